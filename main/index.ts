@@ -1,0 +1,97 @@
+import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
+import { homedir } from 'node:os';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createHandlers } from './handlers/handlers';
+import { registerIpcHandlers } from './ipc';
+import { rendererBuildFolder, samplesFolder } from './paths';
+import { version } from './version';
+import { CONTENT_SECURITY_POLICY } from './web/server';
+import { APP_ORIGIN, createMainWindow } from './window';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+/** Serves the built renderer on app://subrelay/ with the CSP sent as a header. */
+function registerAppProtocol(): void {
+  const root = rendererBuildFolder();
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'subrelay') return new Response('Not found', { status: 404 });
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = normalize(join(root, relative));
+    if (!file.startsWith(normalize(root) + sep)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  registerAppProtocol();
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const trusted = new Set<number>();
+  let current: BrowserWindow | undefined;
+  const parent = (): BrowserWindow | undefined => current;
+
+  const handlers = createHandlers({
+    mode: 'electron',
+    version,
+    samplesFolder: samplesFolder(),
+    defaultExportFolder: join(homedir(), 'Subrelay', 'exports'),
+    askOpenPath: async () => {
+      const options = {
+        properties: ['openFile' as const],
+        filters: [{ name: 'Subrelay project', extensions: ['subrelay'] }],
+      };
+      const window = parent();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+    askSavePath: async (suggestedName) => {
+      const options = { defaultPath: suggestedName, filters: [{ name: 'Subrelay project', extensions: ['subrelay'] }] };
+      const window = parent();
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? undefined : result.filePath;
+    },
+    askExportFolder: async () => {
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const window = parent();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+  });
+  registerIpcHandlers(handlers, trusted);
+
+  const openWindow = (): void => {
+    const window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
+    trusted.add(window.webContents.id);
+    current = window;
+    window.on('closed', () => {
+      if (current === window) current = undefined;
+    });
+    void window.loadURL(`${APP_ORIGIN}/index.html`);
+  };
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+start().catch((error: unknown) => {
+  console.error('Subrelay failed to start:', error);
+  app.exit(1);
+});

@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The package's own folder, found by walking up to its package.json.
+ *
+ * Works both from the TypeScript sources (run by tsx) and from the bundle
+ * in `out/main`, which sit at different depths.
+ */
+export function packageRoot(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(folder, 'package.json')) && existsSync(join(folder, 'samples'))) return folder;
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error('Subrelay: cannot find the package folder');
+    folder = parent;
+  }
+}
+
+export function samplesFolder(): string {
+  return join(packageRoot(), 'samples');
+}
+
+export function rendererBuildFolder(): string {
+  return join(packageRoot(), 'out', 'renderer');
+}

@@ -1,0 +1,28 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ApiEnvelope, ApiRequest, ApiResponse, Operation, SubrelayApi } from '../src/api/contract';
+
+/*
+ * The preload exposes one named function per operation and nothing else: no
+ * generic invoke, no ipcRenderer. Envelopes are unwrapped in the renderer
+ * (renderer/src/api) so that errors keep their code and file.
+ */
+
+function call<O extends Operation>(operation: O, request: ApiRequest<O>): Promise<ApiEnvelope<ApiResponse<O>>> {
+  return ipcRenderer.invoke(`subrelay:${operation}`, request) as Promise<ApiEnvelope<ApiResponse<O>>>;
+}
+
+type EnvelopeApi = { readonly [O in Operation]: (request: ApiRequest<O>) => Promise<ApiEnvelope<ApiResponse<O>>> };
+
+const api: EnvelopeApi = {
+  getEnvironment: (request) => call('getEnvironment', request),
+  listSamples: (request) => call('listSamples', request),
+  openSample: (request) => call('openSample', request),
+  openProject: (request) => call('openProject', request),
+  saveProject: (request) => call('saveProject', request),
+  chooseExportFolder: (request) => call('chooseExportFolder', request),
+  exportFiles: (request) => call('exportFiles', request),
+};
+
+contextBridge.exposeInMainWorld('subrelayIpc', api);
+
+export type { EnvelopeApi, SubrelayApi };

@@ -1,0 +1,84 @@
+import {
+  ApiError,
+  unwrapEnvelope,
+  type ApiEnvelope,
+  type ApiRequest,
+  type ApiResponse,
+  type Operation,
+  type SubrelayApi,
+} from '../../../src/api/contract';
+
+type EnvelopeApi = { readonly [O in Operation]: (request: ApiRequest<O>) => Promise<ApiEnvelope<ApiResponse<O>>> };
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in the web mode. */
+    readonly subrelayIpc?: EnvelopeApi;
+  }
+}
+
+const TOKEN_KEY = 'subrelay.token';
+
+/** The web mode's token: from the page's URL on first load, then from this tab's session. */
+function webToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl !== null && fromUrl !== '') {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function webCall<O extends Operation>(token: string, operation: O) {
+  return async (request: ApiRequest<O>): Promise<ApiResponse<O>> => {
+    let response: Response;
+    try {
+      response = await fetch(`./api/${operation}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Subrelay-Token': token },
+        body: JSON.stringify(request),
+      });
+    } catch {
+      throw new ApiError('internal', 'unreachable');
+    }
+    if (!response.ok) throw new ApiError('forbidden', `${response.status} ${await response.text()}`);
+    return unwrapEnvelope((await response.json()) as ApiEnvelope<ApiResponse<O>>);
+  };
+}
+
+function ipcCall<O extends Operation>(ipc: EnvelopeApi, operation: O) {
+  return async (request: ApiRequest<O>): Promise<ApiResponse<O>> => {
+    const send = ipc[operation] as (r: ApiRequest<O>) => Promise<ApiEnvelope<ApiResponse<O>>>;
+    return unwrapEnvelope(await send(request));
+  };
+}
+
+/**
+ * The contract as the UI uses it, over Electron IPC or the web mode's HTTP API.
+ *
+ * Both throw `ApiError` with the handler's code, message and file.
+ */
+export function createApi(): SubrelayApi {
+  const ipc = window.subrelayIpc;
+  if (ipc !== undefined) {
+    return {
+      getEnvironment: ipcCall(ipc, 'getEnvironment'),
+      listSamples: ipcCall(ipc, 'listSamples'),
+      openSample: ipcCall(ipc, 'openSample'),
+      openProject: ipcCall(ipc, 'openProject'),
+      saveProject: ipcCall(ipc, 'saveProject'),
+      chooseExportFolder: ipcCall(ipc, 'chooseExportFolder'),
+      exportFiles: ipcCall(ipc, 'exportFiles'),
+    };
+  }
+  const token = webToken();
+  return {
+    getEnvironment: webCall(token, 'getEnvironment'),
+    listSamples: webCall(token, 'listSamples'),
+    openSample: webCall(token, 'openSample'),
+    openProject: webCall(token, 'openProject'),
+    saveProject: webCall(token, 'saveProject'),
+    chooseExportFolder: webCall(token, 'chooseExportFolder'),
+    exportFiles: webCall(token, 'exportFiles'),
+  };
+}

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { Segment } from '../../../src/model/project';
+
+/** The side panel: the selected segment's details and the project's notes. */
+export function Inspector(props: {
+  readonly segment: Segment | undefined;
+  readonly segmentNumber: number | undefined;
+  readonly projectNotes: ReadonlyArray<string>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <aside className="inspector" aria-label={t('inspector.label')}>
+      {props.segment === undefined ? (
+        <p className="muted">{t('inspector.noSelection')}</p>
+      ) : (
+        <section>
+          <h2>{t('inspector.segment', { number: props.segmentNumber })}</h2>
+          {props.segment.excluded === true && <p className="muted">{t('grid.excluded')}</p>}
+          {props.segment.note !== undefined && (
+            <>
+              <h3>{t('inspector.note')}</h3>
+              <p>{props.segment.note}</p>
+            </>
+          )}
+        </section>
+      )}
+      {props.projectNotes.length > 0 && (
+        <section>
+          <h2>{t('inspector.projectNotes')}</h2>
+          <ul>
+            {props.projectNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../languages';
+import { projectSchema } from '../model/schema';
+import type { Project } from '../model/project';
+import { EXPORT_FORMATS, type ExportFormat, type ExportWarning } from '../export/plan';
+
+/**
+ * The one contract between the UI and the code that touches files.
+ *
+ * Both edges implement it: Electron IPC (the preload and `ipcMain.handle`)
+ * and the web mode's HTTP routes. Requests are validated at run time on the
+ * handling side because types do not survive a process boundary.
+ */
+
+const pathSchema = z.string().min(1).max(4096);
+const projectPayload = projectSchema as unknown as z.ZodType<Project, Project>;
+
+const openResult = z.union([
+  z.strictObject({ canceled: z.literal(true) }),
+  z.strictObject({
+    canceled: z.literal(false),
+    project: projectPayload,
+    path: pathSchema.nullable(),
+    name: z.string(),
+  }),
+]);
+
+export const contract = {
+  getEnvironment: {
+    request: z.strictObject({}),
+    response: z.strictObject({
+      mode: z.enum(['electron', 'web']),
+      defaultExportFolder: z.string(),
+      version: z.string(),
+    }),
+  },
+  listSamples: {
+    request: z.strictObject({}),
+    response: z.strictObject({
+      samples: z.array(z.strictObject({ id: z.string(), title: z.string() })),
+    }),
+  },
+  openSample: {
+    request: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,64}$/u) }),
+    response: openResult,
+  },
+  openProject: {
+    /** Without a path, the desktop app asks with a dialog; the web mode needs one. */
+    request: z.strictObject({ path: pathSchema.optional() }),
+    response: openResult,
+  },
+  saveProject: {
+    /** Without a path, the desktop app asks where to save; the web mode needs one. */
+    request: z.strictObject({ project: projectPayload, path: pathSchema.optional() }),
+    response: z.union([
+      z.strictObject({ canceled: z.literal(true) }),
+      z.strictObject({ canceled: z.literal(false), path: pathSchema }),
+    ]),
+  },
+  chooseExportFolder: {
+    request: z.strictObject({}),
+    response: z.union([
+      z.strictObject({ canceled: z.literal(true) }),
+      z.strictObject({ canceled: z.literal(false), folder: pathSchema }),
+    ]),
+  },
+  exportFiles: {
+    request: z.strictObject({
+      project: projectPayload,
+      documentIds: z.array(z.string().min(1).max(100)).min(1).max(1000),
+      languages: z
+        .array(z.enum(LANGUAGES as [Language, ...Language[]]))
+        .min(1)
+        .max(4),
+      format: z.enum(EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]]),
+      folder: pathSchema,
+      lineEnding: z.enum(['crlf', 'lf']).optional(),
+      bom: z.boolean().optional(),
+    }),
+    response: z.strictObject({
+      folder: z.string(),
+      written: z.array(z.string()),
+      warnings: z.array(z.custom<ExportWarning>()),
+    }),
+  },
+} as const;
+
+export type Operation = keyof typeof contract;
+
+export const OPERATIONS = Object.keys(contract) as ReadonlyArray<Operation>;
+
+export type ApiRequest<O extends Operation> = z.input<(typeof contract)[O]['request']>;
+export type ApiResponse<O extends Operation> = z.output<(typeof contract)[O]['response']>;
+
+/** What the preload exposes as `window.subrelay` and the web client implements. */
+export type SubrelayApi = {
+  readonly [O in Operation]: (request: ApiRequest<O>) => Promise<ApiResponse<O>>;
+};
+
+/** The ways an operation can fail that the UI tells apart. */
+export type ApiErrorCode = 'invalid-request' | 'not-found' | 'bad-file' | 'io' | 'forbidden' | 'internal';
+
+/**
+ * What crosses the boundary: errors as values, because Electron's IPC keeps
+ * only an error's message and rewrites even that.
+ */
+export type ApiEnvelope<T> =
+  | { readonly ok: true; readonly value: T }
+  | {
+      readonly ok: false;
+      readonly error: { readonly code: ApiErrorCode; readonly message: string; readonly file?: string };
+    };
+
+/** An operation's failure, as thrown on the calling side. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function isOperation(name: string): name is Operation {
+  return Object.hasOwn(contract, name);
+}
+
+/** The IPC channel of an operation; one per operation, all under one prefix. */
+export function channelOf(operation: Operation): string {
+  return `subrelay:${operation}`;
+}
+
+/** Turns an envelope back into a value or a thrown `ApiError`. */
+export function unwrapEnvelope<T>(envelope: ApiEnvelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.file);
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../languages';
+import { PROJECT_FORMAT, PROJECT_VERSION, SEGMENT_STATUSES, type Project } from './project';
+
+const languageSchema = z.enum(LANGUAGES as [Language, ...Language[]]);
+const statusSchema = z.enum(SEGMENT_STATUSES as [string, ...string[]]);
+const idSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/u, 'letters, digits, "-" and "_" only');
+const milliseconds = z
+  .number()
+  .int()
+  .min(0)
+  .max(100 * 3600 * 1000);
+
+function perLanguage<T extends z.ZodType>(value: T) {
+  return z.strictObject({ en: value, ko: value, uk: value, ru: value });
+}
+
+export const segmentSchema = z
+  .strictObject({
+    id: idSchema,
+    paragraph: z.number().int().min(0),
+    excluded: z.boolean().optional(),
+    start: milliseconds.optional(),
+    end: milliseconds.optional(),
+    texts: perLanguage(z.string().max(100_000)),
+    status: perLanguage(statusSchema),
+    note: z.string().max(100_000).optional(),
+  })
+  .refine((s) => (s.start === undefined) === (s.end === undefined), {
+    error: 'start and end must be given together',
+    path: ['end'],
+  })
+  .refine((s) => s.start === undefined || s.end === undefined || s.end >= s.start, {
+    error: 'end must not be before start',
+    path: ['end'],
+  });
+
+export const documentSchema = z
+  .strictObject({
+    id: idSchema,
+    kind: z.enum(['transcript', 'article']),
+    title: z.string().max(1000),
+    sourceLanguage: languageSchema,
+    segments: z.array(segmentSchema).max(200_000),
+  })
+  .superRefine((document, context) => {
+    const seen = new Set<string>();
+    document.segments.forEach((segment, index) => {
+      if (seen.has(segment.id)) {
+        context.addIssue({
+          code: 'custom',
+          message: `duplicate segment id "${segment.id}"`,
+          path: ['segments', index, 'id'],
+        });
+      }
+      seen.add(segment.id);
+    });
+  });
+
+export const projectSchema = z
+  .strictObject({
+    format: z.literal(PROJECT_FORMAT),
+    version: z.literal(PROJECT_VERSION),
+    title: z.string().max(1000),
+    languages: z.array(languageSchema).min(1).max(LANGUAGES.length),
+    frameRate: z.number().positive().max(1000),
+    notes: z.array(z.string().max(100_000)).max(10_000),
+    documents: z.array(documentSchema).max(1000),
+  })
+  .superRefine((project, context) => {
+    const seen = new Set<string>();
+    project.documents.forEach((document, index) => {
+      if (seen.has(document.id)) {
+        context.addIssue({
+          code: 'custom',
+          message: `duplicate document id "${document.id}"`,
+          path: ['documents', index, 'id'],
+        });
+      }
+      seen.add(document.id);
+    });
+  });
+
+/** A problem with a project's content, naming the field it is in. */
+export class ProjectFormatError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(field === '' ? message : `${field}: ${message}`);
+    this.name = 'ProjectFormatError';
+  }
+}
+
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+/**
+ * Checks an already-parsed JSON value and returns it as a project.
+ *
+ * Throws `ProjectFormatError` for the first problem found, with the dotted
+ * path of the field ("documents[1].segments[4].texts.ko"). A file of a newer
+ * format version is refused with the version it needs rather than a list of
+ * unknown fields.
+ */
+export function validateProject(value: unknown): Project {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ProjectFormatError('not a Subrelay project (expected a JSON object)', '');
+  }
+  const record = value as Record<string, unknown>;
+  if (record['format'] !== PROJECT_FORMAT) {
+    throw new ProjectFormatError('not a Subrelay project (expected "format": "subrelay")', 'format');
+  }
+  const version = record['version'];
+  if (typeof version === 'number' && Number.isInteger(version) && version > PROJECT_VERSION) {
+    throw new ProjectFormatError(
+      `written by a newer Subrelay (project format version ${version}; this Subrelay reads up to ${PROJECT_VERSION})`,
+      'version',
+    );
+  }
+  const result = projectSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ProjectFormatError(issue?.message ?? 'invalid project', fieldPath(issue?.path ?? []));
+  }
+  return result.data as Project;
+}
+
+/** Parses the text of a `.subrelay` file; see `validateProject`. */
+export function parseProject(text: string): Project {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/u, ''));
+  } catch (error) {
+    throw new ProjectFormatError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`, '');
+  }
+  return validateProject(value);
+}

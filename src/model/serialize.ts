@@ -1,0 +1,45 @@
+import { LANGUAGES } from '../languages';
+import type { Project, Segment, SubrelayDocument } from './project';
+
+function orderedSegment(segment: Segment): Record<string, unknown> {
+  return {
+    id: segment.id,
+    paragraph: segment.paragraph,
+    ...(segment.excluded === true ? { excluded: true } : {}),
+    ...(segment.start !== undefined ? { start: segment.start } : {}),
+    ...(segment.end !== undefined ? { end: segment.end } : {}),
+    texts: Object.fromEntries(LANGUAGES.map((language) => [language, segment.texts[language]])),
+    status: Object.fromEntries(LANGUAGES.map((language) => [language, segment.status[language]])),
+    ...(segment.note !== undefined && segment.note !== '' ? { note: segment.note } : {}),
+  };
+}
+
+function orderedDocument(document: SubrelayDocument): Record<string, unknown> {
+  return {
+    id: document.id,
+    kind: document.kind,
+    title: document.title,
+    sourceLanguage: document.sourceLanguage,
+    segments: document.segments.map(orderedSegment),
+  };
+}
+
+/**
+ * Writes a project as stable, diff-friendly JSON.
+ *
+ * Keys always come in the same order and every file ends with a newline, so
+ * that two translators keeping a project in version control see only what
+ * changed.
+ */
+export function serializeProject(project: Project): string {
+  const ordered = {
+    format: project.format,
+    version: project.version,
+    title: project.title,
+    languages: project.languages,
+    frameRate: project.frameRate,
+    notes: project.notes,
+    documents: project.documents.map(orderedDocument),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
