@@ -45,7 +45,7 @@ function languagesFrom(value: string | undefined): Language[] {
   const languages = value.split(',').map((part) => part.trim());
   const wrong = languages.find((language) => !isLanguage(language));
   if (wrong !== undefined) throw new CliError(`--lang: "${wrong}" is not one of en, ko, uk, ru, all`, 2);
-  return languages as Language[];
+  return [...new Set(languages as Language[])];
 }
 
 function one(positionals: ReadonlyArray<string>, what: string): string {
@@ -118,10 +118,11 @@ async function runCommand(command: string | undefined, args: string[], output: C
       const lineEnding = values['line-ending'];
       if (lineEnding !== 'crlf' && lineEnding !== 'lf')
         throw new CliError(`--line-ending: "${lineEnding}" is not crlf or lf`, 2);
+      const languages = languagesFrom(values.lang);
       const project = await readProjectFile(file);
       const plan = planExport(project, {
         documentIds: project.documents.map((d) => d.id),
-        languages: languagesFrom(values.lang),
+        languages,
         format,
         lineEnding,
         bom: values.bom,
@@ -188,6 +189,6 @@ export async function runCli(argv: ReadonlyArray<string>, output: CliOutput): Pr
     }
     const message = error instanceof Error ? error.message : String(error);
     output.stderr(`subrelay: ${message}\n`);
-    return (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1;
+    return ((error as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS_') ? 2 : 1;
   }
 }

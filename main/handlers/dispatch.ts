@@ -1,6 +1,6 @@
 import { contract, isOperation, type ApiEnvelope, type ApiErrorCode } from '../../src/api/contract';
 import { FileError } from './files';
-import { ForbiddenError, type Handlers } from './handlers';
+import { ForbiddenError, RequestError, type Handlers } from './handlers';
 
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return path
@@ -38,6 +38,7 @@ export async function dispatch(handlers: Handlers, operation: string, payload: u
       return failure(error.kind, error.message, error.file);
     }
     if (error instanceof ForbiddenError) return failure('forbidden', error.message);
+    if (error instanceof RequestError) return failure('invalid-request', error.message);
     return failure('internal', error instanceof Error ? error.message : String(error));
   }
 }

@@ -32,6 +32,8 @@ function describeSystemError(error: unknown): string {
       return 'the disk is full';
     case 'EROFS':
       return 'the disk is read-only';
+    case 'EEXIST':
+      return 'a file is in the way of a folder of that name';
     case 'EISDIR':
       return 'is a folder, not a file';
     case 'ENOTDIR':

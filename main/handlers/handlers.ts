@@ -3,7 +3,15 @@ import { basename, join, resolve } from 'node:path';
 import type { ApiRequest, ApiResponse, Operation } from '../../src/api/contract';
 import { planExport } from '../../src/export/plan';
 import { serializeProject } from '../../src/model/serialize';
-import { FileError, readProjectFile, writeFileAtomic } from './files';
+import { readProjectFile, writeFileAtomic } from './files';
+
+/** Raised when a request is well formed but names something that is not there. */
+export class RequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
 
 /** Raised when a request is well formed but not allowed in this mode. */
 export class ForbiddenError extends Error {
@@ -118,7 +126,7 @@ export function createHandlers(host: HandlerHost): Handlers {
       const folder = requirePath(request.folder, 'export');
       const known = new Set(request.project.documents.map((d) => d.id));
       const unknown = request.documentIds.find((id) => !known.has(id));
-      if (unknown !== undefined) throw new FileError(folder, `no document "${unknown}" in the project`, 'bad-file');
+      if (unknown !== undefined) throw new RequestError(`exportFiles: no document "${unknown}" in the project`);
       const plan = planExport(request.project, request);
       const written: string[] = [];
       for (const file of plan.files) {

@@ -9,9 +9,12 @@ function portFrom(argv: ReadonlyArray<string>): number {
   const index = argv.indexOf('--port');
   const inline = argv.find((arg) => arg.startsWith('--port='));
   const text = inline !== undefined ? inline.slice('--port='.length) : index >= 0 ? argv[index + 1] : undefined;
-  if (text === undefined) return 0;
+  if (text === undefined) {
+    if (index >= 0) throw new Error('--port: give a port number (0 to 65535; 0 picks a free one)');
+    return 0;
+  }
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (!/^\d+$/u.test(text) || port > 65535) {
     throw new Error(`--port: "${text}" is not a port number (0 to 65535; 0 picks a free one)`);
   }
   return port;

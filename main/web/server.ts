@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { dispatch } from '../handlers/dispatch';
 import type { Handlers } from '../handlers/handlers';
 
@@ -93,10 +93,18 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   let port = 0;
   const allowedHosts = (): ReadonlyArray<string> => [`127.0.0.1:${port}`, `localhost:${port}`];
 
+  const rendererRoot = resolve(options.rendererFolder);
+
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
-    const file = normalize(join(options.rendererFolder, relative));
-    if (!file.startsWith(normalize(options.rendererFolder) + sep)) {
+    let relative: string;
+    try {
+      relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    } catch {
+      send(response, 404, 'Not found');
+      return;
+    }
+    const file = normalize(join(rendererRoot, relative));
+    if (!file.startsWith(rendererRoot + sep)) {
       send(response, 404, 'Not found');
       return;
     }
@@ -165,8 +173,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, `Internal error: ${String(error)}`);
+    handle(request, response).catch(() => {
+      // Never echo internal error text to the client.
+      if (!response.headersSent) send(response, 500, 'Internal error');
       else response.destroy();
     });
   });

@@ -92,7 +92,7 @@ export const OPERATIONS = Object.keys(contract) as ReadonlyArray<Operation>;
 export type ApiRequest<O extends Operation> = z.input<(typeof contract)[O]['request']>;
 export type ApiResponse<O extends Operation> = z.output<(typeof contract)[O]['response']>;
 
-/** What the preload exposes as `window.subrelay` and the web client implements. */
+/** The contract as the renderer calls it (over the preload's `window.subrelayIpc`, or HTTP in web mode). */
 export type SubrelayApi = {
   readonly [O in Operation]: (request: ApiRequest<O>) => Promise<ApiResponse<O>>;
 };

@@ -1,5 +1,5 @@
-import type { Language } from '../languages';
-import type { Project, Segment } from './project';
+import { LANGUAGES, type Language } from '../languages';
+import type { Project, Segment, SegmentStatus, SubrelayDocument } from './project';
 
 /** Identifies one segment of one document. */
 export interface SegmentRef {
@@ -49,5 +49,132 @@ export function setSegmentTime(
     const start = bound === 'start' ? milliseconds : (current.start ?? milliseconds);
     const end = bound === 'end' ? milliseconds : (current.end ?? milliseconds);
     return { ...current, start, end };
+  });
+}
+
+function findSegment(project: Project, ref: SegmentRef): { document: SubrelayDocument; index: number; segment: Segment } {
+  const document = project.documents.find((d) => d.id === ref.documentId);
+  const index = document?.segments.findIndex((s) => s.id === ref.segmentId) ?? -1;
+  const segment = document?.segments[index];
+  if (document === undefined || segment === undefined) throw new Error(`No segment ${ref.documentId}/${ref.segmentId}`);
+  return { document, index, segment };
+}
+
+function replaceSegments(project: Project, documentId: string, segments: ReadonlyArray<Segment>): Project {
+  return {
+    ...project,
+    documents: project.documents.map((d) => (d.id === documentId ? { ...d, segments } : d)),
+  };
+}
+
+/** An id not yet used in the document, derived from `base` ("a012" → "a012-2"). */
+export function uniqueSegmentId(document: SubrelayDocument, base: string): string {
+  const taken = new Set(document.segments.map((s) => s.id));
+  const stem = base.replace(/-\d+$/u, '');
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Splits a segment at a character offset in one language.
+ *
+ * Every language gets the new row; the text after the offset moves down in
+ * the split language only (the others' new cells start empty, to be filled
+ * or merged by the translator). A timed segment's span is divided in
+ * proportion to where the split falls in that language's text.
+ */
+export function splitSegment(project: Project, ref: SegmentRef, language: Language, offset: number): Project {
+  const { document, index, segment } = findSegment(project, ref);
+  const text = segment.texts[language];
+  const at = Math.max(0, Math.min(offset, text.length));
+  const head = text.slice(0, at).trimEnd();
+  const tail = text.slice(at).trimStart();
+  const emptyTexts = { en: '', ko: '', uk: '', ru: '' };
+  let first: Segment = { ...segment, texts: { ...segment.texts, [language]: head } };
+  let second: Segment = {
+    id: uniqueSegmentId(document, segment.id),
+    paragraph: segment.paragraph,
+    ...(segment.excluded === true ? { excluded: true } : {}),
+    texts: { ...emptyTexts, [language]: tail },
+    status: segment.status,
+  };
+  if (segment.start !== undefined && segment.end !== undefined) {
+    const share = text.length === 0 ? 0.5 : at / text.length;
+    const middle = Math.round(segment.start + (segment.end - segment.start) * share);
+    first = { ...first, end: middle };
+    second = { ...second, start: middle, end: segment.end };
+  }
+  const segments = [...document.segments];
+  segments.splice(index, 1, first, second);
+  return replaceSegments(project, document.id, segments);
+}
+
+const STATUS_ORDER: ReadonlyArray<SegmentStatus> = ['draft', 'translated', 'reviewed', 'approved', 'source'];
+
+function weakerStatus(a: SegmentStatus, b: SegmentStatus): SegmentStatus {
+  return STATUS_ORDER.indexOf(a) <= STATUS_ORDER.indexOf(b) ? a : b;
+}
+
+function joinText(a: string, b: string): string {
+  if (a.trim() === '') return b;
+  if (b.trim() === '') return a;
+  return `${a.trimEnd()} ${b.trimStart()}`;
+}
+
+/**
+ * Merges a segment with the one after it, in every language.
+ *
+ * Texts are joined with a space, the time span covers both, and each
+ * language keeps the less advanced of the two statuses, so a merged cell is
+ * never shown as more reviewed than its weakest part.
+ */
+export function mergeWithNext(project: Project, ref: SegmentRef): Project {
+  const { document, index, segment: first } = findSegment(project, ref);
+  const second = document.segments[index + 1];
+  if (second === undefined) return project;
+  const texts = { ...first.texts };
+  const status = { ...first.status };
+  for (const language of LANGUAGES) {
+    texts[language] = joinText(first.texts[language], second.texts[language]);
+    status[language] = weakerStatus(first.status[language], second.status[language]);
+  }
+  const start = first.start ?? second.start;
+  const end = second.end ?? first.end;
+  const note = [first.note, second.note].filter((n) => n !== undefined && n !== '').join('\n');
+  const merged: Segment = {
+    id: first.id,
+    paragraph: first.paragraph,
+    ...(first.excluded === true && second.excluded === true ? { excluded: true } : {}),
+    ...(start !== undefined && end !== undefined ? { start, end } : {}),
+    texts,
+    status,
+    ...(note !== '' ? { note } : {}),
+  };
+  const segments = [...document.segments];
+  segments.splice(index, 2, merged);
+  return replaceSegments(project, document.id, segments);
+}
+
+/** Sets one language's status in one segment. */
+export function setSegmentStatus(
+  project: Project,
+  ref: SegmentRef,
+  language: Language,
+  status: SegmentStatus,
+): Project {
+  if (findSegment(project, ref).segment.status[language] === status) return project;
+  return updateSegment(project, ref, (s) => ({ ...s, status: { ...s.status, [language]: status } }));
+}
+
+/** Excludes a segment from every export, or includes it again. */
+export function setSegmentExcluded(project: Project, ref: SegmentRef, excluded: boolean): Project {
+  if ((findSegment(project, ref).segment.excluded === true) === excluded) return project;
+  return updateSegment(project, ref, (s) => {
+    if (excluded) return { ...s, excluded: true };
+    const included: Segment = { ...s };
+    delete (included as { excluded?: boolean }).excluded;
+    return included;
   });
 }

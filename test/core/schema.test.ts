@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseProject, ProjectFormatError, validateProject } from '../../src/model/schema';
+import { serializeProject } from '../../src/model/serialize';
+
+const text = readFileSync(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8');
+
+function mutated(change: (value: Record<string, unknown>) => void): string {
+  const value = JSON.parse(text) as Record<string, unknown>;
+  change(value);
+  return JSON.stringify(value);
+}
+
+function errorOf(input: string): ProjectFormatError {
+  try {
+    parseProject(input);
+  } catch (error) {
+    if (error instanceof ProjectFormatError) return error;
+    throw error;
+  }
+  throw new Error('expected the project to be refused');
+}
+
+type Json = Record<string, unknown> & { documents: { segments: Record<string, unknown>[] }[] };
+
+describe('parseProject', () => {
+  it('reads the sample and writes it back byte for byte', () => {
+    expect(serializeProject(parseProject(text))).toBe(text);
+  });
+
+  it('names the field of a wrong status', () => {
+    const error = errorOf(
+      mutated((v) => {
+        ((v as Json).documents[1]!.segments[4]!['status'] as Record<string, string>)['ko'] = 'done';
+      }),
+    );
+    expect(error.field).toBe('documents[1].segments[4].status.ko');
+    expect(error.message).toMatch(/^documents\[1\]\.segments\[4\]\.status\.ko: /u);
+  });
+
+  it('names a missing title, an unknown field and a wrong type', () => {
+    expect(errorOf(mutated((v) => delete v['title'])).field).toBe('title');
+    expect(errorOf(mutated((v) => (v['colour'] = 'red'))).message).toContain('colour');
+    expect(errorOf(mutated((v) => ((v as Json).documents[0]!.segments[0]!['start'] = '1s'))).field).toBe(
+      'documents[0].segments[0].start',
+    );
+  });
+
+  it('refuses an end before the start and a start without an end', () => {
+    expect(errorOf(mutated((v) => ((v as Json).documents[0]!.segments[0]!['end'] = 10))).field).toBe(
+      'documents[0].segments[0].end',
+    );
+    expect(errorOf(mutated((v) => delete (v as Json).documents[0]!.segments[0]!['end'])).message).toContain(
+      'start and end must be given together',
+    );
+  });
+
+  it('refuses duplicate segment and document ids', () => {
+    expect(errorOf(mutated((v) => ((v as Json).documents[0]!.segments[1]!['id'] = 'q001'))).message).toContain(
+      'duplicate segment id "q001"',
+    );
+    expect(
+      errorOf(mutated((v) => (((v as Json).documents[1] as Record<string, unknown>)['id'] = 'appeal'))).message,
+    ).toContain('duplicate document id');
+  });
+
+  it('refuses a newer format version with the version it needs', () => {
+    const error = errorOf(mutated((v) => (v['version'] = 7)));
+    expect(error.field).toBe('version');
+    expect(error.message).toContain('newer Subrelay');
+  });
+
+  it('refuses what is not a Subrelay project', () => {
+    expect(errorOf('not json').message).toContain('not valid JSON');
+    expect(errorOf('[]').message).toContain('not a Subrelay project');
+    expect(errorOf('{"format":"srt"}').field).toBe('format');
+  });
+
+  it('accepts a byte order mark', () => {
+    expect(parseProject(`\uFEFF${text}`).title).toBe('Kursk appeal');
+  });
+
+  it('never throws anything but ProjectFormatError on random input (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ format: 'subrelay', version: 1, documents: v })),
+        ),
+        (input) => {
+          try {
+            parseProject(input);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ProjectFormatError);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('validates values as well as text', () => {
+    expect(() => validateProject(null)).toThrow(ProjectFormatError);
+  });
+});

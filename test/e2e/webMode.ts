@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface WebMode {
+  readonly url: string;
+  readonly home: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `npm run web`'s script as a user would and waits for its one line.
+ *
+ * HOME points at a fresh folder so the default export folder
+ * (~/Subrelay/exports) is the test's own.
+ */
+export async function startWebMode(): Promise<WebMode> {
+  const home = await mkdtemp(join(tmpdir(), 'subrelay-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['main/bin/web.js', '--port', '0'], {
+    cwd: root,
+    env: { ...process.env, HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /Subrelay web mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/u.exec(output);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`web mode exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    home,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,236 @@
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/index';
+import { planExport } from '../../src/export/plan';
+import { LANGUAGES } from '../../src/languages';
+import { serializeProject } from '../../src/model/serialize';
+import { loadSample, repoRoot, sampleFile, useTemporaryFolders } from './support';
+
+const temporaryFolder = useTemporaryFolders();
+
+interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function cli(...argv: string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+/** A copy of the sample with the first segment's Korean status set to a value the schema refuses. */
+async function badProjectFile(): Promise<string> {
+  const raw = JSON.parse(serializeProject(await loadSample())) as { documents: { segments: { status: object }[] }[] };
+  const segment = raw.documents[0]?.segments[0];
+  if (segment === undefined) throw new Error('the sample has no segment');
+  segment.status = { ...segment.status, ko: 'done' };
+  const file = join(await temporaryFolder('cli-bad'), 'bad.subrelay');
+  await writeFile(file, JSON.stringify(raw, null, 2));
+  return file;
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+const EXPORT_NAMES = LANGUAGES.flatMap((language) => [`appeal.${language}.srt`, `article.${language}.txt`]).sort();
+
+describe('subrelay validate', () => {
+  it('accepts the shipped sample and exits 0', async () => {
+    const run = await cli('validate', sampleFile);
+    expect(run).toEqual({ code: 0, stdout: `${sampleFile}: valid (2 documents, 48 segments)\n`, stderr: '' });
+  });
+
+  it('reports a missing file in one line and exits 1', async () => {
+    const missing = join(await temporaryFolder('cli'), 'missing.subrelay');
+    const run = await cli('validate', missing);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`subrelay: ${missing}: no such file or folder\n`);
+    expect(run.stderr).not.toContain('    at ');
+  });
+
+  it('names the field with the problem and exits 1', async () => {
+    const file = await badProjectFile();
+    const run = await cli('validate', file);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr.startsWith(`subrelay: ${file}: documents[0].segments[0].status.ko: `)).toBe(true);
+    expect(run.stderr).not.toContain('    at ');
+  });
+
+  it('reports a file that is not JSON in one line', async () => {
+    const file = join(await temporaryFolder('cli'), 'notes.subrelay');
+    await writeFile(file, 'these are my notes, not a project');
+    const run = await cli('validate', file);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(/^subrelay: .*notes\.subrelay: not valid JSON/u);
+  });
+
+  it('adds the stack trace under --debug, still ending with the one-line report', async () => {
+    const file = await badProjectFile();
+    const run = await cli('validate', file, '--debug');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('    at ');
+    expect(lines(run.stderr).at(-1)).toMatch(
+      /^subrelay: .*bad\.subrelay: documents\[0\]\.segments\[0\]\.status\.ko: /u,
+    );
+  });
+
+  it('exits 2 when the file is missing from the command line', async () => {
+    const run = await cli('validate');
+    expect(run.code).toBe(2);
+    expect(run.stderr.startsWith('subrelay: missing the project file')).toBe(true);
+  });
+});
+
+describe('subrelay segment', () => {
+  it('prints one English sentence per line, not splitting at abbreviations', async () => {
+    const file = join(await temporaryFolder('cli'), 'text.txt');
+    await writeFile(file, 'Lt. Gen. Valery Solodchuk spoke. It was Nov. 20 in the U.S. capital.');
+    const run = await cli('segment', '--lang', 'en', file);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('Lt. Gen. Valery Solodchuk spoke.\nIt was Nov. 20 in the U.S. capital.\n');
+    expect(lines(run.stdout)).toHaveLength(2);
+  });
+
+  it('exits 2 without a valid --lang', async () => {
+    const file = join(await temporaryFolder('cli'), 'text.txt');
+    await writeFile(file, 'One. Two.');
+    for (const argv of [
+      ['segment', file],
+      ['segment', '--lang', 'de', file],
+    ]) {
+      const run = await cli(...argv);
+      expect(run.code).toBe(2);
+      expect(lines(run.stderr)).toEqual(['subrelay: --lang: give one of en, ko, uk, ru']);
+    }
+  });
+});
+
+describe('subrelay export', () => {
+  it('writes the appeal as SRT and the article as text in all four languages', async () => {
+    const out = join(await temporaryFolder('cli-export'), 'out');
+    const run = await cli('export', sampleFile, '--out', out, '--lang', 'all');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect((await readdir(out)).sort()).toEqual(EXPORT_NAMES);
+    expect(lines(run.stdout).sort()).toEqual(EXPORT_NAMES.map((name) => join(out, name)));
+
+    const project = await loadSample();
+    const plan = planExport(project, {
+      documentIds: project.documents.map((document) => document.id),
+      languages: LANGUAGES,
+      format: 'auto',
+      lineEnding: 'crlf',
+      bom: false,
+    });
+    for (const file of plan.files) expect(await readFile(join(out, file.name), 'utf8')).toBe(file.content);
+  });
+
+  it('exports only the languages asked for', async () => {
+    const out = await temporaryFolder('cli-export');
+    const run = await cli('export', sampleFile, '--out', out, '--lang', 'ko,uk', '--line-ending', 'lf');
+    expect(run.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['appeal.ko.srt', 'appeal.uk.srt', 'article.ko.txt', 'article.uk.txt']);
+    expect(await readFile(join(out, 'appeal.uk.srt'), 'utf8')).not.toContain('\r');
+  });
+
+  it('refuses an unknown language with a one-line error and exit 2, writing nothing', async () => {
+    const out = join(await temporaryFolder('cli-export'), 'out');
+    const run = await cli('export', sampleFile, '--out', out, '--lang', 'de');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr)).toEqual(['subrelay: --lang: "de" is not one of en, ko, uk, ru, all']);
+    await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('checks --lang before reading the project, and writes each language once', async () => {
+    const out = await temporaryFolder('cli-export');
+    const wrong = await cli('export', join(out, 'missing.subrelay'), '--out', out, '--lang', 'de');
+    expect(wrong.code).toBe(2);
+    expect(lines(wrong.stderr)).toEqual(['subrelay: --lang: "de" is not one of en, ko, uk, ru, all']);
+    const twice = await cli('export', sampleFile, '--out', out, '--lang', 'en,en');
+    expect(lines(twice.stdout)).toEqual([join(out, 'appeal.en.srt'), join(out, 'article.en.txt')]);
+  });
+
+  it.each([
+    [['--format', 'docx'], '--format: "docx"'],
+    [['--line-ending', 'cr'], '--line-ending: "cr"'],
+  ])('refuses %j with exit 2', async (extra, message) => {
+    const out = await temporaryFolder('cli-export');
+    const run = await cli('export', sampleFile, '--out', out, ...extra);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('exits 2 without --out', async () => {
+    const run = await cli('export', sampleFile);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual(['subrelay: --out: give the folder to write to']);
+  });
+
+  it('exits 2 when an option has no value', async () => {
+    const run = await cli('export', sampleFile, '--out');
+    expect(run.code).toBe(2);
+  });
+});
+
+describe('subrelay commands', () => {
+  it('exits 2 for an unknown command', async () => {
+    const run = await cli('frobnicate');
+    expect(run.code).toBe(2);
+    expect(run.stderr.startsWith('subrelay: unknown command "frobnicate"')).toBe(true);
+  });
+
+  it('exits 2 for an unknown option', async () => {
+    const run = await cli('validate', sampleFile, '--bogus');
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toHaveLength(1);
+  });
+
+  it('exits 2 without a command', async () => {
+    const run = await cli();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage: subrelay');
+  });
+
+  it('prints the version and the usage', async () => {
+    const packageJson = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(await cli('--version')).toEqual({ code: 0, stdout: `${packageJson.version}\n`, stderr: '' });
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: subrelay <command>');
+  });
+});
+
+describe('the subrelay binary', () => {
+  it('exits 1 with one line on stderr for an invalid project', async () => {
+    const file = await badProjectFile();
+    const result = spawnSync(process.execPath, ['main/bin/subrelay.js', 'validate', file], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^subrelay: .*bad\.subrelay: documents\[0\]\.segments\[0\]\.status\.ko: .+\n$/u);
+    expect(result.stderr).not.toContain('    at ');
+  });
+});
