@@ -52,7 +52,10 @@ export function setSegmentTime(
   });
 }
 
-function findSegment(project: Project, ref: SegmentRef): { document: SubrelayDocument; index: number; segment: Segment } {
+function findSegment(
+  project: Project,
+  ref: SegmentRef,
+): { document: SubrelayDocument; index: number; segment: Segment } {
   const document = project.documents.find((d) => d.id === ref.documentId);
   const index = document?.segments.findIndex((s) => s.id === ref.segmentId) ?? -1;
   const segment = document?.segments[index];
