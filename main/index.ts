@@ -1,13 +1,14 @@
-import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
 import { homedir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHandlers } from './handlers/handlers';
 import { registerIpcHandlers } from './ipc';
+import { buildApplicationMenu } from './menu';
 import { rendererBuildFolder, samplesFolder } from './paths';
 import { version } from './version';
 import { CONTENT_SECURITY_POLICY } from './web/server';
-import { APP_ORIGIN, createMainWindow } from './window';
+import { APP_ORIGIN, COMMAND_CHANNEL, createMainWindow } from './window';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -39,12 +40,26 @@ async function start(): Promise<void> {
   const trusted = new Set<number>();
   let current: BrowserWindow | undefined;
   const parent = (): BrowserWindow | undefined => current;
+  const sendCommand = (command: string): void => {
+    current?.webContents.send(COMMAND_CHANNEL, command);
+  };
+  Menu.setApplicationMenu(buildApplicationMenu('en', sendCommand));
 
   const handlers = createHandlers({
     mode: 'electron',
     version,
     samplesFolder: samplesFolder(),
     defaultExportFolder: join(homedir(), 'Subrelay', 'exports'),
+    journalFolder: join(app.getPath('userData'), 'journal'),
+    setInterfaceLanguage: (language) => {
+      Menu.setApplicationMenu(buildApplicationMenu(language, sendCommand));
+    },
+    closeWindow: ({ senderId }) => {
+      // The renderer has already asked the user; destroy() skips beforeunload.
+      BrowserWindow.getAllWindows()
+        .find((window) => window.webContents.id === senderId)
+        ?.destroy();
+    },
     askOpenPath: async () => {
       const options = {
         properties: ['openFile' as const],
@@ -75,6 +90,13 @@ async function start(): Promise<void> {
     current = window;
     window.on('closed', () => {
       if (current === window) current = undefined;
+    });
+    window.on('focus', () => {
+      current = window;
+    });
+    // A crashed page reloads; on start it finds its journal and offers the work back.
+    window.webContents.on('render-process-gone', (_event, details) => {
+      if (details.reason !== 'clean-exit' && !window.isDestroyed()) window.webContents.reload();
     });
     void window.loadURL(`${APP_ORIGIN}/index.html`);
   };

@@ -25,7 +25,7 @@ export function registerIpcHandlers(handlers: Handlers, trustedWebContentsIds: R
       if (!isTrustedSender(event, trustedWebContentsIds)) {
         return { ok: false, error: { code: 'forbidden', message: `${operation}: untrusted sender` } };
       }
-      return dispatch(handlers, operation, payload);
+      return dispatch(handlers, operation, payload, { senderId: event.sender.id });
     });
   }
 }

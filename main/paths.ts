@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,4 +25,22 @@ export function samplesFolder(): string {
 
 export function rendererBuildFolder(): string {
   return join(packageRoot(), 'out', 'renderer');
+}
+
+/**
+ * Where Subrelay keeps its own data (journals of unsaved work) outside Electron.
+ *
+ * The same places Electron's `userData` uses on each platform, so the web
+ * mode and the desktop app do not mix their journals up with anyone else's.
+ */
+export function appDataFolder(): string {
+  const home = homedir();
+  switch (process.platform) {
+    case 'win32':
+      return join(process.env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'Subrelay');
+    case 'darwin':
+      return join(home, 'Library', 'Application Support', 'Subrelay');
+    default:
+      return join(process.env['XDG_CONFIG_HOME'] ?? join(home, '.config'), 'Subrelay');
+  }
 }

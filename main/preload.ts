@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import { isCommandId, type CommandId } from '../src/commands/commands';
 import type { ApiEnvelope, ApiRequest, ApiResponse, Operation, SubrelayApi } from '../src/api/contract';
 
 /*
@@ -21,8 +22,26 @@ const api: EnvelopeApi = {
   saveProject: (request) => call('saveProject', request),
   chooseExportFolder: (request) => call('chooseExportFolder', request),
   exportFiles: (request) => call('exportFiles', request),
+  writeJournal: (request) => call('writeJournal', request),
+  clearJournal: (request) => call('clearJournal', request),
+  findJournal: (request) => call('findJournal', request),
+  openBackup: (request) => call('openBackup', request),
+  setInterfaceLanguage: (request) => call('setInterfaceLanguage', request),
+  closeWindow: (request) => call('closeWindow', request),
 };
 
+/** Menu commands from main, checked against the command list before they reach the page. */
+function onMenuCommand(listener: (command: CommandId) => void): () => void {
+  const handler = (_event: unknown, command: unknown): void => {
+    if (isCommandId(command)) listener(command);
+  };
+  ipcRenderer.on('subrelay:command', handler);
+  return () => {
+    ipcRenderer.removeListener('subrelay:command', handler);
+  };
+}
+
 contextBridge.exposeInMainWorld('subrelayIpc', api);
+contextBridge.exposeInMainWorld('subrelayMenu', { onMenuCommand });
 
 export type { EnvelopeApi, SubrelayApi };

@@ -3,6 +3,18 @@ import { BrowserWindow, shell } from 'electron';
 /** Where the app's own pages are served from (see `registerAppProtocol`). */
 export const APP_ORIGIN = 'app://subrelay';
 
+/** The one channel main sends on: a menu command for the renderer to run. */
+export const COMMAND_CHANNEL = 'subrelay:command';
+
+/**
+ * The only pages Subrelay opens in the user's browser: ones it links to itself.
+ *
+ * A link in a project note or a pasted text never leaves the app.
+ */
+export const EXTERNAL_URLS: ReadonlySet<string> = new Set([
+  'https://partnerhelp.netflixstudios.com/hc/en-us/articles/215758617-Timed-Text-Style-Guide-General-Requirements',
+]);
+
 /**
  * Creates the app's one kind of window, with Electron's security checklist applied.
  *
@@ -38,7 +50,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     },
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    if (isSafeExternalUrl(url) && EXTERNAL_URLS.has(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {

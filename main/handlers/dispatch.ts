@@ -1,6 +1,6 @@
 import { contract, isOperation, type ApiEnvelope, type ApiErrorCode } from '../../src/api/contract';
 import { FileError } from './files';
-import { ForbiddenError, RequestError, type Handlers } from './handlers';
+import { ForbiddenError, RequestError, type CallContext, type Handlers } from './handlers';
 
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return path
@@ -9,8 +9,11 @@ function fieldPath(path: ReadonlyArray<PropertyKey>): string {
     .replace(/^\./u, '');
 }
 
-function failure(code: ApiErrorCode, message: string, file?: string): ApiEnvelope<never> {
-  return { ok: false, error: { code, message, ...(file !== undefined ? { file } : {}) } };
+function failure(code: ApiErrorCode, message: string, file?: string, backup?: string): ApiEnvelope<never> {
+  return {
+    ok: false,
+    error: { code, message, ...(file !== undefined ? { file } : {}), ...(backup !== undefined ? { backup } : {}) },
+  };
 }
 
 /**
@@ -19,7 +22,12 @@ function failure(code: ApiErrorCode, message: string, file?: string): ApiEnvelop
  * Every edge (Electron IPC, the web mode's HTTP routes) goes through here so
  * that no handler can be reached without its payload being validated.
  */
-export async function dispatch(handlers: Handlers, operation: string, payload: unknown): Promise<ApiEnvelope<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  operation: string,
+  payload: unknown,
+  context: CallContext = {},
+): Promise<ApiEnvelope<unknown>> {
   if (!isOperation(operation)) return failure('not-found', `unknown operation "${operation}"`);
   const parsed = contract[operation].request.safeParse(payload ?? {});
   if (!parsed.success) {
@@ -31,11 +39,11 @@ export async function dispatch(handlers: Handlers, operation: string, payload: u
     );
   }
   try {
-    const handler = handlers[operation] as (request: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    const handler = handlers[operation] as (request: unknown, context: CallContext) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data, context) };
   } catch (error) {
     if (error instanceof FileError) {
-      return failure(error.kind, error.message, error.file);
+      return failure(error.kind, error.message, error.file, error.backup);
     }
     if (error instanceof ForbiddenError) return failure('forbidden', error.message);
     if (error instanceof RequestError) return failure('invalid-request', error.message);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseProject, ProjectFormatError } from '../../src/model/schema';
 import type { Project } from '../../src/model/project';
@@ -11,6 +11,8 @@ export class FileError extends Error {
     readonly file: string,
     readonly problem: string,
     readonly kind: 'not-found' | 'bad-file' | 'io' = 'io',
+    /** A readable backup of the file, when the file itself is corrupt. */
+    readonly backup?: string,
   ) {
     super(`${file}: ${problem}`);
     this.name = 'FileError';
@@ -87,27 +89,108 @@ export async function readProjectFile(file: string): Promise<Project> {
 }
 
 /**
+ * Reads a project file; when it is unreadable but its `.bak` is fine, says so.
+ *
+ * The error then carries the backup's path, so the app can offer it and the
+ * CLI can name it. A file of a newer format is not "corrupt", so no backup is
+ * offered for it.
+ */
+export async function readProjectFileOfferingBackup(file: string): Promise<Project> {
+  try {
+    return await readProjectFile(file);
+  } catch (error) {
+    if (!(error instanceof FileError) || error.kind !== 'bad-file' || error.problem.startsWith('version: needs'))
+      throw error;
+    const backup = backupPathOf(file);
+    try {
+      await readProjectFile(backup);
+    } catch {
+      throw error;
+    }
+    throw new FileError(file, error.problem, 'bad-file', backup);
+  }
+}
+
+/** Error codes that Windows (virus scanners, indexers, editors) raises briefly on a busy file. */
+const TRANSIENT_CODES = new Set(['EBUSY', 'EPERM', 'EACCES']);
+
+/** How long and how often a rename is retried on a transient error: about 1 s in all. */
+const RETRY_DELAYS_MS = [20, 50, 100, 200, 300, 400];
+
+async function withRetries<T>(operation: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (!TRANSIENT_CODES.has(code) || delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/** The file system calls `writeFileAtomic` makes, replaceable in fault-injection tests. */
+export interface AtomicWriteFileSystem {
+  readonly open: typeof open;
+  readonly rename: typeof rename;
+  readonly copyFile: typeof copyFile;
+  readonly rm: typeof rm;
+  readonly mkdir: typeof mkdir;
+}
+
+const realFileSystem: AtomicWriteFileSystem = { open, rename, copyFile, rm, mkdir };
+
+export interface AtomicWriteOptions {
+  /** Keep the previous content as `<file>.bak` (project files do; exports do not). */
+  readonly backup?: boolean;
+  readonly fileSystem?: AtomicWriteFileSystem;
+}
+
+/** Where the previous version of a project is kept. */
+export function backupPathOf(file: string): string {
+  return `${file}.bak`;
+}
+
+/**
  * Replaces a file's content so that a crash leaves either the old or the new file.
  *
- * Writes a temporary file in the same folder, flushes it to disk, renames it
- * over the target, then flushes the folder where the platform allows it.
- * The folder is created when missing.
+ * Writes a temporary file in the same folder, flushes it to disk, optionally
+ * keeps the previous version as `<file>.bak` (itself written through a
+ * temporary file, so a crash never leaves a torn backup), renames the new
+ * file over the target, then flushes the folder where the platform allows
+ * it. Renames are retried briefly on the transient errors Windows raises.
+ * The folder is created when missing. On any failure the target is
+ * untouched and no temporary file is left behind.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
+  const fs = options.fileSystem ?? realFileSystem;
   const folder = dirname(file);
-  const temporary = join(folder, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const suffix = randomBytes(6).toString('hex');
+  const temporary = join(folder, `.${basename(file)}.${suffix}.tmp`);
+  const backupTemporary = join(folder, `.${basename(file)}.bak.${suffix}.tmp`);
   try {
-    await mkdir(folder, { recursive: true });
-    const handle = await open(temporary, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    await fs.mkdir(folder, { recursive: true });
+    const handle = await fs.open(temporary, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
     try {
       await handle.writeFile(content, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temporary, file);
+    if (options.backup === true) {
+      try {
+        await fs.copyFile(file, backupTemporary);
+        await withRetries(() => fs.rename(backupTemporary, backupPathOf(file)));
+      } catch (error) {
+        // No previous version to keep is fine; any other failure stops the save.
+        if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') throw error;
+      }
+    }
+    await withRetries(() => fs.rename(temporary, file));
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    await fs.rm(backupTemporary, { force: true }).catch(() => undefined);
     throw toFileError(file, error);
   }
   await syncFolder(folder);

@@ -1,22 +1,55 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type SubrelayApi } from '../../src/api/contract';
-import type { Language } from '../../src/languages';
-import type { Project } from '../../src/model/project';
-import { setSegmentText, setSegmentTime, type SegmentRef } from '../../src/model/edit';
+import { ApiError, type ApiResponse, type SubrelayApi } from '../../src/api/contract';
+import { commandForKeyPress, type CommandId } from '../../src/commands/commands';
+import { isLanguage, type Language } from '../../src/languages';
+import {
+  mergeWithNext,
+  setSegmentExcluded,
+  setSegmentStatus,
+  setSegmentText,
+  setSegmentTime,
+  splitSegment,
+  type SegmentRef,
+} from '../../src/model/edit';
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  isDirty,
+  markSaved,
+  recordEdit,
+  redo,
+  undo,
+  type History,
+} from '../../src/model/history';
+import type { Project, ProjectSettings } from '../../src/model/project';
+import { CloseDialog } from './components/CloseDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { Grid } from './components/Grid';
 import { Inspector } from './components/Inspector';
 import { PathDialog } from './components/PathDialog';
+import { RestoreDialog } from './components/RestoreDialog';
 import { Toolbar } from './components/Toolbar';
+import { sessionId } from './session';
 
 const SAMPLE_ID = 'kursk-appeal';
+const JOURNAL_DELAY_MS = 1500;
 
-interface Loaded {
-  readonly project: Project;
+/**
+ * The open project: its edit history, plus the remembered choices (settings),
+ * which are saved with the file but are not edits to undo.
+ */
+interface Workspace {
+  readonly history: History;
+  readonly settings: ProjectSettings;
+  readonly savedSettings: ProjectSettings | undefined;
   readonly path: string | null;
   readonly name: string;
-  readonly dirty: boolean;
+}
+
+function projectOf(workspace: Workspace): Project {
+  return { ...workspace.history.present, settings: workspace.settings };
 }
 
 export interface Selection {
@@ -24,56 +57,69 @@ export interface Selection {
   readonly language?: Language;
 }
 
-type Dialog = 'export' | 'open' | 'saveAs' | undefined;
+type Journal = NonNullable<ApiResponse<'findJournal'>['journal']>;
+type Dialog = 'export' | 'open' | 'saveAs' | 'close' | undefined;
 
-/** Words an API failure for the status area: which file, and what went wrong. */
-function useDescribeError(): (error: unknown) => string {
-  const { t } = useTranslation();
-  return useCallback(
-    (error: unknown) => {
-      if (error instanceof ApiError) {
-        if (error.message === 'unreachable') return t('error.unreachable');
-        return error.file !== undefined && !error.message.startsWith(error.file)
-          ? t('error.withFile', { file: error.file, message: error.message })
-          : error.message;
-      }
-      return error instanceof Error ? error.message : String(error);
-    },
-    [t],
-  );
+interface Failure {
+  readonly message: string;
+  readonly backupOf?: string;
+}
+
+function describe(error: unknown, unreachable: string): Failure {
+  if (error instanceof ApiError) {
+    if (error.message === 'unreachable') return { message: unreachable };
+    return error.backup !== undefined && error.file !== undefined
+      ? { message: error.message, backupOf: error.file }
+      : { message: error.message };
+  }
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The caret of the focused text cell, for "split at the cursor". */
+function caretOffset(): number | undefined {
+  const element = document.activeElement;
+  return element instanceof HTMLTextAreaElement ? element.selectionStart : undefined;
 }
 
 export function App({ api }: { readonly api: SubrelayApi }) {
-  const { t } = useTranslation();
-  const describeError = useDescribeError();
-  const [loaded, setLoaded] = useState<Loaded>();
+  const { t, i18n } = useTranslation();
+  const session = useMemo(() => sessionId(), []);
+  const [workspace, setWorkspace] = useState<Workspace>();
   const [mode, setMode] = useState<'electron' | 'web'>('web');
   const [defaultExportFolder, setDefaultExportFolder] = useState('');
   const [documentId, setDocumentId] = useState<string>();
   const [selection, setSelection] = useState<Selection>();
   const [dialog, setDialog] = useState<Dialog>();
+  const [journal, setJournal] = useState<Journal>();
   const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<string>();
+  const [failure, setFailure] = useState<Failure>();
+  const closeAfterSave = useRef(false);
 
-  const report = useCallback(
-    (caught: unknown) => {
-      setError(describeError(caught));
-    },
-    [describeError],
-  );
+  const report = useCallback((caught: unknown) => setFailure(describe(caught, t('error.unreachable'))), [t]);
+
+  const load = useCallback((project: Project, path: string | null, name: string, saved: boolean) => {
+    setWorkspace({
+      history: createHistory(project, saved),
+      settings: project.settings,
+      savedSettings: saved ? project.settings : undefined,
+      path,
+      name,
+    });
+    setDocumentId((current) => (project.documents.some((d) => d.id === current) ? current : project.documents[0]?.id));
+    setSelection(undefined);
+    setFailure(undefined);
+  }, []);
 
   const openResult = useCallback(
-    (result: Awaited<ReturnType<SubrelayApi['openProject']>>) => {
+    (result: ApiResponse<'openProject'>, note?: string) => {
       if (result.canceled) return;
-      setLoaded({ project: result.project, path: result.path, name: result.name, dirty: false });
-      setDocumentId(result.project.documents[0]?.id);
-      setSelection(undefined);
-      setMessage(t('file.opened', { name: result.name }));
-      setError(undefined);
+      load(result.project, result.path, result.name, true);
+      setMessage(note ?? t('file.opened', { name: result.name }));
     },
-    [t],
+    [load, t],
   );
 
+  // Start: the environment, then unsaved work from a crash if there is any, else the sample.
   useEffect(() => {
     let live = true;
     (async () => {
@@ -81,76 +127,129 @@ export function App({ api }: { readonly api: SubrelayApi }) {
       if (!live) return;
       setMode(environment.mode);
       setDefaultExportFolder(environment.defaultExportFolder);
+      const found = await api.findJournal({ sessionId: session });
+      if (!live) return;
+      if (found.journal !== null) setJournal(found.journal);
       const sample = await api.openSample({ id: SAMPLE_ID });
       if (live) openResult(sample);
     })().catch(report);
     return () => {
       live = false;
     };
-  }, [api, openResult, report]);
+  }, [api, openResult, report, session]);
 
-  const document = useMemo(
-    () => loaded?.project.documents.find((d) => d.id === documentId) ?? loaded?.project.documents[0],
-    [loaded, documentId],
+  const history = workspace?.history;
+  const project = history?.present;
+  const dirty =
+    workspace !== undefined && (isDirty(workspace.history) || workspace.settings !== workspace.savedSettings);
+  const currentDocument = useMemo(
+    () => project?.documents.find((d) => d.id === documentId) ?? project?.documents[0],
+    [project, documentId],
   );
 
-  const edit = useCallback((change: (project: Project) => Project) => {
-    setLoaded((current) => {
+  // The journal: while there are unsaved changes, keep them where a crash cannot take them.
+  useEffect(() => {
+    if (workspace === undefined || !dirty) return;
+    const timer = setTimeout(() => {
+      api
+        .writeJournal({ sessionId: session, project: projectOf(workspace), path: workspace.path, name: workspace.name })
+        .catch(report);
+    }, JOURNAL_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [api, dirty, report, session, workspace]);
+
+  // Closing with unsaved changes asks first (the browser's own prompt in web mode, ours in Electron).
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      if (!dirty) return;
+      event.preventDefault();
+      if (mode === 'electron') setDialog('close');
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty, mode]);
+
+  useEffect(() => {
+    document.title = `${dirty ? '• ' : ''}${workspace?.name ?? t('app.untitled')} — ${t('app.name')}`;
+  }, [dirty, workspace?.name, t]);
+
+  useEffect(() => {
+    const language = i18n.language;
+    if (isLanguage(language)) api.setInterfaceLanguage({ language }).catch(() => undefined);
+  }, [api, i18n.language]);
+
+  const edit = useCallback((change: (project: Project) => Project, action: string, coalesceKey?: string) => {
+    setWorkspace((current) => {
       if (current === undefined) return current;
-      const project = change(current.project);
-      return project === current.project ? current : { ...current, project, dirty: true };
+      const after = change(current.history.present);
+      return { ...current, history: recordEdit(current.history, after, action, { coalesceKey }) };
     });
   }, []);
 
   const onTextChange = useCallback(
-    (ref: SegmentRef, language: Language, text: string) => edit((p) => setSegmentText(p, ref, language, text)),
+    (ref: SegmentRef, language: Language, text: string) =>
+      edit((p) => setSegmentText(p, ref, language, text), 'editText', `text:${ref.segmentId}:${language}`),
     [edit],
   );
   const onTimeChange = useCallback(
     (ref: SegmentRef, bound: 'start' | 'end', milliseconds: number) =>
-      edit((p) => setSegmentTime(p, ref, bound, milliseconds)),
+      edit((p) => setSegmentTime(p, ref, bound, milliseconds), 'editTime'),
     [edit],
   );
+  const onSettingsChange = useCallback((settings: ProjectSettings) => {
+    setWorkspace((current) => {
+      if (current === undefined || JSON.stringify(current.settings) === JSON.stringify(settings)) return current;
+      return { ...current, settings };
+    });
+  }, []);
 
   const save = useCallback(
     async (path?: string) => {
-      if (loaded === undefined) return;
+      if (workspace === undefined) return;
+      const target = path ?? workspace.path ?? undefined;
+      if (target === undefined && mode === 'web') {
+        setDialog('saveAs');
+        return;
+      }
+      const saving = workspace.history.present;
+      const settings = workspace.settings;
       try {
-        const target = path ?? loaded.path ?? undefined;
-        if (target === undefined && mode === 'web') {
-          setDialog('saveAs');
-          return;
-        }
         const result = await api.saveProject({
-          project: loaded.project,
+          project: projectOf(workspace),
           ...(target !== undefined ? { path: target } : {}),
         });
         if (result.canceled) return;
-        setLoaded(
+        const name = result.path.split(/[\\/]/u).pop() ?? result.path;
+        setWorkspace(
           (current) =>
             current && {
               ...current,
+              history: markSaved(current.history, saving),
+              savedSettings: settings,
               path: result.path,
-              name: result.path.split(/[\\/]/u).pop() ?? result.path,
-              dirty: false,
+              name,
             },
         );
+        await api.clearJournal({ sessionId: session });
         setMessage(t('file.saved', { path: result.path }));
-        setError(undefined);
+        setFailure(undefined);
+        if (closeAfterSave.current) await api.closeWindow({});
       } catch (caught) {
         report(caught);
+      } finally {
+        closeAfterSave.current = false;
       }
     },
-    [api, loaded, mode, report, t],
+    [api, mode, report, session, t, workspace],
   );
 
   const open = useCallback(
     async (path?: string) => {
+      if (path === undefined && mode === 'web') {
+        setDialog('open');
+        return;
+      }
       try {
-        if (path === undefined && mode === 'web') {
-          setDialog('open');
-          return;
-        }
         openResult(await api.openProject(path !== undefined ? { path } : {}));
       } catch (caught) {
         report(caught);
@@ -159,52 +258,127 @@ export function App({ api }: { readonly api: SubrelayApi }) {
     [api, mode, openResult, report],
   );
 
+  const run = useCallback(
+    (command: CommandId) => {
+      const ref =
+        selection && currentDocument ? { documentId: currentDocument.id, segmentId: selection.segmentId } : undefined;
+      switch (command) {
+        case 'open':
+          void open();
+          return;
+        case 'save':
+          void save();
+          return;
+        case 'saveAs':
+          if (mode === 'web') setDialog('saveAs');
+          else void save(undefined);
+          return;
+        case 'export':
+          setDialog('export');
+          return;
+        case 'undo':
+          setWorkspace((current) => current && { ...current, history: undo(current.history) });
+          return;
+        case 'redo':
+          setWorkspace((current) => current && { ...current, history: redo(current.history) });
+          return;
+        case 'split': {
+          const offset = caretOffset();
+          if (ref === undefined || selection?.language === undefined || offset === undefined) return;
+          const language = selection.language;
+          edit((p) => splitSegment(p, ref, language, offset), 'split');
+          return;
+        }
+        case 'merge':
+          if (ref !== undefined) edit((p) => mergeWithNext(p, ref), 'merge');
+          return;
+        case 'markTranslated': {
+          if (ref === undefined || selection?.language === undefined || currentDocument === undefined) return;
+          const language = selection.language;
+          const segment = currentDocument.segments.find((s) => s.id === ref.segmentId);
+          if (segment !== undefined && segment.status[language] !== 'source') {
+            edit((p) => setSegmentStatus(p, ref, language, 'translated'), 'status');
+          }
+          const index = currentDocument.segments.findIndex((s) => s.id === ref.segmentId);
+          const next = currentDocument.segments[index + 1];
+          if (next !== undefined) {
+            document.querySelector<HTMLTextAreaElement>(`textarea[data-cell="${next.id}:${language}"]`)?.focus();
+          }
+          return;
+        }
+        case 'toggleExcluded': {
+          if (ref === undefined || currentDocument === undefined) return;
+          const segment = currentDocument.segments.find((s) => s.id === ref.segmentId);
+          edit((p) => setSegmentExcluded(p, ref, segment?.excluded !== true), 'exclude');
+          return;
+        }
+      }
+    },
+    [currentDocument, edit, mode, open, save, selection],
+  );
+
+  // Keys: one handler for both modes, reading the same command list as the menus.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        void save();
-      }
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
-        event.preventDefault();
-        void open();
-      }
+      if (dialog !== undefined || journal !== undefined) return;
+      const command = commandForKeyPress(event, navigator.platform.startsWith('Mac'));
+      if (command === undefined) return;
+      event.preventDefault();
+      run(command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open, save]);
+  }, [dialog, journal, run]);
 
-  const title = loaded?.project.title ?? t('app.untitled');
-  useEffect(() => {
-    window.document.title = `${loaded?.dirty === true ? '• ' : ''}${title} — ${t('app.name')}`;
-  }, [loaded?.dirty, title, t]);
+  useEffect(() => window.subrelayMenu?.onMenuCommand(run), [run]);
 
-  const selectedSegment = document?.segments.find((s) => s.id === selection?.segmentId);
+  const selectedSegment = currentDocument?.segments.find((s) => s.id === selection?.segmentId);
+  const lastPast = history?.past[history.past.length - 1];
+  const nextFuture = history?.future[0];
 
   return (
     <div className="app">
       <Toolbar
-        project={loaded?.project}
-        projectName={loaded?.name}
-        dirty={loaded?.dirty ?? false}
-        activeDocumentId={document?.id}
+        project={project}
+        projectName={workspace?.name}
+        dirty={dirty}
+        activeDocumentId={currentDocument?.id}
+        undoLabel={lastPast && t('command.undoNamed', { action: t(`action.${lastPast.label}`) })}
+        redoLabel={nextFuture && t('command.redoNamed', { action: t(`action.${nextFuture.label}`) })}
+        canUndo={history !== undefined && canUndo(history)}
+        canRedo={history !== undefined && canRedo(history)}
         onSelectDocument={(id) => {
           setDocumentId(id);
           setSelection(undefined);
         }}
-        onOpen={() => void open()}
-        onSave={() => void save()}
-        onSaveAs={() => (mode === 'web' ? setDialog('saveAs') : void save(undefined))}
-        onOpenSample={() => void api.openSample({ id: SAMPLE_ID }).then(openResult, report)}
-        onExport={() => setDialog('export')}
+        onCommand={run}
+        onOpenSample={() => void api.openSample({ id: SAMPLE_ID }).then((result) => openResult(result), report)}
       />
       <div className="status-area">
-        {error !== undefined && (
+        {failure !== undefined && (
           <div role="alert" className="error-banner">
-            <span>{error}</span>
-            <button type="button" onClick={() => setError(undefined)}>
-              {t('error.dismiss')}
-            </button>
+            <span>{failure.message}</span>
+            <span className="buttons-inline">
+              {failure.backupOf !== undefined && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    const original = failure.backupOf ?? '';
+                    api.openBackup({ path: original }).then((result) => {
+                      if (result.canceled) return;
+                      // The backup is not what the file on disk holds: it needs saving.
+                      load(result.project, result.path, result.name, false);
+                      setMessage(t('backup.opened', { name: result.name }));
+                    }, report);
+                  }}
+                >
+                  {t('backup.offer')}
+                </button>
+              )}
+              <button type="button" onClick={() => setFailure(undefined)}>
+                {t('error.dismiss')}
+              </button>
+            </span>
           </div>
         )}
         <p role="status" className="status-line">
@@ -212,45 +386,78 @@ export function App({ api }: { readonly api: SubrelayApi }) {
         </p>
       </div>
       <main className="workspace">
-        {document === undefined ? (
+        {currentDocument === undefined || project === undefined ? (
           <p className="loading">{t('app.loading')}</p>
         ) : (
           <>
             <Grid
-              document={document}
-              languages={loaded?.project.languages ?? []}
+              document={currentDocument}
+              languages={project.languages}
               selection={selection}
               onSelect={setSelection}
               onTextChange={onTextChange}
               onTimeChange={onTimeChange}
-              onInvalidTime={(value) => setError(t('grid.invalidTime', { value }))}
+              onInvalidTime={(value) => setFailure({ message: t('grid.invalidTime', { value }) })}
             />
             <Inspector
               segment={selectedSegment}
-              segmentNumber={selectedSegment ? document.segments.indexOf(selectedSegment) + 1 : undefined}
-              projectNotes={loaded?.project.notes ?? []}
+              segmentNumber={selectedSegment ? currentDocument.segments.indexOf(selectedSegment) + 1 : undefined}
+              projectNotes={project.notes}
             />
           </>
         )}
       </main>
-      {dialog === 'export' && loaded !== undefined && (
+      {journal !== undefined && (
+        <RestoreDialog
+          name={journal.name}
+          savedAt={journal.savedAt}
+          onRestore={() => {
+            load(journal.project, journal.path, journal.name, false);
+            setMessage(t('journal.restored', { name: journal.name }));
+            // The restored work now belongs to this session's journal.
+            if (journal.sessionId !== session) api.clearJournal({ sessionId: journal.sessionId }).catch(report);
+            setJournal(undefined);
+          }}
+          onDiscard={() => {
+            api.clearJournal({ sessionId: journal.sessionId }).catch(report);
+            setJournal(undefined);
+          }}
+        />
+      )}
+      {dialog === 'export' && workspace !== undefined && (
         <ExportDialog
           api={api}
           mode={mode}
-          project={loaded.project}
+          project={projectOf(workspace)}
           defaultFolder={defaultExportFolder}
+          onSettingsChange={onSettingsChange}
           onClose={() => setDialog(undefined)}
         />
       )}
       {(dialog === 'open' || dialog === 'saveAs') && (
         <PathDialog
           title={dialog === 'open' ? t('file.openTitle') : t('file.saveTitle')}
-          initialPath={loaded?.path ?? ''}
+          initialPath={workspace?.path ?? ''}
           onCancel={() => setDialog(undefined)}
           onConfirm={(path) => {
             setDialog(undefined);
             void (dialog === 'open' ? open(path) : save(path));
           }}
+        />
+      )}
+      {dialog === 'close' && (
+        <CloseDialog
+          name={workspace?.name ?? t('app.untitled')}
+          onSave={() => {
+            setDialog(undefined);
+            closeAfterSave.current = true;
+            void save();
+          }}
+          onDiscard={() => {
+            setDialog(undefined);
+            void api.clearJournal({ sessionId: session }).then(() => api.closeWindow({}), report);
+          }}
+          onCancel={() => setDialog(undefined)}
         />
       )}
     </div>

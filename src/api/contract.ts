@@ -13,6 +13,7 @@ import { EXPORT_FORMATS, type ExportFormat, type ExportWarning } from '../export
  */
 
 const pathSchema = z.string().min(1).max(4096);
+const sessionIdSchema = z.string().regex(/^[0-9a-f-]{36}$/u, 'a session id (UUID)');
 const projectPayload = projectSchema as unknown as z.ZodType<Project, Project>;
 
 const openResult = z.union([
@@ -64,6 +65,51 @@ export const contract = {
       z.strictObject({ canceled: z.literal(false), folder: pathSchema }),
     ]),
   },
+  /** Keeps unsaved work where a crash cannot take it; called every second or two while there are changes. */
+  writeJournal: {
+    request: z.strictObject({
+      sessionId: sessionIdSchema,
+      project: projectPayload,
+      path: pathSchema.nullable(),
+      name: z.string().max(1000),
+    }),
+    response: z.strictObject({}),
+  },
+  /** Removes a session's journal after a save, or when the user discards it. */
+  clearJournal: {
+    request: z.strictObject({ sessionId: sessionIdSchema }),
+    response: z.strictObject({}),
+  },
+  /** Finds unsaved work left by a crashed window or app, or by this tab before a reload. */
+  findJournal: {
+    request: z.strictObject({ sessionId: sessionIdSchema }),
+    response: z.strictObject({
+      journal: z
+        .strictObject({
+          sessionId: sessionIdSchema,
+          savedAt: z.string(),
+          path: pathSchema.nullable(),
+          name: z.string(),
+          project: projectPayload,
+        })
+        .nullable(),
+    }),
+  },
+  /** Opens `<path>.bak` after `path` itself turned out unreadable. */
+  openBackup: {
+    request: z.strictObject({ path: pathSchema }),
+    response: openResult,
+  },
+  /** Tells the desktop app the interface language, for its menus. */
+  setInterfaceLanguage: {
+    request: z.strictObject({ language: z.enum(LANGUAGES as [Language, ...Language[]]) }),
+    response: z.strictObject({}),
+  },
+  /** Closes the calling window without asking again (the renderer already asked). */
+  closeWindow: {
+    request: z.strictObject({}),
+    response: z.strictObject({}),
+  },
   exportFiles: {
     request: z.strictObject({
       project: projectPayload,
@@ -108,7 +154,13 @@ export type ApiEnvelope<T> =
   | { readonly ok: true; readonly value: T }
   | {
       readonly ok: false;
-      readonly error: { readonly code: ApiErrorCode; readonly message: string; readonly file?: string };
+      readonly error: {
+        readonly code: ApiErrorCode;
+        readonly message: string;
+        readonly file?: string;
+        /** A readable backup of `file`, offered when `file` itself is corrupt. */
+        readonly backup?: string;
+      };
     };
 
 /** An operation's failure, as thrown on the calling side. */
@@ -117,6 +169,7 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly file?: string,
+    readonly backup?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -135,5 +188,5 @@ export function channelOf(operation: Operation): string {
 /** Turns an envelope back into a value or a thrown `ApiError`. */
 export function unwrapEnvelope<T>(envelope: ApiEnvelope<T>): T {
   if (envelope.ok) return envelope.value;
-  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.file);
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.file, envelope.error.backup);
 }

@@ -37,15 +37,41 @@ export interface SubrelayDocument {
 }
 
 export const PROJECT_FORMAT = 'subrelay';
-export const PROJECT_VERSION = 1;
+
+/** The project format this Subrelay writes; older ones are migrated on load. */
+export const PROJECT_VERSION = 2;
+
+/**
+ * The first Subrelay release that reads each project format version.
+ *
+ * Written into every file as `requires`, so that an older Subrelay meeting a
+ * newer file can say which release the user needs.
+ */
+export const FORMAT_REQUIRES: Readonly<Record<number, string>> = { 1: '0.1.0', 2: '0.2.0' };
+
+/** Export choices remembered per project, so the dialog opens as it was left. */
+export interface ExportSettings {
+  readonly documentIds: ReadonlyArray<string>;
+  readonly languages: ReadonlyArray<Language>;
+  readonly format: 'auto' | 'srt' | 'txt';
+  readonly lineEnding: 'crlf' | 'lf';
+  readonly bom: boolean;
+}
+
+export interface ProjectSettings {
+  readonly export?: ExportSettings | undefined;
+}
 
 export interface Project {
   readonly format: typeof PROJECT_FORMAT;
   readonly version: typeof PROJECT_VERSION;
+  /** The first Subrelay release that reads this file (see `FORMAT_REQUIRES`). */
+  readonly requires: string;
   readonly title: string;
   readonly languages: ReadonlyArray<Language>;
   /** Frames per second used to snap times and measure gaps. */
   readonly frameRate: number;
   readonly notes: ReadonlyArray<string>;
   readonly documents: ReadonlyArray<SubrelayDocument>;
+  readonly settings: ProjectSettings;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../languages';
-import { PROJECT_FORMAT, PROJECT_VERSION, SEGMENT_STATUSES, type Project } from './project';
+import { migrateProject } from './migrate';
+import { FORMAT_REQUIRES, PROJECT_FORMAT, PROJECT_VERSION, SEGMENT_STATUSES, type Project } from './project';
 
 const languageSchema = z.enum(LANGUAGES as [Language, ...Language[]]);
 const statusSchema = z.enum(SEGMENT_STATUSES as [string, ...string[]]);
@@ -65,11 +66,23 @@ export const projectSchema = z
   .strictObject({
     format: z.literal(PROJECT_FORMAT),
     version: z.literal(PROJECT_VERSION),
+    requires: z.string().regex(/^\d+\.\d+\.\d+$/u, 'a release number like "0.2.0"'),
     title: z.string().max(1000),
     languages: z.array(languageSchema).min(1).max(LANGUAGES.length),
     frameRate: z.number().positive().max(1000),
     notes: z.array(z.string().max(100_000)).max(10_000),
     documents: z.array(documentSchema).max(1000),
+    settings: z.strictObject({
+      export: z
+        .strictObject({
+          documentIds: z.array(idSchema).max(1000),
+          languages: z.array(languageSchema).max(LANGUAGES.length),
+          format: z.enum(['auto', 'srt', 'txt']),
+          lineEnding: z.enum(['crlf', 'lf']),
+          bom: z.boolean(),
+        })
+        .optional(),
+    }),
   })
   .superRefine((project, context) => {
     const seen = new Set<string>();
@@ -120,12 +133,13 @@ export function validateProject(value: unknown): Project {
   }
   const version = record['version'];
   if (typeof version === 'number' && Number.isInteger(version) && version > PROJECT_VERSION) {
+    const requires = typeof record['requires'] === 'string' ? record['requires'].slice(0, 20) : undefined;
     throw new ProjectFormatError(
-      `written by a newer Subrelay (project format version ${version}; this Subrelay reads up to ${PROJECT_VERSION})`,
+      `needs ${requires === undefined ? 'a newer Subrelay' : `Subrelay ${requires} or later`} (it uses project format ${version}; this Subrelay reads formats up to ${PROJECT_VERSION}, written by Subrelay ${FORMAT_REQUIRES[PROJECT_VERSION] ?? ''} and later)`,
       'version',
     );
   }
-  const result = projectSchema.safeParse(value);
+  const result = projectSchema.safeParse(migrateProject(value).value);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new ProjectFormatError(issue?.message ?? 'invalid project', fieldPath(issue?.path ?? []));

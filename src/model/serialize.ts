@@ -1,5 +1,5 @@
 import { LANGUAGES } from '../languages';
-import type { Project, Segment, SubrelayDocument } from './project';
+import type { ExportSettings, Project, Segment, SubrelayDocument } from './project';
 
 function orderedSegment(segment: Segment): Record<string, unknown> {
   return {
@@ -11,6 +11,16 @@ function orderedSegment(segment: Segment): Record<string, unknown> {
     texts: Object.fromEntries(LANGUAGES.map((language) => [language, segment.texts[language]])),
     status: Object.fromEntries(LANGUAGES.map((language) => [language, segment.status[language]])),
     ...(segment.note !== undefined && segment.note !== '' ? { note: segment.note } : {}),
+  };
+}
+
+function orderedExportSettings(settings: ExportSettings): Record<string, unknown> {
+  return {
+    documentIds: settings.documentIds,
+    languages: settings.languages,
+    format: settings.format,
+    lineEnding: settings.lineEnding,
+    bom: settings.bom,
   };
 }
 
@@ -35,11 +45,13 @@ export function serializeProject(project: Project): string {
   const ordered = {
     format: project.format,
     version: project.version,
+    requires: project.requires,
     title: project.title,
     languages: project.languages,
     frameRate: project.frameRate,
     notes: project.notes,
     documents: project.documents.map(orderedDocument),
+    settings: project.settings.export === undefined ? {} : { export: orderedExportSettings(project.settings.export) },
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseProject, ProjectFormatError, validateProject } from '../../src/model/schema';
 import { serializeProject } from '../../src/model/serialize';
+import { migrateProject } from '../../src/model/migrate';
 
 const text = readFileSync(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8');
 
@@ -65,10 +66,36 @@ describe('parseProject', () => {
     ).toContain('duplicate document id');
   });
 
-  it('refuses a newer format version with the version it needs', () => {
-    const error = errorOf(mutated((v) => (v['version'] = 7)));
+  it('refuses a newer format version, naming the Subrelay release it needs', () => {
+    const error = errorOf(
+      mutated((v) => {
+        v['version'] = 7;
+        v['requires'] = '3.1.0';
+        v['shinyNewField'] = true;
+      }),
+    );
     expect(error.field).toBe('version');
-    expect(error.message).toContain('newer Subrelay');
+    expect(error.message).toBe(
+      'version: needs Subrelay 3.1.0 or later (it uses project format 7; this Subrelay reads formats up to 2, written by Subrelay 0.2.0 and later)',
+    );
+    expect(errorOf(mutated((v) => (v['version'] = 3))).message).toContain('needs Subrelay');
+  });
+
+  it('migrates a format 1 project (Subrelay 0.1) to the current format', () => {
+    const old = readFileSync(new URL('../fixtures/kursk-appeal.v1.subrelay', import.meta.url), 'utf8');
+    expect(JSON.parse(old)).toMatchObject({ version: 1 });
+    expect(JSON.parse(old)).not.toHaveProperty('settings');
+    const migrated = parseProject(old);
+    expect(migrated).toMatchObject({ version: 2, requires: '0.2.0', settings: {} });
+    expect(migrateProject(JSON.parse(old)).fromVersion).toBe(1);
+    // Apart from the new fields, the content is what the old file held.
+    expect(serializeProject(migrated)).toBe(text);
+  });
+
+  it('leaves current, newer and shapeless values to validation', () => {
+    expect(migrateProject(JSON.parse(text)).fromVersion).toBeUndefined();
+    expect(migrateProject({ version: 0 }).fromVersion).toBeUndefined();
+    expect(migrateProject('x')).toEqual({ value: 'x', fromVersion: undefined });
   });
 
   it('refuses what is not a Subrelay project', () => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test as base } from '@playwright/test';
 import { parseSync, type NodeCue } from 'subtitle';
@@ -73,7 +73,7 @@ test('edits a Ukrainian cell and exports SRT and text files to the chosen folder
   await expect(dialog.getByRole('checkbox', { name: 'All languages' })).toBeChecked();
   const folder = dialog.getByRole('textbox', { name: 'Export folder' });
   await expect(folder).toHaveValue(join(web.home, 'Subrelay', 'exports'));
-  const target = join(web.home, 'deliveries', 'kursk');
+  const target = join(web.home, 'Subrelay', 'deliveries', 'kursk');
   await folder.fill(target);
   await dialog.getByRole('button', { name: 'Export files' }).click();
   await expect(dialog.getByRole('status')).toContainText(`Wrote 8 files to ${target}.`);
@@ -96,7 +96,7 @@ test('exports only the chosen language and document', async ({ page, web }) => {
   await dialog.getByRole('checkbox', { name: 'All languages' }).uncheck();
   await dialog.getByRole('checkbox', { name: '한국어' }).check();
   await dialog.getByRole('checkbox', { name: 'Article' }).uncheck();
-  const target = join(web.home, 'korean-only');
+  const target = join(web.home, 'Subrelay', 'korean-only');
   await dialog.getByRole('textbox', { name: 'Export folder' }).fill(target);
   await dialog.getByRole('button', { name: 'Export files' }).click();
   await expect(dialog.getByRole('listitem')).toHaveText([join(target, 'appeal.ko.srt')]);
@@ -108,7 +108,7 @@ test('says which file is wrong when a project cannot be opened, and keeps the op
   await page.getByRole('textbox', { name: 'English, segment 1', exact: true }).fill('Edited before the failed open.');
   await page.getByRole('button', { name: 'Project' }).click();
   await page.getByRole('menuitem', { name: 'Open…' }).click();
-  const missing = join(web.home, 'missing.subrelay');
+  const missing = join(web.home, 'Subrelay', 'missing.subrelay');
   await page
     .getByRole('dialog', { name: 'Open a project' })
     .getByRole('textbox', { name: 'Project file path' })
@@ -123,18 +123,123 @@ test('says which file is wrong when a project cannot be opened, and keeps the op
 test('saves the project where the user says and opens it again', async ({ page, web }) => {
   await page.getByRole('textbox', { name: 'Русский, segment 1', exact: true }).fill('Братья мои!');
   await page.keyboard.press('Control+S');
-  const path = join(web.home, 'work', 'appeal.subrelay');
+  const path = join(web.home, 'Subrelay', 'work', 'appeal.subrelay');
   await page
     .getByRole('dialog', { name: 'Save the project' })
     .getByRole('textbox', { name: 'Project file path' })
     .fill(path);
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByRole('status').first()).toContainText(`Saved ${path}.`);
-  expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 'subrelay', version: 1 });
+  expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 'subrelay', version: 2 });
   await page.reload();
   await page.getByRole('button', { name: 'Project' }).click();
   await page.getByRole('menuitem', { name: 'Open…' }).click();
   await page.getByRole('textbox', { name: 'Project file path' }).fill(path);
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByRole('textbox', { name: 'Русский, segment 1', exact: true })).toHaveValue('Братья мои!');
+});
+
+test('undoes and redoes edits from the keyboard and the Edit menu, typing as one step', async ({ page }) => {
+  const cell = page.getByRole('textbox', { name: '한국어, segment 4', exact: true });
+  const original = await cell.inputValue();
+  await cell.fill('…남쪽으로 오십시오…');
+  await cell.press('End');
+  await cell.pressSequentially(' 지금', { delay: 20 });
+  await expect(cell).toHaveValue('…남쪽으로 오십시오… 지금');
+  await page.keyboard.press('Control+Z');
+  await expect(cell).toHaveValue(original);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(cell).toHaveValue('…남쪽으로 오십시오… 지금');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('menuitem', { name: 'Undo typing' }).click();
+  await expect(cell).toHaveValue(original);
+  await expect(page.getByText('(unsaved)')).toHaveCount(0);
+});
+
+test('splits a segment at the cursor and merges it back, each undoable', async ({ page }) => {
+  const english = (n: number) => page.getByRole('textbox', { name: `English, segment ${n}`, exact: true });
+  await expect(english(2)).toHaveValue('we have the same blood, we come from the same country.');
+  await english(2).click();
+  await english(2).evaluate((element: HTMLTextAreaElement) => element.setSelectionRange(23, 23));
+  await page.keyboard.press('Control+Shift+S');
+  await expect(english(2)).toHaveValue('we have the same blood,');
+  await expect(english(3)).toHaveValue('we come from the same country.');
+  await expect(page.getByRole('textbox', { name: 'Start of segment 3' })).not.toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'English, segment 10', exact: true })).toBeVisible();
+  await english(2).click();
+  await page.keyboard.press('Control+Shift+M');
+  await expect(english(2)).toHaveValue('we have the same blood, we come from the same country.');
+  await expect(page.getByRole('textbox', { name: 'English, segment 10', exact: true })).toHaveCount(0);
+  await page.keyboard.press('Control+Z');
+  await expect(english(3)).toHaveValue('we come from the same country.');
+  await page.keyboard.press('Control+Z');
+  await expect(english(2)).toHaveValue('we have the same blood, we come from the same country.');
+  await expect(english(3)).toHaveValue('We are only divided by a border that you didn’t choose.');
+});
+
+test('offers unsaved work back after the page dies, and discards it when asked', async ({ page }) => {
+  const cell = page.getByRole('textbox', { name: 'Русский, segment 3', exact: true });
+  await cell.fill('Нас разделяет только граница.');
+  // The journal is written within about two seconds of the last change.
+  await page.waitForTimeout(2500);
+  await page.reload();
+  const restore = page.getByRole('dialog', { name: 'Restore unsaved work?' });
+  await expect(restore).toContainText('kursk-appeal.subrelay');
+  await restore.getByRole('button', { name: 'Restore' }).click();
+  await expect(cell).toHaveValue('Нас разделяет только граница.');
+  await expect(page.getByText('(unsaved)')).toBeVisible();
+  await page.waitForTimeout(2500);
+  await page.reload();
+  await page.getByRole('dialog', { name: 'Restore unsaved work?' }).getByRole('button', { name: 'Discard' }).click();
+  await expect(cell).not.toHaveValue('Нас разделяет только граница.');
+  await page.reload();
+  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Restore unsaved work?' })).toHaveCount(0);
+});
+
+test('asks before leaving with unsaved changes, and only then', async ({ page }) => {
+  // The browser shows its own prompt when the page cancels beforeunload; check that the page does.
+  const leaving = (): Promise<boolean> =>
+    page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+  expect(await leaving()).toBe(false);
+  await page.getByRole('textbox', { name: 'English, segment 1', exact: true }).fill('Changed.');
+  expect(await leaving()).toBe(true);
+  await page.keyboard.press('Control+Z');
+  expect(await leaving()).toBe(false);
+});
+
+test('offers the backup when a saved project is damaged', async ({ page, web }) => {
+  const path = join(web.home, 'Subrelay', 'damaged', 'appeal.subrelay');
+  const save = async (): Promise<void> => {
+    await page.keyboard.press('Control+S');
+    await page.getByRole('textbox', { name: 'Project file path' }).fill(path);
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect(page.getByRole('status').first()).toContainText(`Saved ${path}.`);
+  };
+  await page.getByRole('textbox', { name: 'English, segment 1', exact: true }).fill('First save.');
+  await save();
+  await page.getByRole('textbox', { name: 'English, segment 1', exact: true }).fill('Second save.');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByText('(unsaved)')).toHaveCount(0);
+  await writeFile(path, '{"format":"subrelay","version":2,"title":');
+  await page.getByRole('button', { name: 'Project' }).click();
+  await page.getByRole('menuitem', { name: 'Open…' }).click();
+  await page.getByRole('textbox', { name: 'Project file path' }).fill(path);
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('alert')).toContainText(`${path}: not valid JSON`);
+  await page.getByRole('button', { name: 'Open the backup' }).click();
+  await expect(page.getByRole('textbox', { name: 'English, segment 1', exact: true })).toHaveValue('First save.');
+  await expect(page.getByText('(unsaved)')).toBeVisible();
+});
+
+test('refuses paths outside the web mode’s folder', async ({ page, web }) => {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('textbox', { name: 'Export folder' }).fill(join(web.home, 'Subrelay', '..', 'escaped'));
+  await dialog.getByRole('button', { name: 'Export files' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('outside the web mode’s folder');
 });

@@ -94,7 +94,9 @@ describe('handlers in web mode', () => {
     const project = { ...(await loadSample()), title: 'Renamed' };
     await createHandlers(webHost(folder)).saveProject({ project, path: target });
     expect(parseProject(await readFile(target, 'utf8')).title).toBe('Renamed');
-    expect(await readdir(folder)).toEqual(['appeal.subrelay']);
+    // The previous content is kept, byte for byte, as the backup.
+    expect((await readdir(folder)).sort()).toEqual(['appeal.subrelay', 'appeal.subrelay.bak']);
+    expect(await readFile(join(folder, 'appeal.subrelay.bak'), 'utf8')).toBe('old content that is not a project');
   });
 
   it('opens a saved project by path', async () => {

@@ -43,6 +43,7 @@ export function webHost(defaultExportFolder: string, overrides: Partial<HandlerH
     version: '0.0.0-test',
     samplesFolder,
     defaultExportFolder,
+    journalFolder: join(defaultExportFolder, '.journal'),
     askOpenPath: async () => undefined,
     askSavePath: async () => undefined,
     askExportFolder: async () => undefined,

@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions, HandlerDetails, WindowOpenHandlerResponse } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { APP_ORIGIN, createMainWindow, isSafeExternalUrl } from '../../main/window';
+import { APP_ORIGIN, createMainWindow, EXTERNAL_URLS, isSafeExternalUrl } from '../../main/window';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -131,10 +131,14 @@ describe('createMainWindow', () => {
     expect(openWindowFor(url)).toEqual({ action: 'deny' });
   });
 
-  it('opens https links in the system browser', () => {
+  it('opens in the system browser only the https links the app itself makes', () => {
+    const [allowed] = [...EXTERNAL_URLS];
+    expect(allowed).toMatch(/^https:\/\//u);
+    openWindowFor(allowed!);
+    expect(fake.openExternal).toHaveBeenCalledOnce();
+    expect(fake.openExternal).toHaveBeenCalledWith(allowed);
     openWindowFor('https://www.kyivpost.com/post/12345');
     expect(fake.openExternal).toHaveBeenCalledOnce();
-    expect(fake.openExternal).toHaveBeenCalledWith('https://www.kyivpost.com/post/12345');
   });
 
   it.each([

@@ -7,6 +7,7 @@ import {
   type Operation,
   type SubrelayApi,
 } from '../../../src/api/contract';
+import type { CommandId } from '../../../src/commands/commands';
 
 type EnvelopeApi = { readonly [O in Operation]: (request: ApiRequest<O>) => Promise<ApiEnvelope<ApiResponse<O>>> };
 
@@ -14,6 +15,8 @@ declare global {
   interface Window {
     /** Set by the Electron preload; absent in the web mode. */
     readonly subrelayIpc?: EnvelopeApi;
+    /** Set by the Electron preload: application menu commands. */
+    readonly subrelayMenu?: { onMenuCommand(listener: (command: CommandId) => void): () => void };
   }
 }
 
@@ -69,6 +72,12 @@ export function createApi(): SubrelayApi {
       saveProject: ipcCall(ipc, 'saveProject'),
       chooseExportFolder: ipcCall(ipc, 'chooseExportFolder'),
       exportFiles: ipcCall(ipc, 'exportFiles'),
+      writeJournal: ipcCall(ipc, 'writeJournal'),
+      clearJournal: ipcCall(ipc, 'clearJournal'),
+      findJournal: ipcCall(ipc, 'findJournal'),
+      openBackup: ipcCall(ipc, 'openBackup'),
+      setInterfaceLanguage: ipcCall(ipc, 'setInterfaceLanguage'),
+      closeWindow: ipcCall(ipc, 'closeWindow'),
     };
   }
   const token = webToken();
@@ -80,5 +89,11 @@ export function createApi(): SubrelayApi {
     saveProject: webCall(token, 'saveProject'),
     chooseExportFolder: webCall(token, 'chooseExportFolder'),
     exportFiles: webCall(token, 'exportFiles'),
+    writeJournal: webCall(token, 'writeJournal'),
+    clearJournal: webCall(token, 'clearJournal'),
+    findJournal: webCall(token, 'findJournal'),
+    openBackup: webCall(token, 'openBackup'),
+    setInterfaceLanguage: webCall(token, 'setInterfaceLanguage'),
+    closeWindow: webCall(token, 'closeWindow'),
   };
 }

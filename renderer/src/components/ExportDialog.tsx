@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiResponse, SubrelayApi } from '../../../src/api/contract';
 import type { ExportFormat, ExportWarning } from '../../../src/export/plan';
 import { ENDONYMS, type Language } from '../../../src/languages';
-import type { Project } from '../../../src/model/project';
+import type { Project, ProjectSettings } from '../../../src/model/project';
 import { ApiError } from '../../../src/api/contract';
 import { Modal } from './Modal';
 
@@ -36,14 +36,20 @@ export function ExportDialog(props: {
   readonly mode: 'electron' | 'web';
   readonly project: Project;
   readonly defaultFolder: string;
+  readonly onSettingsChange: (settings: ProjectSettings) => void;
   readonly onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [documentIds, setDocumentIds] = useState<string[]>(props.project.documents.map((d) => d.id));
-  const [languages, setLanguages] = useState<Language[]>([...props.project.languages]);
-  const [format, setFormat] = useState<ExportFormat>('auto');
-  const [lineEnding, setLineEnding] = useState<'crlf' | 'lf'>('crlf');
-  const [bom, setBom] = useState(false);
+  // The dialog opens as it was last used for this project (the choices are saved with it).
+  const remembered = props.project.settings.export;
+  const known = new Set(props.project.documents.map((d) => d.id));
+  const [documentIds, setDocumentIds] = useState<string[]>(
+    remembered?.documentIds.filter((id) => known.has(id)) ?? [...known],
+  );
+  const [languages, setLanguages] = useState<Language[]>([...(remembered?.languages ?? props.project.languages)]);
+  const [format, setFormat] = useState<ExportFormat>(remembered?.format ?? 'auto');
+  const [lineEnding, setLineEnding] = useState<'crlf' | 'lf'>(remembered?.lineEnding ?? 'crlf');
+  const [bom, setBom] = useState(remembered?.bom ?? false);
   const [folder, setFolder] = useState(props.mode === 'web' ? props.defaultFolder : '');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ApiResponse<'exportFiles'>>();
@@ -57,6 +63,16 @@ export function ExportDialog(props: {
     if (folder.trim() === '') return setProblem(t('export.needFolder'));
     setProblem(undefined);
     setBusy(true);
+    props.onSettingsChange({
+      ...props.project.settings,
+      export: {
+        documentIds,
+        languages: props.project.languages.filter((l) => languages.includes(l)),
+        format,
+        lineEnding,
+        bom,
+      },
+    });
     try {
       setResult(
         await props.api.exportFiles({

@@ -103,6 +103,7 @@ const Row = memo(function Row(props: {
         <td key={language} className={`text-cell lang-${language}`}>
           <textarea
             lang={language}
+            data-cell={`${segment.id}:${language}`}
             aria-label={t('grid.cellLabel', { language: ENDONYMS[language], number })}
             value={segment.texts[language]}
             rows={1}
