@@ -4,7 +4,25 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, planExport, type ExportFormat } from '../../src/export/plan';
 import { isLanguage, LANGUAGES, type Language } from '../../src/languages';
 import { segmentText } from '../../src/segment/sentences';
-import { FileError, readProjectFile, readTextFile, writeFileAtomic } from '../handlers/files';
+import { PROJECT_VERSION } from '../../src/model/project';
+import {
+  FileError,
+  MAX_PROJECT_BYTES,
+  readProjectFile,
+  readProjectFileOfferingBackup,
+  readTextFile,
+  writeFileAtomic,
+} from '../handlers/files';
+
+/** The `version` a project file declares, read without validating the rest. */
+function formatVersionOf(text: string): number | undefined {
+  try {
+    const value = (JSON.parse(text.replace(/^\uFEFF/u, '')) as { version?: unknown }).version;
+    return typeof value === 'number' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 import { version } from '../version';
 
 export interface CliOutput {
@@ -71,9 +89,14 @@ async function runCommand(command: string | undefined, args: string[], output: C
     case 'validate': {
       const { positionals } = parseArgs({ args, allowPositionals: true, options: { debug: { type: 'boolean' } } });
       const file = one(positionals, 'the project file');
-      const project = await readProjectFile(file);
+      const project = await readProjectFileOfferingBackup(file);
       const segments = project.documents.reduce((sum, d) => sum + d.segments.length, 0);
-      output.stdout(`${file}: valid (${project.documents.length} documents, ${segments} segments)\n`);
+      const version = formatVersionOf(await readTextFile(file, MAX_PROJECT_BYTES));
+      const migrated =
+        version !== undefined && version < PROJECT_VERSION
+          ? `; written in project format ${version}, read as format ${PROJECT_VERSION}: saving it upgrades the file`
+          : '';
+      output.stdout(`${file}: valid (${project.documents.length} documents, ${segments} segments${migrated})\n`);
       return 0;
     }
     case 'segment': {
@@ -180,7 +203,8 @@ export async function runCli(argv: ReadonlyArray<string>, output: CliOutput): Pr
   } catch (error) {
     if (debug && error instanceof Error) output.stderr(`${error.stack ?? error.message}\n`);
     if (error instanceof FileError) {
-      output.stderr(`subrelay: ${error.file}: ${error.problem}\n`);
+      const backup = error.backup !== undefined ? ` (its backup ${error.backup} is readable)` : '';
+      output.stderr(`subrelay: ${error.file}: ${error.problem}${backup}\n`);
       return 1;
     }
     if (error instanceof CliError) {

@@ -1,4 +1,5 @@
 import { contract, isOperation, type ApiEnvelope, type ApiErrorCode } from '../../src/api/contract';
+import type { Problem } from '../../src/api/problems';
 import { FileError } from './files';
 import { ForbiddenError, RequestError, type CallContext, type Handlers } from './handlers';
 
@@ -9,10 +10,20 @@ function fieldPath(path: ReadonlyArray<PropertyKey>): string {
     .replace(/^\./u, '');
 }
 
-function failure(code: ApiErrorCode, message: string, file?: string, backup?: string): ApiEnvelope<never> {
+function failure(
+  code: ApiErrorCode,
+  message: string,
+  extra: { readonly file?: string | undefined; readonly backup?: string | undefined; readonly problem?: Problem } = {},
+): ApiEnvelope<never> {
   return {
     ok: false,
-    error: { code, message, ...(file !== undefined ? { file } : {}), ...(backup !== undefined ? { backup } : {}) },
+    error: {
+      code,
+      message,
+      ...(extra.file !== undefined ? { file: extra.file } : {}),
+      ...(extra.backup !== undefined ? { backup: extra.backup } : {}),
+      ...(extra.problem !== undefined ? { problem: extra.problem } : {}),
+    },
   };
 }
 
@@ -43,10 +54,12 @@ export async function dispatch(
     return { ok: true, value: await handler(parsed.data, context) };
   } catch (error) {
     if (error instanceof FileError) {
-      return failure(error.kind, error.message, error.file, error.backup);
+      return failure(error.kind, error.message, { file: error.file, backup: error.backup, problem: error.problemCode });
     }
-    if (error instanceof ForbiddenError) return failure('forbidden', error.message);
-    if (error instanceof RequestError) return failure('invalid-request', error.message);
+    if (error instanceof ForbiddenError) {
+      return failure('forbidden', error.message, { file: error.file, problem: error.problem });
+    }
+    if (error instanceof RequestError) return failure('invalid-request', error.message, { problem: error.problem });
     return failure('internal', error instanceof Error ? error.message : String(error));
   }
 }

@@ -3,53 +3,54 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseProject, ProjectFormatError } from '../../src/model/schema';
+import type { Problem, ProblemReason } from '../../src/api/problems';
 import type { Project } from '../../src/model/project';
 
 /** A file problem worded for the translator: which file, and what is wrong with it. */
 export class FileError extends Error {
+  readonly problemCode: Problem;
+  readonly backup: string | undefined;
+
   constructor(
     readonly file: string,
     readonly problem: string,
     readonly kind: 'not-found' | 'bad-file' | 'io' = 'io',
-    /** A readable backup of the file, when the file itself is corrupt. */
-    readonly backup?: string,
+    options: { readonly problem?: Problem; readonly backup?: string | undefined } = {},
   ) {
     super(`${file}: ${problem}`);
     this.name = 'FileError';
+    this.problemCode = options.problem ?? { reason: 'system', params: { detail: problem } };
+    this.backup = options.backup;
   }
 }
 
 /** Projects larger than this are refused before being read whole. */
 export const MAX_PROJECT_BYTES = 200 * 1024 * 1024;
 
-function describeSystemError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'EEXIST':
-      return 'a file is in the way of a folder of that name';
-    case 'EISDIR':
-      return 'is a folder, not a file';
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
+const SYSTEM_PROBLEMS: Readonly<Record<string, { readonly text: string; readonly reason: ProblemReason }>> = {
+  ENOENT: { text: 'no such file or folder', reason: 'not-found' },
+  EACCES: { text: 'permission denied', reason: 'permission' },
+  EPERM: { text: 'permission denied', reason: 'permission' },
+  ENOSPC: { text: 'the disk is full', reason: 'disk-full' },
+  EDQUOT: { text: 'the disk is full', reason: 'disk-full' },
+  EROFS: { text: 'the disk is read-only', reason: 'read-only' },
+  EEXIST: { text: 'a file is in the way of a folder of that name', reason: 'in-the-way' },
+  EISDIR: { text: 'is a folder, not a file', reason: 'is-folder' },
+  ENOTDIR: { text: 'a part of the path is not a folder', reason: 'not-folder' },
+};
 
 /** Wraps a system error from touching `file` as a `FileError`. */
 export function toFileError(file: string, error: unknown): FileError {
   if (error instanceof FileError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return new FileError(file, describeSystemError(error), code === 'ENOENT' ? 'not-found' : 'io');
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const known = SYSTEM_PROBLEMS[code];
+  if (known !== undefined) {
+    return new FileError(file, known.text, code === 'ENOENT' ? 'not-found' : 'io', {
+      problem: { reason: known.reason },
+    });
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new FileError(file, detail, 'io', { problem: { reason: 'system', params: { detail } } });
 }
 
 /**
@@ -60,15 +61,19 @@ export async function readTextFile(file: string, maxBytes: number): Promise<stri
   try {
     handle = await open(file, 'r');
     const info = await handle.stat();
-    if (info.isDirectory()) throw new FileError(file, 'is a folder, not a file', 'bad-file');
+    if (info.isDirectory()) {
+      throw new FileError(file, 'is a folder, not a file', 'bad-file', { problem: { reason: 'is-folder' } });
+    }
     if (info.size > maxBytes) {
-      throw new FileError(file, `is too large (${info.size} bytes; the limit is ${maxBytes} bytes)`, 'bad-file');
+      throw new FileError(file, `is too large (${info.size} bytes; the limit is ${maxBytes} bytes)`, 'bad-file', {
+        problem: { reason: 'too-large', params: { size: info.size, limit: maxBytes } },
+      });
     }
     const bytes = await handle.readFile();
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new FileError(file, 'is not UTF-8 text', 'bad-file');
+      throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { reason: 'not-utf8' } });
     }
   } catch (error) {
     throw toFileError(file, error);
@@ -83,7 +88,9 @@ export async function readProjectFile(file: string): Promise<Project> {
   try {
     return parseProject(text);
   } catch (error) {
-    if (error instanceof ProjectFormatError) throw new FileError(file, error.message, 'bad-file');
+    if (error instanceof ProjectFormatError) {
+      throw new FileError(file, error.message, 'bad-file', { problem: error.problem });
+    }
     throw error;
   }
 }
@@ -107,7 +114,7 @@ export async function readProjectFileOfferingBackup(file: string): Promise<Proje
     } catch {
       throw error;
     }
-    throw new FileError(file, error.problem, 'bad-file', backup);
+    throw new FileError(file, error.problem, 'bad-file', { problem: error.problemCode, backup });
   }
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, realpath, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ApiRequest, ApiResponse, Operation } from '../../src/api/contract';
+import type { Problem } from '../../src/api/problems';
 import { planExport } from '../../src/export/plan';
 import type { Language } from '../../src/languages';
 import { validateProject } from '../../src/model/schema';
@@ -17,7 +18,10 @@ import {
 
 /** Raised when a request is well formed but names something that is not there. */
 export class RequestError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem: Problem,
+  ) {
     super(message);
     this.name = 'RequestError';
   }
@@ -25,7 +29,11 @@ export class RequestError extends Error {
 
 /** Raised when a request is well formed but not allowed in this mode. */
 export class ForbiddenError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem: Problem,
+    readonly file?: string,
+  ) {
     super(message);
     this.name = 'ForbiddenError';
   }
@@ -106,10 +114,12 @@ export function createHandlers(host: HandlerHost): Handlers {
    * neither `..` nor a symlink.
    */
   async function requirePath(path: string | undefined, purpose: string): Promise<string> {
-    if (path === undefined) throw new ForbiddenError(`a path is needed to ${purpose}`);
+    if (path === undefined) throw new ForbiddenError(`a path is needed to ${purpose}`, { reason: 'needs-path' });
     if (desktop) {
       const absolute = resolve(path);
-      if (!grantedPaths.has(absolute)) throw new ForbiddenError(`${absolute}: choose it in a dialog first`);
+      if (!grantedPaths.has(absolute)) {
+        throw new ForbiddenError(`${absolute}: choose it in a dialog first`, { reason: 'needs-dialog' }, absolute);
+      }
       return absolute;
     }
     if (host.root === undefined) return resolve(path);
@@ -117,7 +127,11 @@ export function createHandlers(host: HandlerHost): Handlers {
     const absolute = resolve(root, path);
     const realRoot = await realPathOfNearest(root);
     if (!isInside(root, absolute) || !isInside(realRoot, await realPathOfNearest(absolute))) {
-      throw new ForbiddenError(`${absolute}: outside the web mode’s folder ${root}`);
+      throw new ForbiddenError(
+        `${absolute}: outside the web mode’s folder ${root}`,
+        { reason: 'outside-root', params: { root } },
+        absolute,
+      );
     }
     return absolute;
   }
@@ -202,7 +216,12 @@ export function createHandlers(host: HandlerHost): Handlers {
       const folder = await requirePath(request.folder, 'export');
       const known = new Set(request.project.documents.map((d) => d.id));
       const unknown = request.documentIds.find((id) => !known.has(id));
-      if (unknown !== undefined) throw new RequestError(`exportFiles: no document "${unknown}" in the project`);
+      if (unknown !== undefined) {
+        throw new RequestError(`exportFiles: no document "${unknown}" in the project`, {
+          reason: 'unknown-document',
+          params: { id: unknown },
+        });
+      }
       const plan = planExport(request.project, request);
       const written: string[] = [];
       for (const file of plan.files) {

@@ -24,7 +24,9 @@ import {
   type History,
 } from '../../src/model/history';
 import type { Project, ProjectSettings } from '../../src/model/project';
+import type { TFunction } from 'i18next';
 import { CloseDialog } from './components/CloseDialog';
+import { describeError } from './describeError';
 import { ExportDialog } from './components/ExportDialog';
 import { Grid } from './components/Grid';
 import { Inspector } from './components/Inspector';
@@ -65,14 +67,11 @@ interface Failure {
   readonly backupOf?: string;
 }
 
-function describe(error: unknown, unreachable: string): Failure {
-  if (error instanceof ApiError) {
-    if (error.message === 'unreachable') return { message: unreachable };
-    return error.backup !== undefined && error.file !== undefined
-      ? { message: error.message, backupOf: error.file }
-      : { message: error.message };
-  }
-  return { message: error instanceof Error ? error.message : String(error) };
+function failureOf(error: unknown, t: TFunction): Failure {
+  const message = describeError(error, t);
+  return error instanceof ApiError && error.backup !== undefined && error.file !== undefined
+    ? { message, backupOf: error.file }
+    : { message };
 }
 
 /** The caret of the focused text cell, for "split at the cursor". */
@@ -95,7 +94,7 @@ export function App({ api }: { readonly api: SubrelayApi }) {
   const [failure, setFailure] = useState<Failure>();
   const closeAfterSave = useRef(false);
 
-  const report = useCallback((caught: unknown) => setFailure(describe(caught, t('error.unreachable'))), [t]);
+  const report = useCallback((caught: unknown) => setFailure(failureOf(caught, t)), [t]);
 
   const load = useCallback((project: Project, path: string | null, name: string, saved: boolean) => {
     setWorkspace({

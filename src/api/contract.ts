@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES, type Language } from '../languages';
 import { projectSchema } from '../model/schema';
 import type { Project } from '../model/project';
+import type { Problem } from './problems';
 import { EXPORT_FORMATS, type ExportFormat, type ExportWarning } from '../export/plan';
 
 /**
@@ -160,6 +161,8 @@ export type ApiEnvelope<T> =
         readonly file?: string;
         /** A readable backup of `file`, offered when `file` itself is corrupt. */
         readonly backup?: string;
+        /** What went wrong as a code the interface translates. */
+        readonly problem?: Problem;
       };
     };
 
@@ -170,6 +173,7 @@ export class ApiError extends Error {
     message: string,
     readonly file?: string,
     readonly backup?: string,
+    readonly problem?: Problem,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -188,5 +192,6 @@ export function channelOf(operation: Operation): string {
 /** Turns an envelope back into a value or a thrown `ApiError`. */
 export function unwrapEnvelope<T>(envelope: ApiEnvelope<T>): T {
   if (envelope.ok) return envelope.value;
-  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.file, envelope.error.backup);
+  const { code, message, file, backup, problem } = envelope.error;
+  throw new ApiError(code, message, file, backup, problem);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../languages';
+import type { Problem } from '../api/problems';
 import { migrateProject } from './migrate';
 import { FORMAT_REQUIRES, PROJECT_FORMAT, PROJECT_VERSION, SEGMENT_STATUSES, type Project } from './project';
 
@@ -103,6 +104,7 @@ export class ProjectFormatError extends Error {
   constructor(
     message: string,
     readonly field: string,
+    readonly problem: Problem = { reason: 'invalid-project', params: { field, detail: message } },
   ) {
     super(field === '' ? message : `${field}: ${message}`);
     this.name = 'ProjectFormatError';
@@ -125,18 +127,22 @@ function fieldPath(path: ReadonlyArray<PropertyKey>): string {
  */
 export function validateProject(value: unknown): Project {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ProjectFormatError('not a Subrelay project (expected a JSON object)', '');
+    throw new ProjectFormatError('not a Subrelay project (expected a JSON object)', '', { reason: 'not-project' });
   }
   const record = value as Record<string, unknown>;
   if (record['format'] !== PROJECT_FORMAT) {
-    throw new ProjectFormatError('not a Subrelay project (expected "format": "subrelay")', 'format');
+    throw new ProjectFormatError('not a Subrelay project (expected "format": "subrelay")', 'format', {
+      reason: 'not-project',
+    });
   }
   const version = record['version'];
   if (typeof version === 'number' && Number.isInteger(version) && version > PROJECT_VERSION) {
     const requires = typeof record['requires'] === 'string' ? record['requires'].slice(0, 20) : undefined;
+    const needed = requires ?? `> ${FORMAT_REQUIRES[PROJECT_VERSION] ?? ''}`;
     throw new ProjectFormatError(
       `needs ${requires === undefined ? 'a newer Subrelay' : `Subrelay ${requires} or later`} (it uses project format ${version}; this Subrelay reads formats up to ${PROJECT_VERSION}, written by Subrelay ${FORMAT_REQUIRES[PROJECT_VERSION] ?? ''} and later)`,
       'version',
+      { reason: 'newer-version', params: { requires: needed, version } },
     );
   }
   const result = projectSchema.safeParse(migrateProject(value).value);
@@ -153,7 +159,8 @@ export function parseProject(text: string): Project {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch (error) {
-    throw new ProjectFormatError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`, '');
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ProjectFormatError(`not valid JSON (${detail})`, '', { reason: 'not-json', params: { detail } });
   }
   return validateProject(value);
 }

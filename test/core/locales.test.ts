@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { PROBLEM_REASONS } from '../../src/api/problems';
+import { COMMANDS, MENUS } from '../../src/commands/commands';
 import { LANGUAGES, type Language } from '../../src/languages';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -70,8 +72,14 @@ describe('locales', () => {
     const strings = locales.get(language)!;
     const same = [...english].filter(([key, text]) => strings.get(key) === text && /[a-z]{3}/u.test(text));
     // Only the product's name, platform names and bare placeholders may stay as in English.
-    const allowed = ['app.name', 'error.withFile', 'export.lineEndingCrlf', 'export.lineEndingLf'];
+    const allowed = ['app.name', 'error.withFile', 'export.lineEndingCrlf', 'export.lineEndingLf', 'problem.system'];
     expect(same.map(([key]) => key).filter((key) => !allowed.includes(key))).toEqual([]);
+  });
+
+  it('translates every problem code and names every command and menu', () => {
+    for (const reason of PROBLEM_REASONS) expect(english.has(`problem.${reason}`), reason).toBe(true);
+    for (const command of COMMANDS) expect(english.has(command.labelKey), command.id).toBe(true);
+    for (const menu of MENUS) expect(english.has(menu.labelKey), menu.id).toBe(true);
   });
 
   it('has every key the interface uses', () => {

@@ -230,7 +230,7 @@ test('offers the backup when a saved project is damaged', async ({ page, web }) 
   await page.getByRole('menuitem', { name: 'Open…' }).click();
   await page.getByRole('textbox', { name: 'Project file path' }).fill(path);
   await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByRole('alert')).toContainText(`${path}: not valid JSON`);
+  await expect(page.getByRole('alert')).toContainText(`${path}: is damaged: not valid JSON`);
   await page.getByRole('button', { name: 'Open the backup' }).click();
   await expect(page.getByRole('textbox', { name: 'English, segment 1', exact: true })).toHaveValue('First save.');
   await expect(page.getByText('(unsaved)')).toBeVisible();
@@ -242,4 +242,15 @@ test('refuses paths outside the web mode’s folder', async ({ page, web }) => {
   await dialog.getByRole('textbox', { name: 'Export folder' }).fill(join(web.home, 'Subrelay', '..', 'escaped'));
   await dialog.getByRole('button', { name: 'Export files' }).click();
   await expect(dialog.getByRole('alert')).toContainText('outside the web mode’s folder');
+});
+
+test('words errors in the interface language', async ({ page, web }) => {
+  await page.getByRole('combobox', { name: 'Interface language' }).selectOption('uk');
+  await page.getByRole('button', { name: 'Проєкт' }).click();
+  await page.getByRole('menuitem', { name: 'Відкрити…' }).click();
+  const missing = join(web.home, 'Subrelay', 'немає.subrelay');
+  await page.getByRole('textbox', { name: 'Шлях до файлу проєкту' }).fill(missing);
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('alert')).toContainText(`${missing}: немає такого файлу чи теки`);
+  await page.getByRole('combobox', { name: 'Мова інтерфейсу' }).selectOption('en');
 });

@@ -152,7 +152,12 @@ describe('handlers in web mode', () => {
     const folder = await temporaryFolder('missing');
     const target = join(folder, 'nowhere.subrelay');
     const error = errorOf(await dispatch(createHandlers(webHost(folder)), 'openProject', { path: target }));
-    expect(error).toEqual({ code: 'not-found', message: `${target}: no such file or folder`, file: target });
+    expect(error).toEqual({
+      code: 'not-found',
+      message: `${target}: no such file or folder`,
+      file: target,
+      problem: { reason: 'not-found' },
+    });
   });
 
   it('exports every document in every language into a new nested folder, with no warnings for the sample', async () => {
@@ -301,7 +306,11 @@ describe('dispatch', () => {
     const handlers = createHandlers(webHost(folder));
     const request = { ...exportRequest(await loadSample(), folder), documentIds: ['appeal', 'nope'] };
     const error = errorOf(await dispatch(handlers, 'exportFiles', request));
-    expect(error).toEqual({ code: 'invalid-request', message: 'exportFiles: no document "nope" in the project' });
+    expect(error).toEqual({
+      code: 'invalid-request',
+      message: 'exportFiles: no document "nope" in the project',
+      problem: { reason: 'unknown-document', params: { id: 'nope' } },
+    });
     expect(await readdir(folder)).toEqual([]);
   });
 

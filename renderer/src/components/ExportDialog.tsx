@@ -4,7 +4,7 @@ import type { ApiResponse, SubrelayApi } from '../../../src/api/contract';
 import type { ExportFormat, ExportWarning } from '../../../src/export/plan';
 import { ENDONYMS, type Language } from '../../../src/languages';
 import type { Project, ProjectSettings } from '../../../src/model/project';
-import { ApiError } from '../../../src/api/contract';
+import { describeError } from '../describeError';
 import { Modal } from './Modal';
 
 function toggle<T>(list: ReadonlyArray<T>, value: T, on: boolean): T[] {
@@ -86,7 +86,7 @@ export function ExportDialog(props: {
         }),
       );
     } catch (caught) {
-      setProblem(caught instanceof ApiError || caught instanceof Error ? caught.message : String(caught));
+      setProblem(describeError(caught, t));
     } finally {
       setBusy(false);
     }
@@ -169,7 +169,7 @@ export function ExportDialog(props: {
                   (chosen) => {
                     if (!chosen.canceled) setFolder(chosen.folder);
                   },
-                  (caught: unknown) => setProblem(String(caught)),
+                  (caught: unknown) => setProblem(describeError(caught, t)),
                 );
               }}
             >
