@@ -1,13 +1,12 @@
 import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
 import { homedir } from 'node:os';
-import { join, normalize, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { serveAppRequest } from './appProtocol';
 import { createHandlers } from './handlers/handlers';
 import { registerIpcHandlers } from './ipc';
 import { buildApplicationMenu } from './menu';
 import { rendererBuildFolder, samplesFolder } from './paths';
 import { version } from './version';
-import { CONTENT_SECURITY_POLICY } from './web/server';
 import { APP_ORIGIN, COMMAND_CHANNEL, createMainWindow } from './window';
 
 protocol.registerSchemesAsPrivileged([
@@ -17,18 +16,7 @@ protocol.registerSchemesAsPrivileged([
 /** Serves the built renderer on app://subrelay/ with the CSP sent as a header. */
 function registerAppProtocol(): void {
   const root = rendererBuildFolder();
-  protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== 'subrelay') return new Response('Not found', { status: 404 });
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = normalize(join(root, relative));
-    if (!file.startsWith(normalize(root) + sep)) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
-  });
+  protocol.handle('app', (request) => serveAppRequest(request.url, root, (fileUrl) => net.fetch(fileUrl)));
 }
 
 async function start(): Promise<void> {

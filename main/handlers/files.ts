@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseProject, ProjectFormatError } from '../../src/model/schema';
 import type { Problem, ProblemReason } from '../../src/api/problems';
@@ -37,6 +37,8 @@ const SYSTEM_PROBLEMS: Readonly<Record<string, { readonly text: string; readonly
   EEXIST: { text: 'a file is in the way of a folder of that name', reason: 'in-the-way' },
   EISDIR: { text: 'is a folder, not a file', reason: 'is-folder' },
   ENOTDIR: { text: 'a part of the path is not a folder', reason: 'not-folder' },
+  EIO: { text: 'the disk reported a read or write error', reason: 'device-error' },
+  EXDEV: { text: 'the disk reported a read or write error', reason: 'device-error' },
 };
 
 /** Wraps a system error from touching `file` as a `FileError`. */
@@ -119,7 +121,10 @@ export async function readProjectFileOfferingBackup(file: string): Promise<Proje
 }
 
 /** Error codes that Windows (virus scanners, indexers, editors) raises briefly on a busy file. */
-const TRANSIENT_CODES = new Set(['EBUSY', 'EPERM', 'EACCES']);
+const TRANSIENT_CODES = new Set(process.platform === 'win32' ? ['EBUSY', 'EPERM', 'EACCES'] : ['EBUSY']);
+
+/** Temporary files older than this were left by a crash and are removed on the next save. */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
 
 /** How long and how often a rename is retried on a transient error: about 1 s in all. */
 const RETRY_DELAYS_MS = [20, 50, 100, 200, 300, 400];
@@ -162,13 +167,14 @@ export function backupPathOf(file: string): string {
 /**
  * Replaces a file's content so that a crash leaves either the old or the new file.
  *
- * Writes a temporary file in the same folder, flushes it to disk, optionally
- * keeps the previous version as `<file>.bak` (itself written through a
- * temporary file, so a crash never leaves a torn backup), renames the new
- * file over the target, then flushes the folder where the platform allows
- * it. Renames are retried briefly on the transient errors Windows raises.
- * The folder is created when missing. On any failure the target is
- * untouched and no temporary file is left behind.
+ * Writes a temporary file in the same folder and flushes it to disk; with
+ * `backup`, copies the current file to a second temporary file and flushes
+ * that too; renames the new file over the target; only then renames the
+ * copy to `<file>.bak`, so a failed save never costs the older backup. The
+ * folder is flushed where the platform allows it. Renames are retried
+ * briefly on the transient errors Windows raises. The folder is created
+ * when missing. On any failure the target is untouched and no temporary
+ * file is left behind; temporary files a crash left are cleared later.
  */
 export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
   const fs = options.fileSystem ?? realFileSystem;
@@ -176,6 +182,7 @@ export async function writeFileAtomic(file: string, content: string, options: At
   const suffix = randomBytes(6).toString('hex');
   const temporary = join(folder, `.${basename(file)}.${suffix}.tmp`);
   const backupTemporary = join(folder, `.${basename(file)}.bak.${suffix}.tmp`);
+  let haveBackup = false;
   try {
     await fs.mkdir(folder, { recursive: true });
     const handle = await fs.open(temporary, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
@@ -188,7 +195,13 @@ export async function writeFileAtomic(file: string, content: string, options: At
     if (options.backup === true) {
       try {
         await fs.copyFile(file, backupTemporary);
-        await withRetries(() => fs.rename(backupTemporary, backupPathOf(file)));
+        const copy = await fs.open(backupTemporary, 'r+');
+        try {
+          await copy.sync();
+        } finally {
+          await copy.close();
+        }
+        haveBackup = true;
       } catch (error) {
         // No previous version to keep is fine; any other failure stops the save.
         if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') throw error;
@@ -200,7 +213,30 @@ export async function writeFileAtomic(file: string, content: string, options: At
     await fs.rm(backupTemporary, { force: true }).catch(() => undefined);
     throw toFileError(file, error);
   }
+  if (haveBackup) {
+    // The save is done; keeping the previous version is a best effort from here.
+    await withRetries(() => fs.rename(backupTemporary, backupPathOf(file))).catch(async () => {
+      await fs.rm(backupTemporary, { force: true }).catch(() => undefined);
+    });
+  }
   await syncFolder(folder);
+  await removeStaleTemporaries(folder, basename(file));
+}
+
+/** Removes temporary files of `name` that a crashed save left behind long ago. */
+async function removeStaleTemporaries(folder: string, name: string): Promise<void> {
+  try {
+    const prefix = `.${name}.`;
+    const now = Date.now();
+    for (const entry of await readdir(folder)) {
+      if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+      const path = join(folder, entry);
+      const info = await stat(path);
+      if (now - info.mtimeMs > STALE_TEMPORARY_MS) await rm(path, { force: true });
+    }
+  } catch {
+    // Cleaning up is a courtesy; a save that succeeded stays a success.
+  }
 }
 
 async function syncFolder(folder: string): Promise<void> {

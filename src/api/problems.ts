@@ -13,6 +13,7 @@ export type ProblemReason =
   | 'is-folder'
   | 'not-folder'
   | 'in-the-way'
+  | 'device-error'
   | 'too-large'
   | 'not-utf8'
   | 'not-json'
@@ -40,6 +41,7 @@ export const PROBLEM_REASONS: ReadonlyArray<ProblemReason> = [
   'is-folder',
   'not-folder',
   'in-the-way',
+  'device-error',
   'too-large',
   'not-utf8',
   'not-json',
