@@ -32,28 +32,59 @@ function continuesIntoNext(piece: string, next: string, language: Language): boo
   return ABBREVIATIONS[language].has(word.toLowerCase());
 }
 
+/** Texts longer than this are handed to the platform's breaker in pieces (see `breakerChunks`). */
+const CHUNK_CHARACTERS = 4096;
+
+/**
+ * Cuts a long paragraph into chunks that end where a sentence probably ends.
+ *
+ * V8's `Intl.Segmenter` takes quadratic time over one long string (20,000
+ * sentences in one paragraph took 14 s), so long texts are broken up at a
+ * sentence-final mark followed by a space, where the breaker would break
+ * anyway; the abbreviation merging below joins any wrong cut back.
+ */
+function* breakerChunks(flat: string): Generator<string> {
+  const boundary = /[.!?…。！？]["”»’')\]]*\s/gu;
+  let start = 0;
+  while (flat.length - start > CHUNK_CHARACTERS) {
+    boundary.lastIndex = start + CHUNK_CHARACTERS;
+    const match = boundary.exec(flat);
+    if (match === null) break;
+    const end = match.index + match[0].length;
+    yield flat.slice(start, end);
+    start = end;
+  }
+  yield flat.slice(start);
+}
+
 /**
  * Splits one paragraph into sentences.
  *
  * Uses the platform's Unicode sentence breaker, then joins back the pieces
  * it splits after abbreviations ("Lt. Gen. Valery Solodchuk", "Nov. 20",
  * "U.S.", "ген."). Sentences are trimmed; inner white space runs become one
- * space so that hard-wrapped input yields clean segments.
+ * space so that hard-wrapped input yields clean segments. Linear in the
+ * length of the text.
  */
 export function segmentSentences(text: string, language: Language): string[] {
   const flat = text.replace(/\s+/gu, ' ').trim();
   if (flat === '') return [];
-  const pieces = Array.from(segmenterFor(language).segment(flat), (s) => s.segment);
+  const segmenter = segmenterFor(language);
+  const pieces: string[] = [];
+  for (const chunk of breakerChunks(flat)) {
+    for (const piece of segmenter.segment(chunk)) pieces.push(piece.segment);
+  }
   const sentences: string[] = [];
-  let current = '';
+  let current: string[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] ?? '';
-    current += piece;
+    current.push(piece);
     const next = pieces[i + 1];
-    if (next !== undefined && continuesIntoNext(current, next, language)) continue;
-    const sentence = current.trim();
+    // The word before a piece's final stop lies in that piece, so only it is looked at.
+    if (next !== undefined && continuesIntoNext(piece, next, language)) continue;
+    const sentence = current.join('').trim();
     if (sentence !== '') sentences.push(sentence);
-    current = '';
+    current = [];
   }
   return sentences;
 }
