@@ -12,7 +12,7 @@ const noElectronOrUi = [
 ];
 
 export default defineConfig(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '**/*.tmp.*'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

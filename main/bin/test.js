@@ -14,6 +14,7 @@ function ensureSystemTools() {
   const missing = [
     ['chromium', chromium],
     ['ffmpeg', '/usr/bin/ffmpeg'],
+    ['espeak-ng', '/usr/bin/espeak-ng'],
   ].filter(([, path]) => !existsSync(path));
   if (missing.length === 0) return;
   const names = missing.map(([name]) => name);

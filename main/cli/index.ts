@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, planExport, type ExportFormat } from '../../src/export/plan';
 import { isLanguage, LANGUAGES, type Language } from '../../src/languages';
 import { segmentText } from '../../src/segment/sentences';
+import { decodeText } from '../../src/text/decode';
 import { PROJECT_VERSION } from '../../src/model/project';
 import {
   FileError,
   MAX_PROJECT_BYTES,
   readProjectFile,
+  readDecodedFile,
   readProjectFileOfferingBackup,
   readTextFile,
   writeFileAtomic,
@@ -24,10 +26,13 @@ function formatVersionOf(text: string): number | undefined {
   }
 }
 import { version } from '../version';
+import { AlignUsageError, runAlign } from './align';
+import { QaUsageError, runQa } from './qa';
+import { runConvert, runImport, SubtitleUsageError } from './subtitles';
 
 export interface CliOutput {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
 }
 
 /** A problem to report in the one-line form `subrelay: <file>: <what is wrong>`. */
@@ -44,19 +49,33 @@ export class CliError extends Error {
 const USAGE = `Usage: subrelay <command> [options]
 
 Commands:
-  export <project> --out DIR [--format auto|srt|txt] [--lang en|ko|uk|ru|all]
-                   [--line-ending crlf|lf] [--bom]
+  export <project> --out DIR [--format auto|srt|vtt|srt-bilingual|txt]
+                   [--lang en|ko|uk|ru|all] [--second L] [--line-ending crlf|lf] [--bom]
       Writes DIR/<document>.<lang>.srt for transcripts and DIR/<document>.<lang>.txt
-      for articles (auto, the default); srt exports transcripts only; txt exports all.
+      for articles (auto, the default); srt and vtt export transcripts only; txt all.
+      srt-bilingual writes DIR/<document>.<lang>+<second>.srt, the second language
+      under each cue (English by default; Korean under English).
   segment --lang en|ko|uk|ru <file|->
       Prints one sentence per line (paragraphs separated by an empty line).
   validate <project>
       Checks a project file; exits 1 with the problem on stderr.
+  align SRC TGT [--from L] [--to L] [--presegmented] [--format ladder|tsv|json]
+      Aligns two texts (languages guessed from their letters unless given).
+      ladder: hunalign's rungs "i<TAB>j<TAB>confidence"; tsv: aligned text pairs;
+      json: beads with indices, texts and confidence. --presegmented: one
+      segment per line, kept as is (empty lines too).
+  align PROJECT.subrelay TGT --document ID --to L [--from PIVOT] [--presegmented]
+      Fills a document's column from TGT and saves the project (with a backup).
+  qa <project|file.srt|file.vtt> --lang L|all [--format text|json] [--fps N] [--document ID]
+      Checks cues against subtitle rules (the project's own, or Netflix's); exits 1
+      when any finding is an error. JSON: [{ "cue", "rule", "severity", "message" }].
+  convert <file.srt|file.vtt> --to srt|vtt|json [--lang L] [--encoding auto|LABEL]
+      Reads any SRT or WebVTT (any encoding) and writes it to stdout.
+  import <project> <file.srt|file.vtt> --document ID|new --lang L [--match overlap|order]
+      Puts the cues into a transcript's column (or a new transcript) and saves.
 
 Options: --debug (stack traces), --help, --version
 `;
-
-const MAX_TEXT_BYTES = 50 * 1024 * 1024;
 
 function languagesFrom(value: string | undefined): Language[] {
   if (value === undefined || value === 'all') return [...LANGUAGES];
@@ -73,14 +92,15 @@ function one(positionals: ReadonlyArray<string>, what: string): string {
   return first;
 }
 
-async function readInput(file: string): Promise<string> {
-  if (file !== '-') return readTextFile(file, MAX_TEXT_BYTES);
+/** A text file (or standard input) in any encoding the language suggests. */
+async function readInput(file: string, language: Language): Promise<string> {
+  if (file !== '-') return (await readDecodedFile(file, { language })).text;
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new FileError('<stdin>', 'is not UTF-8 text', 'bad-file');
+    return decodeText(Buffer.concat(chunks), { language }).text;
+  } catch (error) {
+    throw new FileError('<stdin>', error instanceof Error ? error.message : String(error), 'bad-file');
   }
 }
 
@@ -109,7 +129,7 @@ async function runCommand(command: string | undefined, args: string[], output: C
       if (language === undefined || !isLanguage(language)) {
         throw new CliError(`--lang: give one of en, ko, uk, ru`, 2);
       }
-      const text = await readInput(one(positionals, 'the text file'));
+      const text = await readInput(one(positionals, 'the text file'), language);
       let paragraph: number | undefined;
       let lines = '';
       for (const sentence of segmentText(text, language)) {
@@ -130,6 +150,7 @@ async function runCommand(command: string | undefined, args: string[], output: C
           lang: { type: 'string', default: 'all' },
           'line-ending': { type: 'string', default: 'crlf' },
           bom: { type: 'boolean', default: false },
+          second: { type: 'string' },
           debug: { type: 'boolean' },
         },
       });
@@ -142,6 +163,10 @@ async function runCommand(command: string | undefined, args: string[], output: C
       if (lineEnding !== 'crlf' && lineEnding !== 'lf')
         throw new CliError(`--line-ending: "${lineEnding}" is not crlf or lf`, 2);
       const languages = languagesFrom(values.lang);
+      const second = values.second;
+      if (second !== undefined && !isLanguage(second)) {
+        throw new CliError(`--second: "${second}" is not one of en, ko, uk, ru`, 2);
+      }
       const project = await readProjectFile(file);
       const plan = planExport(project, {
         documentIds: project.documents.map((d) => d.id),
@@ -149,6 +174,7 @@ async function runCommand(command: string | undefined, args: string[], output: C
         format,
         lineEnding,
         bom: values.bom,
+        secondLanguage: second,
       });
       const folder = resolve(values.out);
       try {
@@ -173,6 +199,28 @@ async function runCommand(command: string | undefined, args: string[], output: C
       }
       return 0;
     }
+    case 'qa':
+      try {
+        return await runQa(args, output.stdout);
+      } catch (error) {
+        if (error instanceof QaUsageError) throw new CliError(error.message, 2);
+        throw error;
+      }
+    case 'convert':
+    case 'import':
+      try {
+        return await (command === 'convert' ? runConvert : runImport)(args, output.stdout);
+      } catch (error) {
+        if (error instanceof SubtitleUsageError) throw new CliError(error.message, 2);
+        throw error;
+      }
+    case 'align':
+      try {
+        return await runAlign(args, output.stdout);
+      } catch (error) {
+        if (error instanceof AlignUsageError) throw new CliError(error.message, 2);
+        throw error;
+      }
     default:
       throw new CliError(
         command === undefined ? `missing command\n\n${USAGE}` : `unknown command "${command}"\n\n${USAGE}`,

@@ -4,7 +4,9 @@ import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promis
 import { basename, dirname, join } from 'node:path';
 import { parseProject, ProjectFormatError } from '../../src/model/schema';
 import type { Problem, ProblemReason } from '../../src/api/problems';
+import type { Language } from '../../src/languages';
 import type { Project } from '../../src/model/project';
+import { DecodeError, decodeText } from '../../src/text/decode';
 
 /** A file problem worded for the translator: which file, and what is wrong with it. */
 export class FileError extends Error {
@@ -56,9 +58,11 @@ export function toFileError(file: string, error: unknown): FileError {
 }
 
 /**
- * Reads a file as UTF-8 text, refusing files over `maxBytes` before reading them.
+ * Reads a file's bytes, refusing a folder or a file over `maxBytes` before reading it.
+ *
+ * Every failure is a `FileError` naming the file.
  */
-export async function readTextFile(file: string, maxBytes: number): Promise<string> {
+export async function readFileBytes(file: string, maxBytes: number): Promise<Uint8Array> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -71,16 +75,45 @@ export async function readTextFile(file: string, maxBytes: number): Promise<stri
         problem: { reason: 'too-large', params: { size: info.size, limit: maxBytes } },
       });
     }
-    const bytes = await handle.readFile();
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { reason: 'not-utf8' } });
-    }
+    return await handle.readFile();
   } catch (error) {
     throw toFileError(file, error);
   } finally {
     await handle?.close();
+  }
+}
+
+/** Reads a file as UTF-8 text, refusing files over `maxBytes` before reading them. */
+export async function readTextFile(file: string, maxBytes: number): Promise<string> {
+  const bytes = await readFileBytes(file, maxBytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { reason: 'not-utf8' } });
+  }
+}
+
+/** Plain-text and subtitle files larger than this are refused before being read whole. */
+export const MAX_TEXT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Reads a text file in whatever encoding it is in (see `decodeText`).
+ *
+ * Refuses, naming the file: a missing file, a folder, one over the size
+ * limit (before reading it), binary data and bytes no known encoding reads.
+ */
+export async function readDecodedFile(
+  file: string,
+  options: { readonly language?: Language | undefined; readonly encoding?: string | undefined } = {},
+): Promise<{ readonly text: string; readonly encoding: string }> {
+  const bytes = await readFileBytes(file, MAX_TEXT_BYTES);
+  try {
+    return decodeText(bytes, options);
+  } catch (error) {
+    if (error instanceof DecodeError) {
+      throw new FileError(file, error.message, 'bad-file', { problem: { reason: `decode-${error.problem}` } });
+    }
+    throw error;
   }
 }
 

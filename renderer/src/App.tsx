@@ -9,6 +9,7 @@ import {
   setSegmentStatus,
   setSegmentText,
   setSegmentTime,
+  setSegmentTimes,
   splitSegment,
   type SegmentRef,
 } from '../../src/model/edit';
@@ -25,7 +26,23 @@ import {
 } from '../../src/model/history';
 import type { Project, ProjectSettings } from '../../src/model/project';
 import type { TFunction } from 'i18next';
+import { align } from '../../src/align/align';
+import {
+  applyAlignment,
+  confirmCell,
+  shiftCellsDown,
+  shiftCellsUp,
+  uncertainSegments,
+} from '../../src/model/alignEdit';
+import { segmentText } from '../../src/segment/sentences';
+import { ENDONYMS } from '../../src/languages';
+import { AlignDialog, type AlignRequest } from './components/AlignDialog';
 import { CloseDialog } from './components/CloseDialog';
+import { QaPanel } from './components/QaPanel';
+import { TimingDialog } from './components/TimingDialog';
+import { snapToFrame } from '../../src/timing/timing';
+import { checkTranscript, type QaFinding } from '../../src/qa/qa';
+import { DEFAULT_RULES } from '../../src/subtitles/rules';
 import { describeError } from './describeError';
 import { ExportDialog } from './components/ExportDialog';
 import { Grid } from './components/Grid';
@@ -60,7 +77,7 @@ export interface Selection {
 }
 
 type Journal = NonNullable<ApiResponse<'findJournal'>['journal']>;
-type Dialog = 'export' | 'open' | 'saveAs' | 'close' | undefined;
+type Dialog = 'export' | 'open' | 'saveAs' | 'close' | 'align' | 'timing' | undefined;
 
 interface Failure {
   readonly message: string;
@@ -145,6 +162,24 @@ export function App({ api }: { readonly api: SubrelayApi }) {
     () => project?.documents.find((d) => d.id === documentId) ?? project?.documents[0],
     [project, documentId],
   );
+  const [qaOpen, setQaOpen] = useState(false);
+  const rules = workspace?.settings.rules ?? DEFAULT_RULES;
+  const findings = useMemo(
+    () =>
+      currentDocument?.kind === 'transcript' && project !== undefined
+        ? checkTranscript(currentDocument, project.languages, rules, project.frameRate)
+        : undefined,
+    [currentDocument, project, rules],
+  );
+  const findingsByCell = useMemo(() => {
+    const cells = new Map<string, QaFinding[]>();
+    for (const finding of findings ?? []) {
+      if (finding.segmentId === undefined) continue;
+      const key = `${finding.segmentId}:${finding.language}`;
+      cells.set(key, [...(cells.get(key) ?? []), finding]);
+    }
+    return cells;
+  }, [findings]);
 
   // The journal: while there are unsaved changes, keep them where a crash cannot take them.
   useEffect(() => {
@@ -190,9 +225,10 @@ export function App({ api }: { readonly api: SubrelayApi }) {
       edit((p) => setSegmentText(p, ref, language, text), 'editText', `text:${ref.segmentId}:${language}`),
     [edit],
   );
+  // Typed times snap to the project's frames, as every subtitle editor does.
   const onTimeChange = useCallback(
     (ref: SegmentRef, bound: 'start' | 'end', milliseconds: number) =>
-      edit((p) => setSegmentTime(p, ref, bound, milliseconds), 'editTime'),
+      edit((p) => setSegmentTime(p, ref, bound, snapToFrame(milliseconds, p.frameRate)), 'editTime'),
     [edit],
   );
   const onSettingsChange = useCallback((settings: ProjectSettings) => {
@@ -296,12 +332,52 @@ export function App({ api }: { readonly api: SubrelayApi }) {
           const language = selection.language;
           const segment = currentDocument.segments.find((s) => s.id === ref.segmentId);
           if (segment !== undefined && segment.status[language] !== 'source') {
-            edit((p) => setSegmentStatus(p, ref, language, 'translated'), 'status');
+            edit((p) => confirmCell(setSegmentStatus(p, ref, language, 'translated'), ref, language), 'status');
+          } else if (segment?.confidence?.[language] !== undefined) {
+            edit((p) => confirmCell(p, ref, language), 'status');
           }
           const index = currentDocument.segments.findIndex((s) => s.id === ref.segmentId);
           const next = currentDocument.segments[index + 1];
           if (next !== undefined) {
             document.querySelector<HTMLTextAreaElement>(`textarea[data-cell="${next.id}:${language}"]`)?.focus();
+          }
+          return;
+        }
+        case 'align':
+          setDialog('align');
+          return;
+        case 'timing':
+          if (currentDocument?.kind === 'transcript') setDialog('timing');
+          return;
+        case 'shiftUp':
+        case 'shiftDown': {
+          if (ref === undefined || selection?.language === undefined) return;
+          const language = selection.language;
+          const shift = command === 'shiftUp' ? shiftCellsUp : shiftCellsDown;
+          edit((p) => shift(p, ref, language), 'shift');
+          return;
+        }
+        case 'nextUncertain':
+        case 'previousUncertain': {
+          if (currentDocument === undefined) return;
+          const order = currentDocument.segments.map((s) => s.id);
+          // Items to check: uncertain links and cells with QA findings, in document order.
+          const uncertain = [
+            ...uncertainSegments(currentDocument),
+            ...(findings ?? []).flatMap((f) =>
+              f.segmentId === undefined ? [] : [{ id: f.segmentId, language: f.language }],
+            ),
+          ].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+          const here = selection === undefined ? -1 : order.indexOf(selection.segmentId);
+          const after = (id: string): boolean => order.indexOf(id) > here;
+          const target =
+            command === 'nextUncertain'
+              ? (uncertain.find((u) => after(u.id)) ?? uncertain[0])
+              : ([...uncertain].reverse().find((u) => order.indexOf(u.id) < here) ?? uncertain[uncertain.length - 1]);
+          if (target !== undefined) {
+            document
+              .querySelector<HTMLTextAreaElement>(`textarea[data-cell="${target.id}:${target.language}"]`)
+              ?.focus();
           }
           return;
         }
@@ -313,7 +389,7 @@ export function App({ api }: { readonly api: SubrelayApi }) {
         }
       }
     },
-    [currentDocument, edit, mode, open, save, selection],
+    [currentDocument, edit, findings, mode, open, save, selection],
   );
 
   // Keys: one handler for both modes, reading the same command list as the menus.
@@ -331,6 +407,52 @@ export function App({ api }: { readonly api: SubrelayApi }) {
 
   useEffect(() => window.subrelayMenu?.onMenuCommand(run), [run]);
 
+  const runAlignment = useCallback(
+    (request: AlignRequest) => {
+      const target = project?.documents.find((d) => d.id === request.documentId);
+      if (target === undefined) return;
+      const lines = request.presegmented
+        ? request.text
+            .replace(/\r\n?/gu, '\n')
+            .replace(/\n$/u, '')
+            .split('\n')
+            .map((text) => ({ text, paragraph: 0 }))
+        : segmentText(request.text, request.language);
+      const sources = target.segments.filter((s) => s.excluded !== true);
+      const alignment = align(
+        {
+          texts: sources.map((s) => s.texts[request.pivot]),
+          language: request.pivot,
+          paragraphs: sources.map((s) => s.paragraph),
+        },
+        {
+          texts: lines.map((l) => l.text),
+          language: request.language,
+          ...(request.presegmented ? {} : { paragraphs: lines.map((l) => l.paragraph) }),
+        },
+      );
+      edit(
+        (p) =>
+          applyAlignment(
+            p,
+            request.documentId,
+            request.language,
+            sources.map((s) => s.id),
+            lines.map((l) => l.text),
+            alignment.beads,
+          ),
+        'align',
+      );
+      setDocumentId(request.documentId);
+      setDialog(undefined);
+      setMessage(
+        t('align.done', { sentences: lines.length, document: target.title, language: ENDONYMS[request.language] }),
+      );
+    },
+    [edit, project, t],
+  );
+
+  const uncertainCount = currentDocument === undefined ? 0 : uncertainSegments(currentDocument).length;
   const selectedSegment = currentDocument?.segments.find((s) => s.id === selection?.segmentId);
   const lastPast = history?.past[history.past.length - 1];
   const nextFuture = history?.future[0];
@@ -346,6 +468,10 @@ export function App({ api }: { readonly api: SubrelayApi }) {
         redoLabel={nextFuture && t('command.redoNamed', { action: t(`action.${nextFuture.label}`) })}
         canUndo={history !== undefined && canUndo(history)}
         canRedo={history !== undefined && canRedo(history)}
+        uncertainCount={uncertainCount}
+        qaCount={findings?.length}
+        qaOpen={qaOpen}
+        onToggleQa={() => setQaOpen((open) => !open)}
         onSelectDocument={(id) => {
           setDocumentId(id);
           setSelection(undefined);
@@ -397,8 +523,23 @@ export function App({ api }: { readonly api: SubrelayApi }) {
               onTextChange={onTextChange}
               onTimeChange={onTimeChange}
               onInvalidTime={(value) => setFailure({ message: t('grid.invalidTime', { value }) })}
+              findings={findingsByCell}
             />
             <Inspector
+              qa={
+                qaOpen ? (
+                  <QaPanel
+                    findings={findings}
+                    onJump={(finding) =>
+                      document
+                        .querySelector<HTMLTextAreaElement>(
+                          `textarea[data-cell="${finding.segmentId ?? ''}:${finding.language}"]`,
+                        )
+                        ?.focus()
+                    }
+                  />
+                ) : undefined
+              }
               segment={selectedSegment}
               segmentNumber={selectedSegment ? currentDocument.segments.indexOf(selectedSegment) + 1 : undefined}
               projectNotes={project.notes}
@@ -442,6 +583,28 @@ export function App({ api }: { readonly api: SubrelayApi }) {
             setDialog(undefined);
             void (dialog === 'open' ? open(path) : save(path));
           }}
+        />
+      )}
+      {dialog === 'align' && project !== undefined && currentDocument !== undefined && (
+        <AlignDialog
+          project={project}
+          documentId={currentDocument.id}
+          onAlign={runAlignment}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog === 'timing' && project !== undefined && currentDocument !== undefined && (
+        <TimingDialog
+          document={currentDocument}
+          languages={project.languages}
+          fromSegmentId={selection?.segmentId}
+          rules={rules}
+          frameRate={project.frameRate}
+          onApply={(times) => {
+            edit((p) => setSegmentTimes(p, currentDocument.id, times), 'timing');
+            setDialog(undefined);
+          }}
+          onClose={() => setDialog(undefined)}
         />
       )}
       {dialog === 'close' && (

@@ -123,6 +123,7 @@ export const contract = {
       folder: pathSchema,
       lineEnding: z.enum(['crlf', 'lf']).optional(),
       bom: z.boolean().optional(),
+      secondLanguage: z.enum(LANGUAGES as [Language, ...Language[]]).optional(),
     }),
     response: z.strictObject({
       folder: z.string(),

@@ -24,6 +24,11 @@ export type ProblemReason =
   | 'needs-dialog'
   | 'needs-path'
   | 'unknown-document'
+  | 'decode-binary'
+  | 'decode-invalid-text'
+  | 'decode-unknown-encoding'
+  | 'decode-bad-argument'
+  | 'bad-subtitles'
   | 'system';
 
 export type ProblemParams = Readonly<Record<string, string | number>>;
@@ -52,5 +57,10 @@ export const PROBLEM_REASONS: ReadonlyArray<ProblemReason> = [
   'needs-dialog',
   'needs-path',
   'unknown-document',
+  'decode-binary',
+  'decode-invalid-text',
+  'decode-unknown-encoding',
+  'decode-bad-argument',
+  'bad-subtitles',
   'system',
 ];

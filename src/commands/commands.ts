@@ -7,9 +7,24 @@
  * pure reducers of `src/model/edit.ts`; this list says how it is reached.
  */
 export type CommandId =
-  'open' | 'save' | 'saveAs' | 'export' | 'undo' | 'redo' | 'split' | 'merge' | 'markTranslated' | 'toggleExcluded';
+  | 'open'
+  | 'save'
+  | 'saveAs'
+  | 'export'
+  | 'undo'
+  | 'redo'
+  | 'split'
+  | 'merge'
+  | 'markTranslated'
+  | 'toggleExcluded'
+  | 'align'
+  | 'shiftUp'
+  | 'shiftDown'
+  | 'nextUncertain'
+  | 'previousUncertain'
+  | 'timing';
 
-export type MenuId = 'project' | 'edit' | 'segment';
+export type MenuId = 'project' | 'edit' | 'segment' | 'align';
 
 export interface CommandSpec {
   readonly id: CommandId;
@@ -33,12 +48,19 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   { id: 'merge', menu: 'segment', labelKey: 'command.merge', shortcut: 'CmdOrCtrl+Shift+M' },
   { id: 'markTranslated', menu: 'segment', labelKey: 'command.markTranslated', shortcut: 'CmdOrCtrl+Enter' },
   { id: 'toggleExcluded', menu: 'segment', labelKey: 'command.toggleExcluded', shortcut: 'CmdOrCtrl+Shift+X' },
+  { id: 'timing', menu: 'segment', labelKey: 'command.timing' },
+  { id: 'align', menu: 'align', labelKey: 'command.align', shortcut: 'CmdOrCtrl+Shift+L' },
+  { id: 'shiftUp', menu: 'align', labelKey: 'command.shiftUp', shortcut: 'Alt+Shift+Up' },
+  { id: 'shiftDown', menu: 'align', labelKey: 'command.shiftDown', shortcut: 'Alt+Shift+Down' },
+  { id: 'previousUncertain', menu: 'align', labelKey: 'command.previousUncertain', shortcut: 'Alt+Up' },
+  { id: 'nextUncertain', menu: 'align', labelKey: 'command.nextUncertain', shortcut: 'Alt+Down' },
 ];
 
 export const MENUS: ReadonlyArray<{ readonly id: MenuId; readonly labelKey: string }> = [
   { id: 'project', labelKey: 'menu.project' },
   { id: 'edit', labelKey: 'menu.edit' },
   { id: 'segment', labelKey: 'menu.segment' },
+  { id: 'align', labelKey: 'menu.align' },
 ];
 
 export function isCommandId(value: unknown): value is CommandId {
@@ -54,9 +76,18 @@ export interface KeyPress {
   readonly altKey: boolean;
 }
 
+/** Accelerator key names that differ from `KeyboardEvent.key`. */
+const KEY_NAMES: Readonly<Record<string, string>> = {
+  up: 'arrowup',
+  down: 'arrowdown',
+  left: 'arrowleft',
+  right: 'arrowright',
+};
+
 function matches(accelerator: string, press: KeyPress, mac: boolean): boolean {
   const parts = accelerator.split('+');
-  const key = (parts[parts.length - 1] ?? '').toLowerCase();
+  const named = (parts[parts.length - 1] ?? '').toLowerCase();
+  const key = KEY_NAMES[named] ?? named;
   const wantCommandOrControl = parts.includes('CmdOrCtrl');
   const primary = mac ? press.metaKey : press.ctrlKey;
   const pressedKey = press.key.length === 1 ? press.key.toLowerCase() : press.key.toLowerCase();
@@ -82,6 +113,6 @@ export function commandForKeyPress(press: KeyPress, mac = false): CommandId | un
 export function shortcutLabel(accelerator: string, mac = false): string {
   const parts = accelerator.split('+');
   if (!mac) return parts.map((part) => (part === 'CmdOrCtrl' ? 'Ctrl' : part)).join('+');
-  const symbols: Record<string, string> = { CmdOrCtrl: '⌘', Shift: '⇧', Alt: '⌥' };
+  const symbols: Record<string, string> = { CmdOrCtrl: '⌘', Shift: '⇧', Alt: '⌥', Up: '↑', Down: '↓' };
   return parts.map((part) => symbols[part] ?? part).join('');
 }

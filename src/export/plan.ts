@@ -2,6 +2,10 @@ import { assertNever, type Language } from '../languages';
 import type { Project, SubrelayDocument } from '../model/project';
 import { toSrt, type Cue, type LineEnding } from '../formats/srt';
 import { toPlainText } from '../formats/text';
+import { toVtt } from '../formats/vtt';
+import { rulesOf } from '../qa/projectQa';
+import { breakLines } from '../subtitles/lineBreak';
+import type { SubtitleRules } from '../subtitles/rules';
 
 /**
  * What a document is exported as.
@@ -9,9 +13,9 @@ import { toPlainText } from '../formats/text';
  * `auto` picks each document's natural deliverable: SRT for a transcript,
  * plain text for an article.
  */
-export type ExportFormat = 'auto' | 'srt' | 'txt';
+export type ExportFormat = 'auto' | 'srt' | 'vtt' | 'srt-bilingual' | 'txt';
 
-export const EXPORT_FORMATS: ReadonlyArray<ExportFormat> = ['auto', 'srt', 'txt'];
+export const EXPORT_FORMATS: ReadonlyArray<ExportFormat> = ['auto', 'srt', 'vtt', 'srt-bilingual', 'txt'];
 
 export interface ExportRequest {
   readonly documentIds: ReadonlyArray<string>;
@@ -19,6 +23,8 @@ export interface ExportRequest {
   readonly format: ExportFormat;
   readonly lineEnding?: LineEnding | undefined;
   readonly bom?: boolean | undefined;
+  /** For `srt-bilingual`: the language shown under each chosen language (English by default). */
+  readonly secondLanguage?: Language | undefined;
 }
 
 export interface ExportFile {
@@ -40,14 +46,16 @@ export interface ExportPlan {
   readonly warnings: ReadonlyArray<ExportWarning>;
 }
 
-type FileFormat = 'srt' | 'txt';
+type FileFormat = 'srt' | 'vtt' | 'srt-bilingual' | 'txt';
 
 function formatFor(document: SubrelayDocument, format: ExportFormat): FileFormat | undefined {
   switch (format) {
     case 'auto':
       return document.kind === 'transcript' ? 'srt' : 'txt';
     case 'srt':
-      return document.kind === 'transcript' ? 'srt' : undefined;
+    case 'vtt':
+    case 'srt-bilingual':
+      return document.kind === 'transcript' ? format : undefined;
     case 'txt':
       return 'txt';
     default:
@@ -56,15 +64,38 @@ function formatFor(document: SubrelayDocument, format: ExportFormat): FileFormat
 }
 
 /** The file name every export uses, so the CLI and the app agree. */
-export function exportFileName(documentId: string, language: Language, extension: string): string {
+export function exportFileName(documentId: string, language: string, extension: string): string {
   return `${documentId}.${language}.${extension}`;
 }
 
-function transcriptCues(document: SubrelayDocument, language: Language, warnings: ExportWarning[]): Cue[] {
+/**
+ * A cue's text as it goes on screen: wrapped to the language's line limits.
+ *
+ * A break the translator typed is kept; otherwise the line breaker wraps it.
+ */
+function screenText(text: string, language: Language, rules: SubtitleRules): string {
+  const limits = rules.languages[language];
+  return breakLines(text, language, { maxLineLength: limits.maxLineLength, maxLines: rules.maxLines });
+}
+
+function transcriptCues(
+  document: SubrelayDocument,
+  language: Language,
+  warnings: ExportWarning[],
+  rules: SubtitleRules,
+  second?: Language,
+): Cue[] {
   const cues: Cue[] = [];
   for (const segment of document.segments) {
     if (segment.excluded === true) continue;
-    const text = segment.texts[language].trim();
+    const own = segment.texts[language].trim();
+    const under = second === undefined ? '' : segment.texts[second].trim();
+    const text =
+      own === ''
+        ? ''
+        : under === '' || second === undefined
+          ? screenText(own, language, rules)
+          : `${screenText(own, language, rules)}\n${screenText(under, second, rules)}`;
     if (text === '') {
       warnings.push({ documentId: document.id, language, segmentId: segment.id, code: 'untranslated' });
       continue;
@@ -87,6 +118,7 @@ function transcriptCues(document: SubrelayDocument, language: Language, warnings
 export function planExport(project: Project, request: ExportRequest): ExportPlan {
   const files: ExportFile[] = [];
   const warnings: ExportWarning[] = [];
+  const rules = rulesOf(project);
   const wanted = new Set(request.documentIds);
   for (const document of project.documents) {
     if (!wanted.has(document.id)) continue;
@@ -96,11 +128,22 @@ export function planExport(project: Project, request: ExportRequest): ExportPlan
         warnings.push({ documentId: document.id, language, code: 'not-applicable' });
         continue;
       }
-      if (format === 'srt') {
-        const cues = transcriptCues(document, language, warnings);
+      if (format === 'srt' || format === 'vtt' || format === 'srt-bilingual') {
+        const options = { lineEnding: request.lineEnding, bom: request.bom };
+        if (format === 'srt-bilingual') {
+          const second = request.secondLanguage ?? (language === 'en' ? 'ko' : 'en');
+          if (second === language) continue;
+          const cues = transcriptCues(document, language, warnings, rules, second);
+          files.push({
+            name: exportFileName(document.id, `${language}+${second}`, 'srt'),
+            content: toSrt(cues, options),
+          });
+          continue;
+        }
+        const cues = transcriptCues(document, language, warnings, rules);
         files.push({
-          name: exportFileName(document.id, language, 'srt'),
-          content: toSrt(cues, { lineEnding: request.lineEnding, bom: request.bom }),
+          name: exportFileName(document.id, language, format),
+          content: format === 'srt' ? toSrt(cues, options) : toVtt(cues, options),
         });
       } else {
         for (const segment of document.segments) {

@@ -33,7 +33,16 @@ function updateSegment(project: Project, ref: SegmentRef, update: (segment: Segm
 export function setSegmentText(project: Project, ref: SegmentRef, language: Language, text: string): Project {
   const segment = project.documents.find((d) => d.id === ref.documentId)?.segments.find((s) => s.id === ref.segmentId);
   if (segment?.texts[language] === text) return project;
-  return updateSegment(project, ref, (current) => ({ ...current, texts: { ...current.texts, [language]: text } }));
+  return updateSegment(project, ref, (current) => {
+    // Editing a cell is the translator's word on it: the aligner's doubt no longer applies.
+    const { confidence, ...rest } = current;
+    const remaining = Object.fromEntries(Object.entries(confidence ?? {}).filter(([key]) => key !== language));
+    return {
+      ...rest,
+      texts: { ...current.texts, [language]: text },
+      ...(Object.keys(remaining).length > 0 ? { confidence: remaining } : {}),
+    };
+  });
 }
 
 /** Sets a segment's start or end time in milliseconds (the other bound is kept). */
@@ -137,6 +146,32 @@ export function mergeWithNext(project: Project, ref: SegmentRef): Project {
   const { document, index, segment: first } = findSegment(project, ref);
   const second = document.segments[index + 1];
   if (second === undefined) return project;
+  const segments = [...document.segments];
+  segments.splice(index, 2, mergeSegmentPair(first, second));
+  return replaceSegments(project, document.id, segments);
+}
+
+/**
+ * Merges several segments, in document order, into the first of them.
+ *
+ * Rows between them that are not listed (page furniture left out of an
+ * alignment, say) stay where they are, after the merged row.
+ */
+export function mergeSegments(project: Project, documentId: string, ids: ReadonlyArray<string>): Project {
+  if (ids.length < 2) return project;
+  const document = project.documents.find((d) => d.id === documentId);
+  if (document === undefined) throw new Error(`No document ${documentId}`);
+  const wanted = new Set(ids);
+  const parts = document.segments.filter((s) => wanted.has(s.id));
+  const [head, ...rest] = parts;
+  if (head === undefined || rest.length === 0) return project;
+  const merged = rest.reduce(mergeSegmentPair, head);
+  const segments = document.segments.flatMap((s) => (s.id === head.id ? [merged] : wanted.has(s.id) ? [] : [s]));
+  return replaceSegments(project, document.id, segments);
+}
+
+/** Two segments as one: texts joined, times spanning both, the weaker status, notes kept. */
+export function mergeSegmentPair(first: Segment, second: Segment): Segment {
   const texts = { ...first.texts };
   const status = { ...first.status };
   for (const language of LANGUAGES) {
@@ -146,7 +181,7 @@ export function mergeWithNext(project: Project, ref: SegmentRef): Project {
   const start = first.start ?? second.start;
   const end = second.end ?? first.end;
   const note = [first.note, second.note].filter((n) => n !== undefined && n !== '').join('\n');
-  const merged: Segment = {
+  return {
     id: first.id,
     paragraph: first.paragraph,
     ...(first.excluded === true && second.excluded === true ? { excluded: true } : {}),
@@ -155,9 +190,6 @@ export function mergeWithNext(project: Project, ref: SegmentRef): Project {
     status,
     ...(note !== '' ? { note } : {}),
   };
-  const segments = [...document.segments];
-  segments.splice(index, 2, merged);
-  return replaceSegments(project, document.id, segments);
 }
 
 /** Sets one language's status in one segment. */
@@ -180,4 +212,26 @@ export function setSegmentExcluded(project: Project, ref: SegmentRef, excluded: 
     delete (included as { excluded?: boolean }).excluded;
     return included;
   });
+}
+
+/**
+ * Sets the times of several segments at once (a shift, a stretch, auto-timing).
+ *
+ * Segments not in `times` keep theirs; one undo step undoes all of them.
+ */
+export function setSegmentTimes(
+  project: Project,
+  documentId: string,
+  times: ReadonlyMap<string, { readonly start: number; readonly end: number }>,
+): Project {
+  const document = project.documents.find((d) => d.id === documentId);
+  if (document === undefined) throw new Error(`No document ${documentId}`);
+  let changed = false;
+  const segments = document.segments.map((segment) => {
+    const time = times.get(segment.id);
+    if (time === undefined || (time.start === segment.start && time.end === segment.end)) return segment;
+    changed = true;
+    return { ...segment, start: Math.max(0, Math.round(time.start)), end: Math.max(0, Math.round(time.end)) };
+  });
+  return changed ? replaceSegments(project, documentId, segments) : project;
 }

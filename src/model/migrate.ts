@@ -11,6 +11,8 @@ type JsonObject = Record<string, unknown>;
 const MIGRATIONS: Readonly<Record<number, (project: JsonObject) => JsonObject>> = {
   /** Version 2 records the release a file needs and per-project settings. */
   1: (project) => ({ ...project, version: 2, requires: FORMAT_REQUIRES[2], settings: {} }),
+  /** Version 3 may record the aligner's confidence per cell; nothing older has any. */
+  2: (project) => ({ ...project, version: 3, requires: FORMAT_REQUIRES[3] }),
 };
 
 /** What `migrateProject` did, for messages like "migrated from format 1". */

@@ -22,6 +22,13 @@ export interface Segment {
   readonly texts: Readonly<Record<Language, string>>;
   readonly status: Readonly<Record<Language, SegmentStatus>>;
   readonly note?: string;
+  /**
+   * How sure the automatic aligner was when it filled each language (0..1).
+   *
+   * Kept until the translator edits or confirms the cell, so the review can
+   * show the uncertain links across sessions.
+   */
+  readonly confidence?: Readonly<Partial<Record<Language, number>>>;
 }
 
 /** A transcript is timed and becomes subtitles; an article becomes localized text. */
@@ -39,7 +46,7 @@ export interface SubrelayDocument {
 export const PROJECT_FORMAT = 'subrelay';
 
 /** The project format this Subrelay writes; older ones are migrated on load. */
-export const PROJECT_VERSION = 2;
+export const PROJECT_VERSION = 3;
 
 /**
  * The first Subrelay release that reads each project format version.
@@ -47,19 +54,31 @@ export const PROJECT_VERSION = 2;
  * Written into every file as `requires`, so that an older Subrelay meeting a
  * newer file can say which release the user needs.
  */
-export const FORMAT_REQUIRES: Readonly<Record<number, string>> = { 1: '0.1.0', 2: '0.2.0' };
+export const FORMAT_REQUIRES: Readonly<Record<number, string>> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0' };
 
 /** Export choices remembered per project, so the dialog opens as it was left. */
 export interface ExportSettings {
   readonly documentIds: ReadonlyArray<string>;
   readonly languages: ReadonlyArray<Language>;
-  readonly format: 'auto' | 'srt' | 'txt';
+  readonly format: 'auto' | 'srt' | 'vtt' | 'srt-bilingual' | 'txt';
+  readonly secondLanguage?: Language | undefined;
   readonly lineEnding: 'crlf' | 'lf';
   readonly bom: boolean;
 }
 
+/** Subtitle limits the project overrides (see `DEFAULT_RULES` in src/subtitles/rules.ts). */
+export interface ProjectRules {
+  readonly languages: Readonly<Record<Language, { readonly maxLineLength: number; readonly maxCps: number }>>;
+  readonly maxLines: number;
+  readonly minDurationMs: number;
+  readonly maxDurationMs: number;
+  readonly minGapFrames: number;
+}
+
 export interface ProjectSettings {
   readonly export?: ExportSettings | undefined;
+  /** When absent, the Netflix defaults apply. */
+  readonly rules?: ProjectRules | undefined;
 }
 
 export interface Project {

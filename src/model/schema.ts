@@ -31,6 +31,14 @@ export const segmentSchema = z
     texts: perLanguage(z.string().max(100_000)),
     status: perLanguage(statusSchema),
     note: z.string().max(100_000).optional(),
+    confidence: z
+      .strictObject({
+        en: z.number().min(0).max(1).optional(),
+        ko: z.number().min(0).max(1).optional(),
+        uk: z.number().min(0).max(1).optional(),
+        ru: z.number().min(0).max(1).optional(),
+      })
+      .optional(),
   })
   .refine((s) => (s.start === undefined) === (s.end === undefined), {
     error: 'start and end must be given together',
@@ -78,9 +86,21 @@ export const projectSchema = z
         .strictObject({
           documentIds: z.array(idSchema).max(1000),
           languages: z.array(languageSchema).max(LANGUAGES.length),
-          format: z.enum(['auto', 'srt', 'txt']),
+          format: z.enum(['auto', 'srt', 'vtt', 'srt-bilingual', 'txt']),
+          secondLanguage: languageSchema.optional(),
           lineEnding: z.enum(['crlf', 'lf']),
           bom: z.boolean(),
+        })
+        .optional(),
+      rules: z
+        .strictObject({
+          languages: perLanguage(
+            z.strictObject({ maxLineLength: z.number().positive().max(1000), maxCps: z.number().positive().max(1000) }),
+          ),
+          maxLines: z.number().int().min(1).max(10),
+          minDurationMs: z.number().int().min(0).max(600_000),
+          maxDurationMs: z.number().int().min(1).max(600_000),
+          minGapFrames: z.number().int().min(0).max(1000),
         })
         .optional(),
     }),

@@ -1,5 +1,5 @@
 import { LANGUAGES } from '../languages';
-import type { ExportSettings, Project, Segment, SubrelayDocument } from './project';
+import type { ExportSettings, Project, ProjectRules, Segment, SubrelayDocument } from './project';
 
 function orderedSegment(segment: Segment): Record<string, unknown> {
   return {
@@ -11,6 +11,16 @@ function orderedSegment(segment: Segment): Record<string, unknown> {
     texts: Object.fromEntries(LANGUAGES.map((language) => [language, segment.texts[language]])),
     status: Object.fromEntries(LANGUAGES.map((language) => [language, segment.status[language]])),
     ...(segment.note !== undefined && segment.note !== '' ? { note: segment.note } : {}),
+    ...(segment.confidence !== undefined && Object.keys(segment.confidence).length > 0
+      ? {
+          confidence: Object.fromEntries(
+            LANGUAGES.filter((language) => segment.confidence?.[language] !== undefined).map((language) => [
+              language,
+              segment.confidence?.[language],
+            ]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -19,8 +29,24 @@ function orderedExportSettings(settings: ExportSettings): Record<string, unknown
     documentIds: settings.documentIds,
     languages: settings.languages,
     format: settings.format,
+    ...(settings.secondLanguage !== undefined ? { secondLanguage: settings.secondLanguage } : {}),
     lineEnding: settings.lineEnding,
     bom: settings.bom,
+  };
+}
+
+function orderedRules(rules: ProjectRules): Record<string, unknown> {
+  return {
+    languages: Object.fromEntries(
+      LANGUAGES.map((language) => [
+        language,
+        { maxLineLength: rules.languages[language].maxLineLength, maxCps: rules.languages[language].maxCps },
+      ]),
+    ),
+    maxLines: rules.maxLines,
+    minDurationMs: rules.minDurationMs,
+    maxDurationMs: rules.maxDurationMs,
+    minGapFrames: rules.minGapFrames,
   };
 }
 
@@ -51,7 +77,10 @@ export function serializeProject(project: Project): string {
     frameRate: project.frameRate,
     notes: project.notes,
     documents: project.documents.map(orderedDocument),
-    settings: project.settings.export === undefined ? {} : { export: orderedExportSettings(project.settings.export) },
+    settings: {
+      ...(project.settings.export === undefined ? {} : { export: orderedExportSettings(project.settings.export) }),
+      ...(project.settings.rules === undefined ? {} : { rules: orderedRules(project.settings.rules) }),
+    },
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

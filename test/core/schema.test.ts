@@ -76,20 +76,34 @@ describe('parseProject', () => {
     );
     expect(error.field).toBe('version');
     expect(error.message).toBe(
-      'version: needs Subrelay 3.1.0 or later (it uses project format 7; this Subrelay reads formats up to 2, written by Subrelay 0.2.0 and later)',
+      'version: needs Subrelay 3.1.0 or later (it uses project format 7; this Subrelay reads formats up to 3, written by Subrelay 0.3.0 and later)',
     );
-    expect(errorOf(mutated((v) => (v['version'] = 3))).message).toContain('needs Subrelay');
+    expect(errorOf(mutated((v) => (v['version'] = 4))).message).toContain('needs Subrelay');
   });
 
-  it('migrates a format 1 project (Subrelay 0.1) to the current format', () => {
-    const old = readFileSync(new URL('../fixtures/kursk-appeal.v1.subrelay', import.meta.url), 'utf8');
-    expect(JSON.parse(old)).toMatchObject({ version: 1 });
-    expect(JSON.parse(old)).not.toHaveProperty('settings');
+  it.each([
+    ['kursk-appeal.v1.subrelay', 1],
+    ['kursk-appeal.v2.subrelay', 2],
+  ])('migrates %s (format %i) to the current format', (fixture, version) => {
+    const old = readFileSync(new URL(`../fixtures/${fixture}`, import.meta.url), 'utf8');
+    expect(JSON.parse(old)).toMatchObject({ version });
     const migrated = parseProject(old);
-    expect(migrated).toMatchObject({ version: 2, requires: '0.2.0', settings: {} });
-    expect(migrateProject(JSON.parse(old)).fromVersion).toBe(1);
+    expect(migrated).toMatchObject({ version: 3, requires: '0.3.0', settings: {} });
+    expect(migrateProject(JSON.parse(old)).fromVersion).toBe(version);
     // Apart from the new fields, the content is what the old file held.
     expect(serializeProject(migrated)).toBe(text);
+  });
+
+  it('keeps the aligner’s confidence per cell, and refuses one outside 0..1', () => {
+    const value = JSON.parse(text) as Json;
+    value.documents[0]!.segments[0]!['confidence'] = { ko: 0.25, en: 1 };
+    const project = parseProject(JSON.stringify(value));
+    expect(project.documents[0]?.segments[0]?.confidence).toEqual({ en: 1, ko: 0.25 });
+    expect(serializeProject(project)).toContain(
+      '"confidence": {\n            "en": 1,\n            "ko": 0.25\n          }',
+    );
+    value.documents[0]!.segments[0]!['confidence'] = { ko: 1.5 };
+    expect(errorOf(JSON.stringify(value)).field).toBe('documents[0].segments[0].confidence.ko');
   });
 
   it('leaves current, newer and shapeless values to validation', () => {

@@ -45,11 +45,17 @@ function sampleCues(language: (typeof LANGUAGES)[number]): Cue[] {
   });
 }
 
+/** Cues with line breaks folded into spaces, to compare words regardless of wrapping. */
+function folded(cues: ReadonlyArray<{ start: number; end: number; text: string }>) {
+  return cues.map((cue) => ({ ...cue, text: cue.text.replace(/\n/gu, ' ') }));
+}
+
 describe('parseSubtitles: golden files', () => {
   it('reads the reviewed Korean golden SRT back into the sample’s cues', () => {
     const document = parseSubtitles(readFileSync(new URL('../fixtures/appeal.ko.srt', import.meta.url), 'utf8'));
     expect(document.format).toBe('srt');
-    expect(document.cues).toEqual(sampleCues('ko'));
+    // The exporter wraps each cue to the language's line limits; the words are the sample's.
+    expect(folded(document.cues)).toEqual(folded(sampleCues('ko')));
   });
 
   it('reads a quirky SRT (BOM, mixed CRLF/CR/LF, missing indexes and blank lines, positions, tags)', () => {
@@ -104,7 +110,7 @@ describe('parseSubtitles: golden files', () => {
       .map(({ data }) => ({ start: data.start, end: data.end, text: data.text }));
     expect(reference.length).toBeGreaterThan(0);
     expect(cuesOf(content)).toEqual(reference);
-    expect(cuesOf(content)).toEqual(sampleCues(language));
+    expect(folded(cuesOf(content))).toEqual(folded(sampleCues(language)));
   });
 });
 

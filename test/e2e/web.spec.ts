@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test as base } from '@playwright/test';
 import { parseSync, type NodeCue } from 'subtitle';
-import { startWebMode, type WebMode } from './webMode';
+import { parseProject } from '../../src/model/schema';
+import { root, startWebMode, type WebMode } from './webMode';
 
 const test = base.extend<object, { web: WebMode }>({
   web: [
@@ -130,7 +131,7 @@ test('saves the project where the user says and opens it again', async ({ page, 
     .fill(path);
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByRole('status').first()).toContainText(`Saved ${path}.`);
-  expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 'subrelay', version: 2 });
+  expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 'subrelay', version: 3 });
   await page.reload();
   await page.getByRole('button', { name: 'Project' }).click();
   await page.getByRole('menuitem', { name: 'Open…' }).click();
@@ -253,4 +254,86 @@ test('words errors in the interface language', async ({ page, web }) => {
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByRole('alert')).toContainText(`${missing}: немає такого файлу чи теки`);
   await page.getByRole('combobox', { name: 'Мова інтерфейсу' }).selectOption('en');
+});
+
+test('aligns a pasted translation into a column, flags what to check, and undoes it in one step', async ({ page }) => {
+  const sample = parseProject(await readFile(join(root, 'samples', 'kursk-appeal.subrelay'), 'utf8'));
+  const article = sample.documents.find((d) => d.id === 'article')!;
+  const included = article.segments.filter((s) => s.excluded !== true);
+  // The Russian translation as a translator would paste it: paragraphs, with one sentence left out.
+  const paragraphs = new Map<number, string[]>();
+  included.forEach((segment, index) => {
+    if (index === 5) return;
+    paragraphs.set(segment.paragraph, [...(paragraphs.get(segment.paragraph) ?? []), segment.texts.ru]);
+  });
+  const pasted = [...paragraphs.values()].map((sentences) => sentences.join(' ')).join('\n\n');
+
+  await page.getByRole('toolbar').getByRole('button', { name: 'Article' }).click();
+  const before = await page.getByRole('textbox', { name: 'Русский, segment 1', exact: true }).inputValue();
+  await page.getByRole('button', { name: 'Align a translation…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Align a translation' });
+  await dialog.getByRole('combobox', { name: 'Language to fill' }).selectOption('ru');
+  await expect(dialog.getByRole('combobox', { name: 'Align against (pivot)' })).toHaveValue('en');
+  await expect(dialog).toContainText('This replaces the Русский text already in “Article”');
+  await dialog.getByRole('textbox', { name: 'Translation text' }).fill(pasted);
+  await dialog.getByRole('button', { name: 'Align', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const russian = (n: number) => page.getByRole('textbox', { name: `Русский, segment ${n}`, exact: true });
+  await expect(russian(1)).toHaveValue(before);
+  // Segment 8 in the grid is the sixth included sentence, the one left out: it is empty now.
+  await expect(russian(8)).toHaveValue('');
+  await expect(russian(9)).toHaveValue(included[6]!.texts.ru);
+  await expect(page.getByRole('button', { name: /links? to check/u })).toBeVisible();
+  await page.keyboard.press('Control+Z');
+  await expect(russian(8)).toHaveValue(included[5]!.texts.ru);
+  await expect(page.getByRole('button', { name: /links? to check/u })).toHaveCount(0);
+});
+
+test('lists QA findings per language, jumps to the cell, and marks cells as the translator types', async ({ page }) => {
+  const qa = page.getByRole('button', { name: /^QA \(\d+\)$/u });
+  await expect(qa).toHaveText('QA (1)');
+  await qa.click();
+  const panel = page.getByRole('region', { name: 'QA' });
+  await panel
+    .getByRole('button', {
+      name: /Русский warning: cue 9: reading speed is 17\.14 characters per second \(limit 17\)/u,
+    })
+    .click();
+  await expect(page.getByRole('textbox', { name: 'Русский, segment 9', exact: true })).toBeFocused();
+
+  const korean = page.getByRole('textbox', { name: '한국어, segment 4', exact: true });
+  await korean.fill('남쪽으로오십시오여러분을기다리는새로운삶이있습니다정말로요');
+  await expect(korean).toHaveAttribute('aria-invalid', 'true');
+  await expect(korean).toHaveAccessibleDescription(/cue 4: line 1 is \d+(\.\d+)? characters \(limit 16\)/u);
+  await expect(qa).not.toHaveText('QA (1)');
+  await page.keyboard.press('Control+Z');
+  await expect(qa).toHaveText('QA (1)');
+  await page.getByRole('toolbar').getByRole('button', { name: 'Article' }).click();
+  await expect(page.getByRole('button', { name: /^QA/u })).toHaveCount(0);
+});
+
+test('times cues: typed times snap to frames, and a shift of all cues is one undoable step', async ({ page }) => {
+  const start1 = page.getByRole('textbox', { name: 'Start of segment 1' });
+  await start1.fill('1.01');
+  await start1.press('Enter');
+  // 1010 ms is frame 24.24 at 24 fps: it snaps to frame 24, 1000 ms.
+  await expect(start1).toHaveValue('00:00:01,000');
+  await start1.fill('62.51');
+  await start1.press('Enter');
+  await expect(start1).toHaveValue('00:01:02,500');
+  await page.keyboard.press('Control+Z');
+  await expect(start1).toHaveValue('00:00:01,000');
+
+  await page.getByRole('button', { name: 'Segment' }).click();
+  await page.getByRole('menuitem', { name: 'Timing…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Timing' });
+  await dialog.getByRole('radio', { name: 'All cues' }).check();
+  await dialog.getByRole('textbox', { name: 'Shift (seconds, e.g. 1.2 or -0.5)' }).fill('1.2');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(start1).toHaveValue('00:00:02,200');
+  await expect(page.getByRole('textbox', { name: 'End of segment 9' })).toHaveValue('00:01:18,200');
+  await page.keyboard.press('Control+Z');
+  await expect(start1).toHaveValue('00:00:01,000');
+  await expect(page.getByRole('textbox', { name: 'End of segment 9' })).toHaveValue('00:01:17,000');
 });

@@ -111,7 +111,10 @@ function expectSameCues(project: Project, language: Language, cues: ReadonlyArra
     const cue = cues[index];
     expect(cue?.start, `cue ${index + 1} start`).toBe(segment.start);
     expect(cue?.end, `cue ${index + 1} end`).toBe(segment.end);
-    expect(cue?.text, `cue ${index + 1} text in ${language}`).toBe(cueText(segment.texts[language]));
+    // The exporter wraps cues to the language's line limits: compare the words.
+    expect(cue?.text.replace(/\n/gu, ' '), `cue ${index + 1} text in ${language}`).toBe(
+      cueText(segment.texts[language]).replace(/\n/gu, ' '),
+    );
   });
 }
 
@@ -138,7 +141,7 @@ describe('exported SRT read back by ffmpeg', () => {
       if (path === undefined) throw new Error(`no file for ${language}`);
       return readWithFfmpeg(path)[0]?.text ?? '';
     };
-    expect(firstText('ko')).toBe('형제 여러분, 여러분과 저는 같은 민족이고,');
+    expect(firstText('ko')).toBe('형제 여러분,\n여러분과 저는 같은 민족이고,');
     expect(firstText('uk')).toBe('Брати мої, ми з вами з одного народу,');
     expect(firstText('ru')).toBe('Братья мои, мы с вами из одного народа,');
   });

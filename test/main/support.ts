@@ -55,3 +55,15 @@ export function webHost(defaultExportFolder: string, overrides: Partial<HandlerH
 export async function temporaryFilesIn(folder: string): Promise<string[]> {
   return (await readdir(folder)).filter((name) => name.endsWith('.tmp'));
 }
+
+/** Runs the CLI in this process and collects what it prints. */
+export async function runCliCollecting(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { runCli } = await import('../../main/cli/index');
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { code, stdout, stderr };
+}

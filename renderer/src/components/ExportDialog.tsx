@@ -5,6 +5,7 @@ import type { ExportFormat, ExportWarning } from '../../../src/export/plan';
 import { ENDONYMS, type Language } from '../../../src/languages';
 import type { Project, ProjectSettings } from '../../../src/model/project';
 import { describeError } from '../describeError';
+import { LanguageSelect } from './LanguageSelect';
 import { Modal } from './Modal';
 
 function toggle<T>(list: ReadonlyArray<T>, value: T, on: boolean): T[] {
@@ -50,6 +51,7 @@ export function ExportDialog(props: {
   const [format, setFormat] = useState<ExportFormat>(remembered?.format ?? 'auto');
   const [lineEnding, setLineEnding] = useState<'crlf' | 'lf'>(remembered?.lineEnding ?? 'crlf');
   const [bom, setBom] = useState(remembered?.bom ?? false);
+  const [secondLanguage, setSecondLanguage] = useState<Language>(remembered?.secondLanguage ?? 'en');
   const [folder, setFolder] = useState(props.mode === 'web' ? props.defaultFolder : '');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ApiResponse<'exportFiles'>>();
@@ -71,6 +73,7 @@ export function ExportDialog(props: {
         format,
         lineEnding,
         bom,
+        ...(format === 'srt-bilingual' ? { secondLanguage } : {}),
       },
     });
     try {
@@ -83,6 +86,7 @@ export function ExportDialog(props: {
           folder: folder.trim(),
           lineEnding,
           bom,
+          ...(format === 'srt-bilingual' ? { secondLanguage } : {}),
         }),
       );
     } catch (caught) {
@@ -139,9 +143,19 @@ export function ExportDialog(props: {
           <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
             <option value="auto">{t('export.formatAuto')}</option>
             <option value="srt">{t('export.formatSrt')}</option>
+            <option value="vtt">{t('export.formatVtt')}</option>
+            <option value="srt-bilingual">{t('export.formatBilingual')}</option>
             <option value="txt">{t('export.formatTxt')}</option>
           </select>
         </label>
+        {format === 'srt-bilingual' && (
+          <LanguageSelect
+            label={t('export.secondLanguage')}
+            value={secondLanguage}
+            languages={props.project.languages}
+            onChange={setSecondLanguage}
+          />
+        )}
         <label className="field">
           <span>{t('export.lineEnding')}</span>
           <select value={lineEnding} onChange={(event) => setLineEnding(event.target.value === 'lf' ? 'lf' : 'crlf')}>

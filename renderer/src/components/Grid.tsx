@@ -5,6 +5,8 @@ import type { Segment, SubrelayDocument } from '../../../src/model/project';
 import type { SegmentRef } from '../../../src/model/edit';
 import { formatTimestamp, parseTime } from '../../../src/time/timecode';
 import type { Selection } from '../App';
+import type { QaFinding } from '../../../src/qa/qa';
+import { qaMessage } from './QaPanel';
 
 interface GridProps {
   readonly document: SubrelayDocument;
@@ -14,6 +16,8 @@ interface GridProps {
   readonly onTextChange: (ref: SegmentRef, language: Language, text: string) => void;
   readonly onTimeChange: (ref: SegmentRef, bound: 'start' | 'end', milliseconds: number) => void;
   readonly onInvalidTime: (value: string) => void;
+  /** QA findings by `${segmentId}:${language}`. */
+  readonly findings: ReadonlyMap<string, ReadonlyArray<QaFinding>>;
 }
 
 function TimeInput(props: {
@@ -64,6 +68,7 @@ const Row = memo(function Row(props: {
   readonly onTextChange: (ref: SegmentRef, language: Language, text: string) => void;
   readonly onTimeChange: (ref: SegmentRef, bound: 'start' | 'end', milliseconds: number) => void;
   readonly onInvalidTime: (value: string) => void;
+  readonly findings: ReadonlyMap<string, ReadonlyArray<QaFinding>>;
 }) {
   const { t } = useTranslation();
   const { segment, number } = props;
@@ -99,26 +104,41 @@ const Row = memo(function Row(props: {
           </td>
         </>
       )}
-      {props.languages.map((language) => (
-        <td key={language} className={`text-cell lang-${language}`}>
-          <textarea
-            lang={language}
-            data-cell={`${segment.id}:${language}`}
-            aria-label={t('grid.cellLabel', { language: ENDONYMS[language], number })}
-            value={segment.texts[language]}
-            rows={1}
-            spellCheck
-            onFocus={() => props.onSelect({ segmentId: segment.id, language })}
-            onChange={(event) => props.onTextChange(ref, language, event.target.value)}
-          />
-          <span
-            className={`status-chip status-${segment.status[language]}`}
-            aria-label={t('status.label', { status: t(`status.${segment.status[language]}`) })}
-          >
-            {t(`status.${segment.status[language]}`)}
-          </span>
-        </td>
-      ))}
+      {props.languages.map((language) => {
+        const uncertain = (segment.confidence?.[language] ?? 1) < 0.5;
+        const cellFindings = props.findings.get(`${segment.id}:${language}`) ?? [];
+        const severity = cellFindings.some((f) => f.severity === 'error')
+          ? 'qa-error'
+          : cellFindings.length > 0
+            ? 'qa-warning'
+            : '';
+        const description = [
+          ...(uncertain ? [t('align.uncertainCell')] : []),
+          ...cellFindings.map((finding) => qaMessage(finding, t)),
+        ].join('; ');
+        return (
+          <td key={language} className={`text-cell lang-${language}${uncertain ? ' uncertain' : ''} ${severity}`}>
+            <textarea
+              lang={language}
+              data-cell={`${segment.id}:${language}`}
+              aria-label={t('grid.cellLabel', { language: ENDONYMS[language], number })}
+              aria-description={description === '' ? undefined : description}
+              aria-invalid={severity === 'qa-error' ? true : undefined}
+              value={segment.texts[language]}
+              rows={1}
+              spellCheck
+              onFocus={() => props.onSelect({ segmentId: segment.id, language })}
+              onChange={(event) => props.onTextChange(ref, language, event.target.value)}
+            />
+            <span
+              className={`status-chip status-${segment.status[language]}`}
+              aria-label={t('status.label', { status: t(`status.${segment.status[language]}`) })}
+            >
+              {t(`status.${segment.status[language]}`)}
+            </span>
+          </td>
+        );
+      })}
     </tr>
   );
 });
@@ -163,6 +183,7 @@ export function Grid(props: GridProps) {
               onTextChange={props.onTextChange}
               onTimeChange={props.onTimeChange}
               onInvalidTime={props.onInvalidTime}
+              findings={props.findings}
             />
           ))}
         </tbody>

@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../src/model/project';
 
 /** The side panel: the selected segment's details and the project's notes. */
 export function Inspector(props: {
+  readonly qa?: ReactNode;
   readonly segment: Segment | undefined;
   readonly segmentNumber: number | undefined;
   readonly projectNotes: ReadonlyArray<string>;
@@ -10,6 +12,7 @@ export function Inspector(props: {
   const { t } = useTranslation();
   return (
     <aside className="inspector" aria-label={t('inspector.label')}>
+      {props.qa}
       {props.segment === undefined ? (
         <p className="muted">{t('inspector.noSelection')}</p>
       ) : (

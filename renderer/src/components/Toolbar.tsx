@@ -14,6 +14,10 @@ interface ToolbarProps {
   readonly redoLabel: string | undefined;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  readonly uncertainCount: number;
+  readonly qaCount: number | undefined;
+  readonly qaOpen: boolean;
+  readonly onToggleQa: () => void;
   readonly onSelectDocument: (id: string) => void;
   readonly onCommand: (command: CommandId) => void;
   readonly onOpenSample: () => void;
@@ -135,6 +139,19 @@ export function Toolbar(props: ToolbarProps) {
             </button>
           ))}
         </div>
+        <button type="button" onClick={() => props.onCommand('align')} disabled={props.project === undefined}>
+          {t('command.align')}
+        </button>
+        {props.qaCount !== undefined && (
+          <button type="button" aria-pressed={props.qaOpen} onClick={props.onToggleQa}>
+            {t('qa.button', { count: props.qaCount })}
+          </button>
+        )}
+        {props.uncertainCount > 0 && (
+          <button type="button" className="attention" onClick={() => props.onCommand('nextUncertain')}>
+            {t('align.uncertain', { count: props.uncertainCount })}
+          </button>
+        )}
         <button
           type="button"
           className="primary"

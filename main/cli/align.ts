@@ -1,0 +1,158 @@
+import { parseArgs } from 'node:util';
+import { align, type Alignment } from '../../src/align/align';
+import { toLadder } from '../../src/align/ladder';
+import { isLanguage, type Language } from '../../src/languages';
+import { applyAlignment } from '../../src/model/alignEdit';
+import { serializeProject } from '../../src/model/serialize';
+import { segmentText } from '../../src/segment/sentences';
+import { guessLanguage } from '../../src/text/guessLanguage';
+import { readDecodedFile, readProjectFile, writeFileAtomic } from '../handlers/files';
+
+/** A usage problem, reported like every other in one line, with exit code 2. */
+export class AlignUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AlignUsageError';
+  }
+}
+
+interface Side {
+  readonly texts: string[];
+  readonly paragraphs: number[] | undefined;
+  readonly language: Language;
+}
+
+function languageOption(value: string | undefined, flag: string): Language | undefined {
+  if (value === undefined) return undefined;
+  if (!isLanguage(value)) throw new AlignUsageError(`${flag}: "${value}" is not one of en, ko, uk, ru`);
+  return value;
+}
+
+/** One segment per line, kept as is (empty lines too), or the app's own segmentation. */
+function segmentsOf(text: string, language: Language, presegmented: boolean): Side {
+  if (presegmented) {
+    const lines = text.replace(/\r\n?/gu, '\n').replace(/\n$/u, '');
+    return { texts: lines === '' ? [] : lines.split('\n'), paragraphs: undefined, language };
+  }
+  const sentences = segmentText(text, language);
+  return { texts: sentences.map((s) => s.text), paragraphs: sentences.map((s) => s.paragraph), language };
+}
+
+async function readSide(
+  file: string,
+  language: Language | undefined,
+  flag: string,
+  presegmented: boolean,
+): Promise<Side> {
+  const { text } = await readDecodedFile(file, { language });
+  const chosen = language ?? guessLanguage(text);
+  if (chosen === undefined) throw new AlignUsageError(`${flag}: cannot tell the language of ${file}; give ${flag}`);
+  return segmentsOf(text, chosen, presegmented);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\t\r\n]+/gu, ' ');
+}
+
+function printAlignment(alignment: Alignment, source: Side, target: Side, format: string): string {
+  switch (format) {
+    case 'ladder':
+      return toLadder(alignment, source.texts.length, target.texts.length);
+    case 'tsv':
+      return alignment.beads
+        .map(
+          (bead) =>
+            `${oneLine(source.texts.slice(bead.sourceStart, bead.sourceEnd).join(' '))}\t${oneLine(
+              target.texts.slice(bead.targetStart, bead.targetEnd).join(' '),
+            )}\t${bead.confidence.toFixed(3)}\n`,
+        )
+        .join('');
+    default:
+      return `${JSON.stringify(
+        {
+          from: source.language,
+          to: target.language,
+          stats: alignment.stats,
+          beads: alignment.beads.map((bead) => ({
+            source: [bead.sourceStart, bead.sourceEnd],
+            target: [bead.targetStart, bead.targetEnd],
+            confidence: Number(bead.confidence.toFixed(4)),
+            sourceText: source.texts.slice(bead.sourceStart, bead.sourceEnd),
+            targetText: target.texts.slice(bead.targetStart, bead.targetEnd),
+          })),
+        },
+        null,
+        2,
+      )}\n`;
+  }
+}
+
+/**
+ * `subrelay align SRC TGT`: aligns two texts and prints the result.
+ *
+ * With a project as SRC (`--document ID --to L`), fills that document's
+ * column from TGT instead, aligned against the `--from` column (default: the
+ * document's source language), and saves the project atomically with a backup.
+ */
+export async function runAlign(args: string[], write: (text: string) => void): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      presegmented: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'ladder' },
+      document: { type: 'string' },
+      debug: { type: 'boolean' },
+    },
+  });
+  const [sourceFile, targetFile, extra] = positionals;
+  if (sourceFile === undefined || targetFile === undefined) throw new AlignUsageError('give two files: SRC TGT');
+  if (extra !== undefined) throw new AlignUsageError(`unexpected argument "${extra}"`);
+  const format = values.format;
+  if (format !== 'ladder' && format !== 'tsv' && format !== 'json') {
+    throw new AlignUsageError(`--format: "${format}" is not one of ladder, tsv, json`);
+  }
+  const from = languageOption(values.from, '--from');
+  const to = languageOption(values.to, '--to');
+
+  if (sourceFile.endsWith('.subrelay')) {
+    if (values.document === undefined) throw new AlignUsageError('--document: name the document to fill');
+    if (to === undefined) throw new AlignUsageError('--to: name the language to fill');
+    const project = await readProjectFile(sourceFile);
+    const document = project.documents.find((d) => d.id === values.document);
+    if (document === undefined)
+      throw new AlignUsageError(`--document: no document "${values.document}" in ${sourceFile}`);
+    const pivot = from ?? document.sourceLanguage;
+    const sources = document.segments.filter((s) => s.excluded !== true);
+    const target = await readSide(targetFile, to, '--to', values.presegmented);
+    const alignment = align(
+      { texts: sources.map((s) => s.texts[pivot]), language: pivot, paragraphs: sources.map((s) => s.paragraph) },
+      { texts: target.texts, language: to, paragraphs: target.paragraphs },
+    );
+    const updated = applyAlignment(
+      project,
+      document.id,
+      to,
+      sources.map((s) => s.id),
+      target.texts,
+      alignment.beads,
+    );
+    await writeFileAtomic(sourceFile, serializeProject(updated), { backup: true });
+    const uncertain = alignment.beads.filter((b) => b.confidence < 0.5).length;
+    write(
+      `${sourceFile}: filled ${document.id} (${to}) from ${target.texts.length} segments aligned against ${pivot}; ${uncertain} links to check\n`,
+    );
+    return 0;
+  }
+
+  const source = await readSide(sourceFile, from, '--from', values.presegmented);
+  const target = await readSide(targetFile, to, '--to', values.presegmented);
+  const alignment = align(
+    { texts: source.texts, language: source.language, paragraphs: source.paragraphs },
+    { texts: target.texts, language: target.language, paragraphs: target.paragraphs },
+  );
+  write(printAlignment(alignment, source, target, format));
+  return 0;
+}

@@ -1,0 +1,142 @@
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { toSrt } from '../../src/formats/srt';
+import { parseSubtitles, SubtitleParseError, type SubtitleDocument } from '../../src/formats/subtitleReader';
+import { toVtt } from '../../src/formats/vtt';
+import { isLanguage, type Language } from '../../src/languages';
+import { documentFromCues, importCuesIntoDocument } from '../../src/model/importCues';
+import { serializeProject } from '../../src/model/serialize';
+import { FileError, readDecodedFile, readProjectFile, writeFileAtomic } from '../handlers/files';
+
+/** A usage problem (exit code 2). */
+export class SubtitleUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SubtitleUsageError';
+  }
+}
+
+function languageOption(value: string | undefined, required: boolean): Language | undefined {
+  if (value === undefined) {
+    if (required) throw new SubtitleUsageError('--lang: give one of en, ko, uk, ru');
+    return undefined;
+  }
+  if (!isLanguage(value)) throw new SubtitleUsageError(`--lang: "${value}" is not one of en, ko, uk, ru`);
+  return value;
+}
+
+/** Reads a subtitle file in any encoding; a broken file is a FileError naming the file and the line. */
+export async function readSubtitleFile(
+  file: string,
+  language: Language | undefined,
+  encoding: string | undefined,
+  keepTags = false,
+): Promise<SubtitleDocument & { readonly encoding: string }> {
+  const decoded = await readDecodedFile(file, {
+    language,
+    encoding: encoding === undefined || encoding === 'auto' ? undefined : encoding,
+  });
+  try {
+    return { ...parseSubtitles(decoded.text, { keepTags }), encoding: decoded.encoding };
+  } catch (error) {
+    if (error instanceof SubtitleParseError) {
+      throw new FileError(file, `line ${error.line}: ${error.problem}`, 'bad-file', {
+        problem: { reason: 'bad-subtitles', params: { line: error.line, detail: error.problem } },
+      });
+    }
+    throw error;
+  }
+}
+
+/** `subrelay convert FILE --to srt|vtt|json`: reads any SRT or WebVTT and writes it to stdout. */
+export async function runConvert(args: string[], write: (text: string) => void): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      to: { type: 'string' },
+      lang: { type: 'string' },
+      encoding: { type: 'string', default: 'auto' },
+      'keep-tags': { type: 'boolean', default: false },
+      debug: { type: 'boolean' },
+    },
+  });
+  const [file, extra] = positionals;
+  if (file === undefined) throw new SubtitleUsageError('give the subtitle file to convert');
+  if (extra !== undefined) throw new SubtitleUsageError(`unexpected argument "${extra}"`);
+  const to = values.to;
+  if (to !== 'srt' && to !== 'vtt' && to !== 'json') throw new SubtitleUsageError('--to: give srt, vtt or json');
+  const document = await readSubtitleFile(
+    file,
+    languageOption(values.lang, false),
+    values.encoding,
+    values['keep-tags'],
+  );
+  switch (to) {
+    case 'srt':
+      write(toSrt(document.cues, { lineEnding: 'lf' }));
+      break;
+    case 'vtt':
+      write(toVtt(document.cues));
+      break;
+    case 'json':
+      write(`${JSON.stringify({ encoding: document.encoding, cues: document.cues }, null, 2)}\n`);
+      break;
+  }
+  return 0;
+}
+
+/**
+ * `subrelay import PROJECT FILE --document ID --lang L`: puts a subtitle file into a project and saves it.
+ *
+ * `--document new` makes a new transcript document from the file instead.
+ * The project is written atomically, with its previous version kept as
+ * `.bak`; when reading the file fails, the project is not touched.
+ */
+export async function runImport(args: string[], write: (text: string) => void): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      document: { type: 'string' },
+      lang: { type: 'string' },
+      match: { type: 'string', default: 'overlap' },
+      encoding: { type: 'string', default: 'auto' },
+      debug: { type: 'boolean' },
+    },
+  });
+  const [projectFile, file, extra] = positionals;
+  if (projectFile === undefined || file === undefined)
+    throw new SubtitleUsageError('give the project and the file to import');
+  if (extra !== undefined) throw new SubtitleUsageError(`unexpected argument "${extra}"`);
+  if (values.document === undefined) throw new SubtitleUsageError('--document: name the document (or "new")');
+  const language = languageOption(values.lang, true) ?? 'en';
+  const matching = values.match;
+  if (matching !== 'overlap' && matching !== 'order') throw new SubtitleUsageError('--match: give overlap or order');
+  if (['.xlf', '.xliff'].includes(extname(file).toLowerCase())) {
+    throw new SubtitleUsageError(`${file}: XLIFF import is not supported yet; import SRT or WebVTT`);
+  }
+  const project = await readProjectFile(projectFile);
+  const subtitles = await readSubtitleFile(file, language, values.encoding);
+  if (values.document === 'new') {
+    const title = basename(file, extname(file));
+    const made = documentFromCues(project, title, language, subtitles.cues);
+    await writeFileAtomic(projectFile, serializeProject(made.project), { backup: true });
+    write(
+      `${projectFile}: added document ${made.documentId} with ${subtitles.cues.length} cues (${subtitles.encoding})\n`,
+    );
+    return 0;
+  }
+  const document = project.documents.find((d) => d.id === values.document);
+  if (document === undefined)
+    throw new SubtitleUsageError(`--document: no document "${values.document}" in ${projectFile}`);
+  if (document.kind !== 'transcript') {
+    throw new SubtitleUsageError(`--document: "${document.id}" is an article; subtitles go into a transcript`);
+  }
+  const imported = importCuesIntoDocument(project, document.id, language, subtitles.cues, matching);
+  await writeFileAtomic(projectFile, serializeProject(imported.project), { backup: true });
+  write(
+    `${projectFile}: imported ${subtitles.cues.length} cues into ${document.id} (${language}, ${subtitles.encoding}): ${imported.report.matched} matched, ${imported.report.added} added as new segments\n`,
+  );
+  return 0;
+}

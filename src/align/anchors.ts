@@ -1,0 +1,593 @@
+import type { Language } from '../languages';
+import { calendarAnchors } from './calendar';
+import { digitValues, numberWordValue } from './numbers';
+import {
+  joinSkeletons,
+  scriptOf,
+  skeletonCode,
+  skeletonCodes,
+  skeletonLength,
+  skeletonPrefix,
+  stripKoreanParticles,
+} from './transliterate';
+import type { Script } from './transliterate';
+
+/**
+ * What a sentence carries across languages without a dictionary.
+ *
+ * An anchor is a key that a sentence and its translation tend to share: a
+ * number's value, a month, a Latin-script name or acronym copied verbatim, a
+ * handle or URL, the consonant skeleton of a proper name, the punctuation
+ * that closes a clause. Each anchor has a `weight` (nats of evidence when the
+ * other side of a bead has it too) and a `penalty` (nats against a bead whose
+ * other side lacks it). Penalties are what let the aligner prefer "this
+ * sentence has no counterpart" over "it belongs to its neighbour's bead": a
+ * number found on one side of a bead and not on the other argues against the
+ * bead, while an unlinked sentence argues against nothing.
+ *
+ * Keys are written as short strings ("N:12000", "T3:SLN", "U:@kyivpost") and
+ * stored as their 32-bit FNV-1a hash (`anchorKey`); the analysis hashes them
+ * as it goes, without building the strings, because it runs on every sentence.
+ */
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Continues an FNV-1a hash over `text[start, end)`. */
+function hashMore(hash: number, text: string, start: number, end: number): number {
+  let state = hash;
+  for (let i = start; i < end; i++) {
+    state ^= text.charCodeAt(i);
+    state = Math.imul(state, FNV_PRIME);
+  }
+  return state | 0;
+}
+
+/** Continues an FNV-1a hash over the four bytes of an integer (a packed skeleton). */
+function hashInteger(hash: number, value: number): number {
+  let state = hash;
+  for (let shift = 0; shift < 32; shift += 8) {
+    state ^= (value >>> shift) & 0xff;
+    state = Math.imul(state, FNV_PRIME);
+  }
+  return state | 0;
+}
+
+/** The integer key of an anchor string; a collision only adds a spurious match. */
+export function anchorKey(text: string): number {
+  return hashMore(FNV_OFFSET, text, 0, text.length);
+}
+
+/** Lower case of a Latin or Cyrillic code unit, without building a string. */
+function lowerCode(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return code + 0x20;
+  if (code >= 0x410 && code <= 0x42f) return code + 0x20;
+  if (code >= 0x400 && code <= 0x40f) return code + 0x50;
+  if (code >= 0xc0 && code <= 0xde && code !== 0xd7) return code + 0x20;
+  if (code === 0x490) return 0x491;
+  return code;
+}
+
+/** Continues an FNV-1a hash over the lower-cased `text[start, end)` (see `lowerCode`). */
+function hashLower(hash: number, text: string, start: number, end: number): number {
+  let state = hash;
+  for (let i = start; i < end; i++) {
+    state ^= lowerCode(text.charCodeAt(i));
+    state = Math.imul(state, FNV_PRIME);
+  }
+  return state | 0;
+}
+
+/**
+ * The anchor key of the first `size` (3 or 4) classes of a packed skeleton (see `skeletonCode`).
+ *
+ * Equals `anchorKey` of nothing readable: skeleton keys are hashed from the
+ * packed integer, so tests compare them through this function.
+ */
+export function skeletonAnchorKey(code: number, size: 3 | 4): number {
+  return hashInteger(size === 3 ? SKELETON3_PREFIX : SKELETON4_PREFIX, skeletonPrefix(code, size));
+}
+
+const prefixHash = (prefix: string): number => hashMore(FNV_OFFSET, prefix, 0, prefix.length);
+const LATIN_PREFIX = prefixHash('L:');
+const SKELETON3_PREFIX = prefixHash('T3:');
+const SKELETON4_PREFIX = prefixHash('T4:');
+const ACRONYM_PREFIX = prefixHash('A:');
+const STEM_PREFIX = prefixHash('W:');
+
+/** Punctuation counted per sentence, compared as counts over a whole bead. */
+export const PUNCTUATION_CLASSES = 5;
+
+/** Punctuation counts: question marks, exclamation marks, quotation marks, opening brackets, ellipses. */
+export type PunctuationCounts = readonly [number, number, number, number, number];
+
+/** Receives a sentence's anchors and dictionary stems as the analysis finds them. */
+export interface AnchorSink {
+  /** An anchor key (see `anchorKey`) with its weight and penalty; a key may come more than once. */
+  anchor(key: number, weight: number, penalty: number): void;
+  /** The hash of a word stem for the learned dictionary (see `dictionary.ts`); may repeat. */
+  stem(hash: number): void;
+}
+
+/** What the analysis of one sentence returns besides its anchors. */
+export interface SegmentFacts {
+  /** Characters (code points) after collapsing white space: the Gale–Church length. */
+  readonly length: number;
+  readonly punctuation: PunctuationCounts;
+  /** Share of the sentence's letters and symbols that belong to its language's script (see `nativeShare`). */
+  readonly nativeShare: number;
+}
+
+/**
+ * Evidence weights, in nats.
+ *
+ * Chosen by hand on the Kursk sample (a number shared by a sentence pair is far
+ * stronger evidence than a shared three-consonant skeleton, which two unrelated
+ * Korean and Russian words share by chance about once in a few hundred pairs),
+ * and kept below the bead priors' gaps so that no single weak anchor can force
+ * a merge.
+ */
+const WEIGHTS = {
+  number: { weight: 4, penalty: 1 },
+  smallNumber: { weight: 1.2, penalty: 0.3 },
+  calendar: { weight: 3, penalty: 0.8 },
+  link: { weight: 4, penalty: 1.5 },
+  skeleton3: { weight: 1, penalty: 0 },
+  skeleton4: { weight: 0.8, penalty: 0 },
+  acronym: { weight: 1, penalty: 0 },
+  // A capitalised name usually survives translation, but its skeleton may not match
+  // (different conventions, a translated name), so its absence is weak evidence.
+  nameSkeleton3: { weight: 1, penalty: 0.25 },
+  nameAcronym: { weight: 1, penalty: 0.3 },
+  sameScriptName: { weight: 2, penalty: 0 },
+  terminal: { weight: 1, penalty: 0.3 },
+  unterminated: { weight: 1, penalty: 0.5 },
+  headline: { weight: 1, penalty: 1 },
+} as const;
+
+const LINK = /(?:https?:\/\/|www\.)[^\s<>"«»“”]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.[\p{L}.]+|[@#][\p{L}\p{N}_]+/gu;
+/** Cheap test before the link pattern, which is slow on long words. */
+const LINK_HINT = /[@#]|:\/\/|www\./u;
+
+const codes = (characters: string): Set<number> => new Set(Array.from(characters, (ch) => ch.codePointAt(0) ?? 0));
+const QUOTES = codes('“”„‟«»"‘’‚‛「」『』‹›\'');
+const BRACKETS = codes('([{（［');
+/** What may follow a sentence's last punctuation mark: closing quotes and brackets, spaces. */
+const CLOSERS = codes(' \t\n\r\u00a0"\'“”„«»‘’‚)]}）」』›');
+/** Punctuation every language here uses: it says nothing about the script. */
+const COMMON_PUNCTUATION = codes('“”„‟«»‘’‚‛「」『』‹›–—―‐‑…·•№°%‰€£¥₩₴₽§©®™\u00a0\u202f\u3000、。，！？：；（）［］');
+/** Latin-1 letters that open UTF-8 mojibake of Cyrillic and Korean ("Ð", "Ñ", "ì", "í", "ë", "ê", "Ã"). */
+const MOJIBAKE_LEADS = codes('ÐÑìíëêÃÂ');
+
+function nativeScript(language: Language): 'latin' | 'cyrillic' | 'hangul' {
+  switch (language) {
+    case 'en':
+      return 'latin';
+    case 'uk':
+    case 'ru':
+      return 'cyrillic';
+    case 'ko':
+      return 'hangul';
+  }
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x202f || code === 0x3000;
+}
+
+/** Length in code points with runs of white space counted once and the ends trimmed. */
+export function segmentLength(text: string): number {
+  let length = 0;
+  let inSpace = true;
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    if (isSpace(code)) {
+      if (!inSpace) pendingSpace = true;
+      inSpace = true;
+      continue;
+    }
+    if (pendingSpace) length++;
+    pendingSpace = false;
+    inSpace = false;
+    length++;
+  }
+  return length;
+}
+
+/** Whether a UTF-16 code unit belongs to a word: letters, combining marks and digits of the scripts met here. */
+function isWordCode(code: number): boolean {
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  if (code >= 0xac00 && code <= 0xd7a3) return true;
+  if (code >= 0x400 && code <= 0x52f) return true;
+  if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
+  if (code === 0xaa || code === 0xb5 || code === 0xba) return true;
+  if (code < 0xc0) return false;
+  if (code >= 0x2000 && code <= 0x2bff) return false;
+  if (code >= 0x3000 && code <= 0x303f) return false;
+  return /[\p{L}\p{M}\p{N}]/u.test(String.fromCharCode(code));
+}
+
+/**
+ * The words of a text, links removed, in order: runs of letters, marks and
+ * digits, with an apostrophe inside a word kept ("didn’t", "м’ясо").
+ *
+ * A hand-written scanner rather than a regular expression: it runs on every
+ * sentence, and match objects were a good part of the aligner's garbage.
+ */
+export function wordsOf(text: string): string[] {
+  const plain = LINK_HINT.test(text) ? text.replace(LINK, ' ') : text;
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= plain.length; i++) {
+    const code = i < plain.length ? plain.charCodeAt(i) : 0x20;
+    if (isWordCode(code)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (
+      start >= 0 &&
+      (code === 0x27 || code === 0x2019) &&
+      i + 1 < plain.length &&
+      isLetterCode(plain.charCodeAt(i + 1))
+    ) {
+      continue;
+    }
+    if (start >= 0) words.push(plain.slice(start, i));
+    start = -1;
+  }
+  return words;
+}
+
+function isLetterCode(code: number): boolean {
+  return (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
+    (code >= 0x400 && code <= 0x52f) ||
+    (code >= 0xac00 && code <= 0xd7a3)
+  );
+}
+
+/**
+ * How much of a sentence is written in its language's own script, from 0 to 1.
+ *
+ * Letters of the language's script count fully; Latin letters in a Cyrillic
+ * or Korean sentence (names, brands) count half, as foreign; any other letter
+ * or symbol counts as foreign (box drawing, "Ã", "Ð¡" and "ì¤" of mojibake,
+ * control characters). Digits, spaces and ordinary punctuation do not count.
+ * A sentence with nothing countable is taken as plausible (1). The aligner
+ * is reluctant to link a sentence scoring low: it is noise or garbled.
+ */
+export function nativeShare(text: string, language: Language): number {
+  const script = nativeScript(language);
+  let native = 0;
+  let foreign = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+        if (script === 'latin') native++;
+        else foreign += 0.5;
+      }
+      continue;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    if (isSpace(code) || COMMON_PUNCTUATION.has(code)) continue;
+    const isNative =
+      script === 'cyrillic'
+        ? code >= 0x400 && code <= 0x52f
+        : script === 'hangul'
+          ? (code >= 0xac00 && code <= 0xd7a3) ||
+            (code >= 0x1100 && code <= 0x11ff) ||
+            (code >= 0x3130 && code <= 0x318f)
+          : code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7 && !MOJIBAKE_LEADS.has(code);
+    if (isNative) native++;
+    else foreign++;
+  }
+  return native + foreign === 0 ? 1 : native / (native + foreign);
+}
+
+/**
+ * Length, punctuation and script share of a sentence in one pass over its characters.
+ *
+ * Equal to `segmentLength` and `nativeShare` (which say what they count) and
+ * the punctuation counts (`PunctuationCounts`); one scan instead of three because every sentence goes through it.
+ */
+function scanText(text: string, language: Language): SegmentFacts {
+  const script = nativeScript(language);
+  let length = 0;
+  let inSpace = true;
+  let pendingSpace = false;
+  let native = 0;
+  let foreign = 0;
+  let question = 0;
+  let exclamation = 0;
+  let quote = 0;
+  let bracket = 0;
+  let ellipsis = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    if (isSpace(code)) {
+      if (!inSpace) pendingSpace = true;
+      inSpace = true;
+      dots = 0;
+      continue;
+    }
+    if (pendingSpace) length++;
+    pendingSpace = false;
+    inSpace = false;
+    length++;
+    const asciiLetter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+    if (asciiLetter || (code >= 0x30 && code <= 0x39)) {
+      dots = 0;
+      if (asciiLetter) {
+        if (script === 'latin') native++;
+        else foreign += 0.5;
+      }
+      continue;
+    }
+    if (code >= 0xac00 && code <= 0xd7a3) {
+      dots = 0;
+      if (script === 'hangul') native++;
+      else foreign++;
+      continue;
+    }
+    if (code >= 0x400 && code <= 0x52f) {
+      dots = 0;
+      if (script === 'cyrillic') native++;
+      else foreign++;
+      continue;
+    }
+    dots = code === 0x2e ? dots + 1 : 0;
+    if (dots === 3) ellipsis++;
+    if (code === 0x3f || code === 0xff1f) question++;
+    else if (code === 0x21 || code === 0xff01) exclamation++;
+    else if (code === 0x2026) ellipsis++;
+    else if (BRACKETS.has(code)) bracket++;
+    else if (QUOTES.has(code)) {
+      const inWord = isLetterCode(text.charCodeAt(i - 1)) && isLetterCode(text.charCodeAt(i + 1));
+      if (!((code === 0x2019 || code === 0x27) && inWord)) quote++;
+    }
+    if (code < 0x80 || COMMON_PUNCTUATION.has(code)) continue;
+    const isNative =
+      script === 'hangul'
+        ? (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)
+        : script === 'latin' &&
+          code >= 0xc0 &&
+          code <= 0x24f &&
+          code !== 0xd7 &&
+          code !== 0xf7 &&
+          !MOJIBAKE_LEADS.has(code);
+    if (isNative) native++;
+    else foreign++;
+  }
+  return {
+    length,
+    punctuation: [question, exclamation, quote, bracket, ellipsis],
+    nativeShare: native + foreign === 0 ? 1 : native / (native + foreign),
+  };
+}
+
+/** The clause-ending mark a sentence ends with, behind closing quotes and brackets, when it says something. */
+function terminalAnchor(text: string): string | undefined {
+  let end = text.length - 1;
+  while (end >= 0 && CLOSERS.has(text.charCodeAt(end))) end--;
+  if (end < 0) return undefined;
+  const last = text.charCodeAt(end);
+  if (last === 0x2026 || (last === 0x2e && text.charCodeAt(end - 1) === 0x2e && text.charCodeAt(end - 2) === 0x2e)) {
+    return 'E:…';
+  }
+  if (last === 0x2c || last === 0x3b || last === 0xff0c) return 'E:,';
+  if (last === 0x3a) return 'E::';
+  if (isLetterCode(last) || (last >= 0x30 && last <= 0x39)) return 'E:none';
+  return undefined;
+}
+
+/** Upper-case letter of the Latin or Cyrillic alphabets (Є, І, Ї, Ґ included). */
+function isUpperCode(code: number): boolean {
+  return (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0xc0 && code <= 0xde && code !== 0xd7) ||
+    (code >= 0x400 && code <= 0x42f) ||
+    code === 0x490
+  );
+}
+
+function isLowerCode(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0xdf && code <= 0xff && code !== 0xf7) ||
+    (code >= 0x430 && code <= 0x45f) ||
+    code === 0x491
+  );
+}
+
+function isCapitalised(word: string): boolean {
+  return isUpperCode(word.charCodeAt(0));
+}
+
+function isAllCaps(word: string): boolean {
+  if (word.length < 2) return false;
+  let upper = false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (isLowerCode(code)) return false;
+    if (isUpperCode(code)) upper = true;
+  }
+  return upper;
+}
+
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
+
+/**
+ * Lower-cased capitalised words that occur after the first word of some sentence.
+ *
+ * A capitalised word that only ever opens sentences ("However", "Президент")
+ * is not taken for a name; one that also occurs inside a sentence is.
+ */
+export function namesOf(wordLists: ReadonlyArray<ReadonlyArray<string>>): Set<string> {
+  const names = new Set<string>();
+  for (const words of wordLists) {
+    for (let w = 1; w < words.length; w++) {
+      const word = words[w] ?? '';
+      if (isCapitalised(word)) names.add(word.toLowerCase());
+    }
+  }
+  return names;
+}
+
+/** What one side needs to know about the other to weigh its anchors. */
+export interface AnchorContext {
+  readonly language: Language;
+  readonly otherLanguage: Language;
+  readonly names: ReadonlySet<string>;
+}
+
+type Weights = { readonly weight: number; readonly penalty: number };
+
+/** Latin words in a Cyrillic or Korean text are copied from the source (names, brands, acronyms), so their absence
+ * on the other side is telling when that side is English; English words mostly translate, so their absence is not;
+ * and Korean writes "Kyiv Post" as 키이우포스트, so between two non-English sides a Latin word is weak either way. */
+function latinWordWeights(
+  ownScript: Script,
+  otherScript: Script,
+  capitalised: boolean,
+  caps: boolean,
+): Weights | undefined {
+  const foreign = ownScript !== 'latin';
+  if (!foreign && !capitalised && otherScript !== 'latin') return undefined;
+  const penalty = foreign ? (otherScript === 'latin' ? 1 : 0.15) : otherScript === 'latin' ? 0.3 : 0.05;
+  return { weight: capitalised || foreign || caps ? 3 : 1, penalty };
+}
+
+/** Month and weekday names by language: a sentence without any skips the calendar. */
+const CALENDAR_HINTS: Readonly<Record<Language, RegExp>> = {
+  en: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun/u,
+  uk: /січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру|пон|вів|чет|п['’]я|суб|нед/iu,
+  ru: /янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|пон|вто|сре|чет|пят|суб|вос/iu,
+  ko: /월|요일/u,
+};
+
+/**
+ * Analyses one sentence: passes its anchors and stems to `sink`, returns its length, punctuation and script share.
+ *
+ * `words` is `wordsOf(text)`, passed in because the caller already needed it
+ * to find the document's names.
+ */
+export function analyseSegment(
+  text: string,
+  words: ReadonlyArray<string>,
+  context: AnchorContext,
+  sink: AnchorSink,
+): SegmentFacts {
+  const { language, otherLanguage, names } = context;
+  const addKey = (key: number, w: Weights): void => sink.anchor(key, w.weight, w.penalty);
+  const add = (key: string, w: Weights): void => addKey(anchorKey(key), w);
+  const ownScript = nativeScript(language);
+  const otherScript = nativeScript(otherLanguage);
+
+  let plain = text;
+  if (LINK_HINT.test(text)) {
+    for (const link of text.matchAll(LINK)) add(`U:${link[0].replace(/[.,;:!?)]+$/u, '').toLowerCase()}`, WEIGHTS.link);
+    plain = text.replace(LINK, ' ');
+  }
+  const addNumber = (value: number): void => {
+    const small = value < 10 && Number.isInteger(value);
+    add(`N:${Number(value.toPrecision(12))}`, small ? WEIGHTS.smallNumber : WEIGHTS.number);
+  };
+  for (const value of digitValues(plain, language)) addNumber(value);
+  if (CALENDAR_HINTS[language].test(plain))
+    for (const key of calendarAnchors(plain, language)) add(`C:${key}`, WEIGHTS.calendar);
+  const terminal = terminalAnchor(text);
+  if (terminal !== undefined) add(terminal, terminal === 'E:none' ? WEIGHTS.unterminated : WEIGHTS.terminal);
+
+  // Korean has no capitals, so every Korean word gives skeletons: their absence on the other side means nothing.
+  const skeleton3 = ownScript === 'hangul' ? WEIGHTS.skeleton3 : WEIGHTS.nameSkeleton3;
+  const acronym = ownScript === 'hangul' ? WEIGHTS.acronym : WEIGHTS.nameAcronym;
+  const addSkeleton = (code: number): void => {
+    const length = skeletonLength(code);
+    if (length >= 3) addKey(hashInteger(SKELETON3_PREFIX, skeletonPrefix(code, 3)), skeleton3);
+    if (length >= 4) addKey(hashInteger(SKELETON4_PREFIX, skeletonPrefix(code, 4)), WEIGHTS.skeleton4);
+  };
+  const withSkeletons = !(language === 'en' && otherLanguage === 'en');
+  let nameRun = 0;
+  let lettered = 0;
+  let capitalWords = 0;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] ?? '';
+    const first = word.charCodeAt(0);
+    if (first >= 0x30 && first <= 0x39) {
+      nameRun = 0;
+      continue;
+    }
+    lettered++;
+    const script = scriptOf(word);
+    if (script === 'hangul') {
+      // Korean: one stem serves the dictionary, the number words and the skeletons.
+      nameRun = 0;
+      const stem = stripKoreanParticles(word);
+      if (stem.length >= 2 && !hasDigit(stem)) sink.stem(hashMore(STEM_PREFIX, stem, 0, 2));
+      if (word.length <= 2) {
+        const spelled = numberWordValue(word, undefined);
+        if (spelled !== undefined) addNumber(spelled);
+      }
+      if (!withSkeletons) continue;
+      const skeleton = skeletonCode(stem);
+      if (stem.length >= 2 && stem.length <= 3 && skeletonLength(skeleton) >= 2) {
+        addKey(hashInteger(ACRONYM_PREFIX, skeleton), WEIGHTS.acronym);
+      }
+      addSkeleton(skeleton);
+      continue;
+    }
+    const capitalised = isCapitalised(word);
+    if (word.length <= 11) {
+      const spelled = numberWordValue(word, words[index + 1]);
+      if (spelled !== undefined) addNumber(spelled);
+    }
+    if (word.length >= 3 && !hasDigit(word)) sink.stem(hashLower(STEM_PREFIX, word, 0, Math.min(5, word.length)));
+    const caps = isAllCaps(word);
+    if (caps) capitalWords++;
+    if (script === 'latin' && word.length >= 2) {
+      const latin = latinWordWeights(ownScript, otherScript, capitalised, caps);
+      if (latin !== undefined) addKey(hashLower(LATIN_PREFIX, word, 0, word.length), latin);
+    } else if (script === 'cyrillic' && otherScript === 'cyrillic' && (capitalised || caps)) {
+      addKey(hashLower(LATIN_PREFIX, word, 0, word.length), WEIGHTS.sameScriptName);
+    }
+    if (script === 'other' || !withSkeletons || !(capitalised || caps)) {
+      nameRun = 0;
+      continue;
+    }
+    const isName = capitalised && (index > 0 || isCapitalised(words[1] ?? '') || names.has(word.toLowerCase()));
+    if (!isName && !(caps && word.length <= 6)) {
+      nameRun = 0;
+      continue;
+    }
+    const codes = skeletonCodes(word);
+    const skeleton = codes[0] ?? 1;
+    const length = skeletonLength(skeleton);
+    // Acronyms, and short names ("Seoul", "Russia") whose two consonants are too few
+    // for a prefix key but enough for an exact one.
+    if ((caps && word.length <= 6 && length >= 2) || length === 2)
+      addKey(hashInteger(ACRONYM_PREFIX, skeleton), acronym);
+    for (const code of codes) addSkeleton(code);
+    // Korean writes a multi-word name as one word ("키이우포스트" for "Kyiv Post"):
+    // a run of capitalised words also gives the skeleton of the run.
+    if (nameRun !== 0) addSkeleton(joinSkeletons(nameRun, skeleton));
+    nameRun = length === 0 ? 0 : skeleton;
+  }
+  // A line of two or more words all in capitals ("JOIN US ON TELEGRAM"): a heading or a button, seldom a sentence.
+  if (lettered >= 2 && capitalWords === lettered) add('E:caps', WEIGHTS.headline);
+
+  return scanText(text, language);
+}

@@ -1,0 +1,437 @@
+import type { Language } from '../languages';
+import type { AnchorSink } from './anchors';
+import { IntCounter } from './intCounter';
+import { PUNCTUATION_CLASSES, analyseSegment, namesOf, wordsOf } from './anchors';
+
+/**
+ * One side of an alignment, packed into typed arrays for the dynamic programme.
+ *
+ * The inner loop of the aligner compares anchors of two sentences millions of
+ * times, so each sentence's anchors are hashed to 32-bit keys, sorted, and
+ * stored in one flat array (compressed rows: sentence `x` owns
+ * `keys[keyOffsets[x] .. keyOffsets[x + 1])`). Two sentences share anchors
+ * when a merge of their sorted key lists meets. Everything a bead needs that
+ * sums over its sentences (length, anchor penalties, punctuation, paragraph
+ * starts) is kept as prefix sums so that any bead reads it in O(1).
+ */
+export interface SideFeatures {
+  readonly count: number;
+  /** `lengthPrefix[x]` = total length of sentences before `x`. */
+  readonly lengthPrefix: Float64Array;
+  readonly keyOffsets: Int32Array;
+  readonly keys: Int32Array;
+  /** Half the anchor's weight plus its penalty: what a shared key is worth from this side. */
+  readonly keyValues: Float64Array;
+  readonly keyPenalties: Float64Array;
+  /**
+   * How new a key is: 0 if the previous sentence has it too, 1 if only the one
+   * before that does, 2 if neither. A bead counts a key once, at its first
+   * sentence (see `BandAligner.linkEvidence`).
+   */
+  readonly keyFresh: Uint8Array;
+  /** Sum of the penalties of each sentence's keys. */
+  readonly penaltyFull: Float64Array;
+  /** Sum of the penalties of each sentence's keys of freshness at least 1. */
+  readonly penaltyFresh: Float64Array;
+  /** Prefix sums of the penalties of keys of freshness 2. */
+  readonly penaltyNewPrefix: Float64Array;
+  /** `(count + 1) × PUNCTUATION_CLASSES` prefix sums of punctuation counts. */
+  readonly punctuationPrefix: Int32Array;
+  /** Prefix sums of each sentence's garble cost (see `garbleCost`). */
+  readonly garblePrefix: Float64Array;
+  /** 1 where a sentence opens a paragraph; undefined when the caller gave no paragraphs. */
+  readonly paragraphStart: Uint8Array | undefined;
+  /** Prefix sums of `paragraphStart`. */
+  readonly paragraphPrefix: Int32Array | undefined;
+  /** Dictionary stems, hashed (see `stemHash`): sentence `x` owns `tokenIds[tokenOffsets[x] .. tokenOffsets[x + 1])`. */
+  readonly tokenOffsets: Int32Array;
+  readonly tokenIds: Int32Array;
+}
+
+/**
+ * Collects one sentence's keys, then sorts them and keeps the strongest weight of a key seen twice.
+ *
+ * Sorting packs each key with its arrival index into one float (key · 2¹⁰ +
+ * index, exact below 2⁵³) so that a native numeric sort does the work.
+ */
+class KeyCollector {
+  keys = new Int32Array(64);
+  values = new Float64Array(64);
+  penalties = new Float64Array(64);
+  size = 0;
+  private packed = new Float64Array(64);
+  private readonly sortedValues = {
+    keys: new Int32Array(64),
+    values: new Float64Array(64),
+    penalties: new Float64Array(64),
+  };
+
+  reset(): void {
+    this.size = 0;
+  }
+
+  add(key: number, value: number, penalty: number): void {
+    if (this.size === this.keys.length) this.grow();
+    this.keys[this.size] = key;
+    this.values[this.size] = value;
+    this.penalties[this.size] = penalty;
+    this.size++;
+  }
+
+  /** Sorts by key and merges duplicates; afterwards `keys[0, size)` is strictly increasing. */
+  sort(): void {
+    const count = this.size;
+    if (count === 0) return;
+    if (this.packed.length < this.keys.length) this.packed = new Float64Array(this.keys.length);
+    const packed = this.packed;
+    // Insertion sort: a sentence has a few dozen keys, and a native sort would need a view per sentence.
+    for (let i = 0; i < count; i++) {
+      const item = (this.keys[i] ?? 0) * 1024 + i;
+      let j = i - 1;
+      while (j >= 0 && (packed[j] ?? 0) > item) {
+        packed[j + 1] = packed[j] ?? 0;
+        j--;
+      }
+      packed[j + 1] = item;
+    }
+    const out = this.sortedValues;
+    if (out.keys.length < this.keys.length) {
+      out.keys = new Int32Array(this.keys.length);
+      out.values = new Float64Array(this.keys.length);
+      out.penalties = new Float64Array(this.keys.length);
+    }
+    let size = 0;
+    for (let p = 0; p < count; p++) {
+      const item = packed[p] ?? 0;
+      const key = Math.floor(item / 1024);
+      const index = item - key * 1024;
+      const value = this.values[index] ?? 0;
+      if (size > 0 && out.keys[size - 1] === key) {
+        if (value > (out.values[size - 1] ?? 0)) {
+          out.values[size - 1] = value;
+          out.penalties[size - 1] = this.penalties[index] ?? 0;
+        }
+        continue;
+      }
+      out.keys[size] = key;
+      out.values[size] = value;
+      out.penalties[size] = this.penalties[index] ?? 0;
+      size++;
+    }
+    for (let i = 0; i < size; i++) {
+      this.keys[i] = out.keys[i] ?? 0;
+      this.values[i] = out.values[i] ?? 0;
+      this.penalties[i] = out.penalties[i] ?? 0;
+    }
+    this.size = size;
+  }
+
+  private grow(): void {
+    const size = this.keys.length * 2;
+    const keys = new Int32Array(size);
+    const values = new Float64Array(size);
+    const penalties = new Float64Array(size);
+    keys.set(this.keys);
+    values.set(this.values);
+    penalties.set(this.penalties);
+    this.keys = keys;
+    this.values = values;
+    this.penalties = penalties;
+  }
+}
+
+interface KeyTable {
+  readonly keyOffsets: Int32Array;
+  readonly keys: Int32Array;
+  readonly keyValues: Float64Array;
+  readonly keyPenalties: Float64Array;
+  readonly keyFresh: Uint8Array;
+  readonly penaltyFull: Float64Array;
+  readonly penaltyFresh: Float64Array;
+  readonly penaltyNewPrefix: Float64Array;
+}
+
+function buildKeyTable(count: number, fill: (segment: number, collector: KeyCollector) => void): KeyTable {
+  const collector = new KeyCollector();
+  const keyOffsets = new Int32Array(count + 1);
+  let keys = new Int32Array(Math.max(16, count * 8));
+  let keyValues = new Float64Array(keys.length);
+  let keyPenalties = new Float64Array(keys.length);
+  let total = 0;
+  for (let x = 0; x < count; x++) {
+    collector.reset();
+    fill(x, collector);
+    collector.sort();
+    if (total + collector.size > keys.length) {
+      const size = Math.max(keys.length * 2, total + collector.size);
+      const grownKeys = new Int32Array(size);
+      const grownValues = new Float64Array(size);
+      const grownPenalties = new Float64Array(size);
+      grownKeys.set(keys);
+      grownValues.set(keyValues);
+      grownPenalties.set(keyPenalties);
+      keys = grownKeys;
+      keyValues = grownValues;
+      keyPenalties = grownPenalties;
+    }
+    for (let k = 0; k < collector.size; k++) {
+      keys[total + k] = collector.keys[k] ?? 0;
+      keyValues[total + k] = collector.values[k] ?? 0;
+      keyPenalties[total + k] = collector.penalties[k] ?? 0;
+    }
+    total += collector.size;
+    keyOffsets[x + 1] = total;
+  }
+  keys = keys.slice(0, total);
+  keyValues = keyValues.slice(0, total);
+  keyPenalties = keyPenalties.slice(0, total);
+
+  const keyFresh = new Uint8Array(total);
+  const penaltyFull = new Float64Array(count);
+  const penaltyFresh = new Float64Array(count);
+  const penaltyNewPrefix = new Float64Array(count + 1);
+  /** Whether sentence `x` has `key`, by binary search in its sorted keys. */
+  const has = (x: number, key: number): boolean => {
+    let low = keyOffsets[x] ?? 0;
+    let high = (keyOffsets[x + 1] ?? 0) - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = keys[middle] ?? 0;
+      if (found === key) return true;
+      if (found < key) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  };
+  for (let x = 0; x < count; x++) {
+    let full = 0;
+    let fresh = 0;
+    let fresher = 0;
+    for (let k = keyOffsets[x] ?? 0; k < (keyOffsets[x + 1] ?? 0); k++) {
+      const key = keys[k] ?? 0;
+      const level = x >= 1 && has(x - 1, key) ? 0 : x >= 2 && has(x - 2, key) ? 1 : 2;
+      keyFresh[k] = level;
+      const penalty = keyPenalties[k] ?? 0;
+      full += penalty;
+      if (level >= 1) fresh += penalty;
+      if (level === 2) fresher += penalty;
+    }
+    penaltyFull[x] = full;
+    penaltyFresh[x] = fresh;
+    penaltyNewPrefix[x + 1] = (penaltyNewPrefix[x] ?? 0) + fresher;
+  }
+  return { keyOffsets, keys, keyValues, keyPenalties, keyFresh, penaltyFull, penaltyFresh, penaltyNewPrefix };
+}
+
+/** Nats against linking a sentence written entirely outside its language's script. */
+export const GARBLE_COST = 5;
+/** Below this share of native script a sentence starts to look garbled. */
+const PLAUSIBLE_SHARE = 0.6;
+
+/**
+ * What linking a sentence costs for looking garbled: 0 when at least 60% of it is in its language's script, rising
+ * linearly to 5 nats at 0%.
+ *
+ * Without it, a line of noise or mojibake glues onto a neighbour as a 1–2
+ * bead (prior 0.089) rather than standing alone as a 0–1 bead (prior 0.0099).
+ */
+export function garbleCost(share: number): number {
+  return share >= PLAUSIBLE_SHARE ? 0 : (GARBLE_COST * (PLAUSIBLE_SHARE - share)) / PLAUSIBLE_SHARE;
+}
+
+/** Local alias: see the note in `bandAligner.ts` on imports in loops. */
+const CLASSES = PUNCTUATION_CLASSES;
+
+/** One side as `align` receives it. */
+export interface SideInput {
+  readonly texts: ReadonlyArray<string>;
+  readonly language: Language;
+  readonly paragraphs?: ReadonlyArray<number> | undefined;
+}
+
+/**
+ * Collects one sentence's anchors into a `KeyCollector` and its stems into a list without repeats.
+ *
+ * Anchors whose absence costs nothing and that the other side never has
+ * (`otherKeys`, when known) are dropped at once: they could never change a
+ * score, and most skeletons of Korean words are such.
+ */
+class SegmentSink implements AnchorSink {
+  readonly stems: number[] = [];
+  collector: KeyCollector | undefined;
+
+  constructor(private readonly otherKeys: IntCounter | undefined) {}
+
+  anchor(key: number, weight: number, penalty: number): void {
+    if (penalty === 0 && this.otherKeys !== undefined && this.otherKeys.get(key) === 0) return;
+    this.collector?.add(key, weight / 2 + penalty, penalty);
+  }
+
+  /** A small open-addressing set of this sentence's stems; `generation` marks the slots filled for it. */
+  private readonly seenStems = new Int32Array(256);
+  private readonly seenIn = new Int32Array(256);
+  private generation = 1;
+
+  /** Starts a new sentence. */
+  reset(collector: KeyCollector): void {
+    this.stems.length = 0;
+    this.collector = collector;
+    this.generation++;
+  }
+
+  stem(hash: number): void {
+    let slot = (Math.imul(hash, 0x9e3779b1) >>> 24) & 255;
+    for (let probe = 0; probe < 256; probe++) {
+      if (this.seenIn[slot] !== this.generation) {
+        this.seenIn[slot] = this.generation;
+        this.seenStems[slot] = hash;
+        this.stems.push(hash);
+        return;
+      }
+      if (this.seenStems[slot] === hash) return;
+      slot = (slot + 1) & 255;
+    }
+  }
+}
+
+/** Every key of a side, counted by the number of its sentences that have it. */
+export function keyCounts(side: SideFeatures): IntCounter {
+  const counts = new IntCounter(side.keys.length);
+  for (const key of side.keys) counts.add(key);
+  return counts;
+}
+
+/**
+ * Analyses every sentence of one side (see `analyseSegment`) and packs the result.
+ *
+ * `otherKeys` (see `keyCounts`), when the other side is already built, lets
+ * the analysis drop keys that cannot match (see `SegmentSink`).
+ */
+export function buildSideFeatures(
+  side: SideInput,
+  otherLanguage: Language,
+  useParagraphs: boolean,
+  otherKeys?: IntCounter,
+): SideFeatures {
+  const count = side.texts.length;
+  const wordLists = side.texts.map((text) => wordsOf(text));
+  const names = namesOf(wordLists);
+  const context = { language: side.language, otherLanguage, names };
+  const lengthPrefix = new Float64Array(count + 1);
+  const garblePrefix = new Float64Array(count + 1);
+  const punctuationPrefix = new Int32Array((count + 1) * CLASSES);
+  const tokenOffsets = new Int32Array(count + 1);
+  const tokenIds: number[] = [];
+  const sink = new SegmentSink(otherKeys);
+  const table = buildKeyTable(count, (x, collector) => {
+    sink.reset(collector);
+    const facts = analyseSegment(side.texts[x] ?? '', wordLists[x] ?? [], context, sink);
+    lengthPrefix[x + 1] = (lengthPrefix[x] ?? 0) + facts.length;
+    garblePrefix[x + 1] = (garblePrefix[x] ?? 0) + garbleCost(facts.nativeShare);
+    for (let c = 0; c < CLASSES; c++) {
+      punctuationPrefix[(x + 1) * CLASSES + c] =
+        (punctuationPrefix[x * CLASSES + c] ?? 0) + (facts.punctuation[c] ?? 0);
+    }
+    for (const stem of sink.stems) tokenIds.push(stem);
+    tokenOffsets[x + 1] = tokenIds.length;
+  });
+
+  let paragraphStart: Uint8Array | undefined;
+  let paragraphPrefix: Int32Array | undefined;
+  const paragraphs = side.paragraphs;
+  if (useParagraphs && paragraphs !== undefined) {
+    if (paragraphs.length !== count) {
+      throw new RangeError(`paragraphs has ${paragraphs.length} entries for ${count} texts`);
+    }
+    paragraphStart = new Uint8Array(count);
+    paragraphPrefix = new Int32Array(count + 1);
+    for (let x = 0; x < count; x++) {
+      const start = x === 0 || paragraphs[x] !== paragraphs[x - 1] ? 1 : 0;
+      paragraphStart[x] = start;
+      paragraphPrefix[x + 1] = (paragraphPrefix[x] ?? 0) + start;
+    }
+  }
+
+  return {
+    count,
+    lengthPrefix,
+    garblePrefix,
+    ...table,
+    punctuationPrefix,
+    paragraphStart,
+    paragraphPrefix,
+    tokenOffsets,
+    tokenIds: Int32Array.from(tokenIds),
+  };
+}
+
+/** Receives one extra anchor: its key, weight and penalty. */
+export type AddKey = (key: number, weight: number, penalty: number) => void;
+
+/** The same side with more anchors per sentence (the learned dictionary's, for the second pass). */
+export function withExtraKeys(side: SideFeatures, extra: (segment: number, add: AddKey) => void): SideFeatures {
+  const table = buildKeyTable(side.count, (x, collector) => {
+    const start = side.keyOffsets[x] ?? 0;
+    const end = side.keyOffsets[x + 1] ?? 0;
+    for (let k = start; k < end; k++) {
+      collector.add(side.keys[k] ?? 0, side.keyValues[k] ?? 0, side.keyPenalties[k] ?? 0);
+    }
+    extra(x, (key, weight, penalty) => collector.add(key, weight / 2 + penalty, penalty));
+  });
+  return { ...side, ...table };
+}
+
+/** A key found in at most this share of the other side's sentences keeps its full weight. */
+const RARE_SHARE = 0.1;
+/** Shares are counted over at least this many sentences, so that short documents are not discounted. */
+const MIN_SENTENCES = 20;
+
+/**
+ * Readies one side's keys for pairing with the other side: scales down common keys and drops hopeless ones.
+ *
+ * A shared key is evidence in proportion to how unlikely it is to be shared
+ * by chance: "Kyiv Post" in two sentences out of forty pins a pair down;
+ * "Russia" in half of them hardly does, yet a bead spanning three sentences
+ * a side is likely to contain it on both sides. A key present in a share p
+ * of the other side's sentences keeps log(1/p) / log(1/0.1) of its weight
+ * (all of it when p ≤ 0.1). Penalties are kept: a missing key is as telling
+ * whether it is rare or not. A key that the other side never has and whose
+ * absence costs nothing can never change a score, so it is dropped: most
+ * skeletons of Korean words are, which halves the work of comparing
+ * sentences.
+ */
+export function prepareForPairing(side: SideFeatures, other: SideFeatures): SideFeatures {
+  const otherKeys = new IntCounter(other.keys.length);
+  for (const key of other.keys) otherKeys.add(key);
+  const sentences = Math.max(other.count, MIN_SENTENCES);
+  const keyOffsets = new Int32Array(side.count + 1);
+  const keys = new Int32Array(side.keys.length);
+  const keyValues = new Float64Array(side.keys.length);
+  const keyPenalties = new Float64Array(side.keys.length);
+  const keyFresh = new Uint8Array(side.keys.length);
+  let kept = 0;
+  for (let x = 0; x < side.count; x++) {
+    for (let k = side.keyOffsets[x] ?? 0; k < (side.keyOffsets[x + 1] ?? 0); k++) {
+      const key = side.keys[k] ?? 0;
+      const penalty = side.keyPenalties[k] ?? 0;
+      const count = otherKeys.get(key);
+      if (count === 0 && penalty === 0) continue;
+      const share = count / sentences;
+      const factor = share <= RARE_SHARE ? 1 : Math.log(share) / Math.log(RARE_SHARE);
+      keys[kept] = key;
+      keyValues[kept] = ((side.keyValues[k] ?? 0) - penalty) * factor + penalty;
+      keyPenalties[kept] = penalty;
+      keyFresh[kept] = side.keyFresh[k] ?? 0;
+      kept++;
+    }
+    keyOffsets[x + 1] = kept;
+  }
+  return {
+    ...side,
+    keyOffsets,
+    keys: keys.slice(0, kept),
+    keyValues: keyValues.slice(0, kept),
+    keyPenalties: keyPenalties.slice(0, kept),
+    keyFresh: keyFresh.slice(0, kept),
+  };
+}

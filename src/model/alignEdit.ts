@@ -1,0 +1,215 @@
+import type { Language } from '../languages';
+import { mergeSegments, uniqueSegmentId, type SegmentRef } from './edit';
+import type { Project, Segment, SubrelayDocument } from './project';
+
+/** One aligned group: source segments [sourceStart, sourceEnd) with target sentences [targetStart, targetEnd). */
+export interface AlignedBead {
+  readonly sourceStart: number;
+  readonly sourceEnd: number;
+  readonly targetStart: number;
+  readonly targetEnd: number;
+  readonly confidence: number;
+}
+
+function withLanguage(segment: Segment, language: Language, text: string, confidence: number | undefined): Segment {
+  const { confidence: previous, ...rest } = segment;
+  const others = Object.fromEntries(Object.entries(previous ?? {}).filter(([key]) => key !== language));
+  const merged = confidence === undefined ? others : { ...others, [language]: confidence };
+  return {
+    ...rest,
+    texts: { ...segment.texts, [language]: text },
+    status: { ...segment.status, [language]: segment.status[language] === 'source' ? 'source' : 'draft' },
+    ...(Object.keys(merged).length > 0 ? { confidence: merged } : {}),
+  };
+}
+
+function replaceDocument(project: Project, document: SubrelayDocument): Project {
+  return { ...project, documents: project.documents.map((d) => (d.id === document.id ? document : d)) };
+}
+
+/** Target sentences joined as one cell's text. */
+function joined(sentences: ReadonlyArray<string>, start: number, end: number): string {
+  return sentences.slice(start, end).join(' ');
+}
+
+/**
+ * Fills one language column of a document from an alignment.
+ *
+ * `sourceIds` are the segments that were aligned, in order (the included
+ * ones: page furniture is left out of alignment and keeps its row). A bead
+ * with several source segments merges them into one row (texts joined in
+ * every language), so a 2–1 link shows as one segment and no text is lost;
+ * a bead with several target sentences puts them in one cell; a target
+ * sentence with no source gets a new row of its own after the previous
+ * aligned row. Every filled cell records the bead's confidence and becomes
+ * a draft.
+ */
+export function applyAlignment(
+  project: Project,
+  documentId: string,
+  language: Language,
+  sourceIds: ReadonlyArray<string>,
+  targetSentences: ReadonlyArray<string>,
+  beads: ReadonlyArray<AlignedBead>,
+): Project {
+  let current = project;
+  const documentOf = (p: Project): SubrelayDocument => {
+    const found = p.documents.find((d) => d.id === documentId);
+    if (found === undefined) throw new Error(`No document ${documentId}`);
+    return found;
+  };
+  // A bead over several source segments becomes one row (its first segment's id survives).
+  for (const bead of beads) {
+    if (bead.sourceEnd - bead.sourceStart > 1) {
+      current = mergeSegments(current, documentId, sourceIds.slice(bead.sourceStart, bead.sourceEnd));
+    }
+  }
+  const document = documentOf(current);
+  const fill = new Map<string, { text: string; confidence: number }>();
+  const insertions = new Map<string | undefined, { text: string; confidence: number }[]>();
+  let previousSourceId: string | undefined;
+  for (const bead of beads) {
+    const text = joined(targetSentences, bead.targetStart, bead.targetEnd);
+    const confidence = Math.max(0, Math.min(1, bead.confidence));
+    if (bead.sourceEnd > bead.sourceStart) {
+      const id = sourceIds[bead.sourceStart];
+      if (id !== undefined) {
+        fill.set(id, { text, confidence });
+        previousSourceId = id;
+      }
+    } else if (text !== '') {
+      const list = insertions.get(previousSourceId) ?? [];
+      list.push({ text, confidence });
+      insertions.set(previousSourceId, list);
+    }
+  }
+  const segments: Segment[] = [];
+  const aligned = new Set(sourceIds);
+  const insertAfter = (anchor: string | undefined, neighbour: Segment | undefined): void => {
+    for (const inserted of insertions.get(anchor) ?? []) {
+      const empty = { en: '', ko: '', uk: '', ru: '' };
+      const base: Segment = {
+        id: uniqueSegmentId({ ...document, segments: [...document.segments, ...segments] }, `${anchor ?? 'n'}-new`),
+        paragraph: neighbour?.paragraph ?? 0,
+        texts: empty,
+        status: { en: 'draft', ko: 'draft', uk: 'draft', ru: 'draft' },
+      };
+      segments.push(withLanguage(base, language, inserted.text, inserted.confidence));
+    }
+  };
+  insertAfter(undefined, document.segments[0]);
+  for (const segment of document.segments) {
+    const filled = fill.get(segment.id);
+    if (filled !== undefined) segments.push(withLanguage(segment, language, filled.text, filled.confidence));
+    else if (aligned.has(segment.id)) segments.push(withLanguage(segment, language, '', 0));
+    else segments.push(segment);
+    insertAfter(aligned.has(segment.id) ? segment.id : undefined, segment);
+  }
+  return replaceDocument(current, { ...document, segments });
+}
+
+/** The rows a shift moves cells through: every row not excluded from exports. */
+function lane(document: SubrelayDocument): number[] {
+  return document.segments.flatMap((segment, index) => (segment.excluded === true ? [] : [index]));
+}
+
+/**
+ * Moves one language's cells down by one row from a segment on.
+ *
+ * The segment's cell becomes empty and every cell below moves one row down;
+ * when the last row's cell is not empty, a new row is added for it, so no
+ * text is lost. Rows excluded from exports (page furniture) are stepped
+ * over. Status and confidence move with the text.
+ */
+export function shiftCellsDown(project: Project, ref: SegmentRef, language: Language): Project {
+  const document = project.documents.find((d) => d.id === ref.documentId);
+  const index = document?.segments.findIndex((s) => s.id === ref.segmentId) ?? -1;
+  if (document === undefined || index < 0 || document.segments[index]?.excluded === true) return project;
+  const segments = [...document.segments];
+  let rows = lane(document);
+  const lastRow = segments[rows[rows.length - 1] ?? -1];
+  if (lastRow !== undefined && lastRow.texts[language].trim() !== '') {
+    segments.push({
+      id: uniqueSegmentId(document, lastRow.id),
+      paragraph: lastRow.paragraph,
+      texts: { en: '', ko: '', uk: '', ru: '' },
+      status: { en: 'draft', ko: 'draft', uk: 'draft', ru: 'draft' },
+    });
+    rows = [...rows, segments.length - 1];
+  }
+  const cells = segments.map((s) => ({ text: s.texts[language], confidence: s.confidence?.[language] }));
+  const start = rows.indexOf(index);
+  for (let k = rows.length - 1; k > start; k--) {
+    const to = rows[k];
+    const from = cells[rows[k - 1] ?? -1];
+    const target = to === undefined ? undefined : segments[to];
+    if (to === undefined || from === undefined || target === undefined) continue;
+    segments[to] = withLanguage(target, language, from.text, from.confidence);
+  }
+  const emptied = segments[index];
+  if (emptied !== undefined) segments[index] = withLanguage(emptied, language, '', undefined);
+  return replaceDocument(project, { ...document, segments });
+}
+
+/**
+ * Moves one language's cells up by one row from a segment on.
+ *
+ * Into an empty cell above, the text simply moves up; into a filled one it is
+ * appended (so a shift never drops text). Every cell below moves up by one
+ * and the last row's cell becomes empty. Excluded rows are stepped over.
+ */
+export function shiftCellsUp(project: Project, ref: SegmentRef, language: Language): Project {
+  const document = project.documents.find((d) => d.id === ref.documentId);
+  const index = document?.segments.findIndex((s) => s.id === ref.segmentId) ?? -1;
+  if (document === undefined || index < 0 || document.segments[index]?.excluded === true) return project;
+  const rows = lane(document);
+  const position = rows.indexOf(index);
+  const aboveIndex = rows[position - 1];
+  if (position <= 0 || aboveIndex === undefined) return project;
+  const segments = [...document.segments];
+  const cells = segments.map((s) => ({ text: s.texts[language], confidence: s.confidence?.[language] }));
+  const above = segments[aboveIndex];
+  const moving = cells[index];
+  if (above === undefined || moving === undefined) return project;
+  const joinedText =
+    above.texts[language].trim() === ''
+      ? moving.text
+      : `${above.texts[language].trimEnd()} ${moving.text.trimStart()}`.trim();
+  segments[aboveIndex] = withLanguage(above, language, joinedText, moving.confidence ?? above.confidence?.[language]);
+  for (let k = position; k < rows.length; k++) {
+    const to = rows[k];
+    const target = to === undefined ? undefined : segments[to];
+    if (to === undefined || target === undefined) continue;
+    const from = cells[rows[k + 1] ?? -1];
+    segments[to] = withLanguage(target, language, from?.text ?? '', from?.confidence);
+  }
+  return replaceDocument(project, { ...document, segments });
+}
+
+/** The translator has looked at a cell: its aligner confidence no longer applies. */
+export function confirmCell(project: Project, ref: SegmentRef, language: Language): Project {
+  const document = project.documents.find((d) => d.id === ref.documentId);
+  const segment = document?.segments.find((s) => s.id === ref.segmentId);
+  if (document === undefined || segment?.confidence?.[language] === undefined) return project;
+  const { confidence, ...rest } = segment;
+  const remaining = Object.fromEntries(Object.entries(confidence).filter(([key]) => key !== language));
+  const updated: Segment = { ...rest, ...(Object.keys(remaining).length > 0 ? { confidence: remaining } : {}) };
+  return replaceDocument(project, {
+    ...document,
+    segments: document.segments.map((s) => (s.id === segment.id ? updated : s)),
+  });
+}
+
+/** Segments whose cell in `language` the aligner was unsure about. */
+export function uncertainSegments(
+  document: SubrelayDocument,
+  threshold = 0.5,
+): ReadonlyArray<{ id: string; language: Language }> {
+  const found: { id: string; language: Language }[] = [];
+  for (const segment of document.segments) {
+    for (const [language, value] of Object.entries(segment.confidence ?? {})) {
+      if (value !== undefined && value < threshold) found.push({ id: segment.id, language: language as Language });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,127 @@
+import type { Cue } from '../formats/srt';
+import { LANGUAGES, type Language } from '../languages';
+import type { Project, Segment, SubrelayDocument } from './project';
+
+/** How imported cues find their segments. */
+export type CueMatching = 'overlap' | 'order';
+
+export interface CueImportReport {
+  /** Cues that went into an existing segment. */
+  readonly matched: number;
+  /** Cues that matched no segment and got a new row of their own. */
+  readonly added: number;
+}
+
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+function newSegment(id: string, language: Language, cue: Cue): Segment {
+  const texts = { en: '', ko: '', uk: '', ru: '' };
+  const status = { en: 'draft', ko: 'draft', uk: 'draft', ru: 'draft' } as const;
+  return { id, paragraph: 0, start: cue.start, end: cue.end, texts: { ...texts, [language]: cue.text }, status };
+}
+
+function freshId(taken: Set<string>, base: string): string {
+  for (let n = 1; ; n++) {
+    const id = `${base}${String(n).padStart(3, '0')}`;
+    if (!taken.has(id)) {
+      taken.add(id);
+      return id;
+    }
+  }
+}
+
+/**
+ * Puts a subtitle file's cues into one language column of a transcript.
+ *
+ * `overlap`: each cue goes to the timed segment it overlaps most (several
+ * cues on one segment are joined with a line break); `order`: the n-th cue
+ * goes to the n-th included segment. A cue that finds no segment gets a new
+ * row with its own times, placed by start time, so nothing in the file is
+ * dropped. The cells filled become drafts. Returns the project unchanged
+ * with a report of zero when there are no cues.
+ */
+export function importCuesIntoDocument(
+  project: Project,
+  documentId: string,
+  language: Language,
+  cues: ReadonlyArray<Cue>,
+  matching: CueMatching,
+): { readonly project: Project; readonly report: CueImportReport } {
+  const document = project.documents.find((d) => d.id === documentId);
+  if (document === undefined) throw new Error(`No document ${documentId}`);
+  const included = document.segments.filter((s) => s.excluded !== true);
+  const assigned = new Map<string, string[]>();
+  const orphans: Cue[] = [];
+  cues.forEach((cue, index) => {
+    let target: Segment | undefined;
+    if (matching === 'order') {
+      target = included[index];
+    } else {
+      let best = 0;
+      for (const segment of included) {
+        if (segment.start === undefined || segment.end === undefined) continue;
+        const shared = overlap(cue, { start: segment.start, end: segment.end });
+        if (shared > best) {
+          best = shared;
+          target = segment;
+        }
+      }
+    }
+    if (target === undefined) orphans.push(cue);
+    else assigned.set(target.id, [...(assigned.get(target.id) ?? []), cue.text]);
+  });
+  const taken = new Set(document.segments.map((s) => s.id));
+  let segments: Segment[] = document.segments.map((segment) => {
+    const texts = assigned.get(segment.id);
+    if (texts === undefined) return segment;
+    return {
+      ...segment,
+      texts: { ...segment.texts, [language]: texts.join('\n') },
+      status: { ...segment.status, [language]: segment.status[language] === 'source' ? 'source' : 'draft' },
+    };
+  });
+  for (const cue of orphans) {
+    const added = newSegment(freshId(taken, 'c'), language, cue);
+    const at = segments.findIndex((s) => s.start !== undefined && s.start > cue.start);
+    segments = at < 0 ? [...segments, added] : [...segments.slice(0, at), added, ...segments.slice(at)];
+  }
+  const updated: SubrelayDocument = { ...document, segments };
+  return {
+    project: { ...project, documents: project.documents.map((d) => (d.id === documentId ? updated : d)) },
+    report: { matched: cues.length - orphans.length, added: orphans.length },
+  };
+}
+
+/** A new transcript document made from a subtitle file, one segment per cue. */
+export function documentFromCues(
+  project: Project,
+  title: string,
+  language: Language,
+  cues: ReadonlyArray<Cue>,
+): { readonly project: Project; readonly documentId: string } {
+  const taken = new Set(project.documents.map((d) => d.id));
+  const base =
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/gu, '-')
+      .replace(/^-+|-+$/gu, '') || 'subtitles';
+  let documentId = base;
+  for (let n = 2; taken.has(documentId); n++) documentId = `${base}-${n}`;
+  const ids = new Set<string>();
+  const document: SubrelayDocument = {
+    id: documentId,
+    kind: 'transcript',
+    title,
+    sourceLanguage: language,
+    segments: cues.map((cue) => {
+      const segment = newSegment(freshId(ids, 's'), language, cue);
+      return {
+        ...segment,
+        status: Object.fromEntries(LANGUAGES.map((l) => [l, l === language ? 'source' : 'draft'])) as Segment['status'],
+      };
+    }),
+  };
+  return { project: { ...project, documents: [...project.documents, document] }, documentId };
+}

@@ -1,0 +1,279 @@
+import type { Language } from '../languages';
+import type { SubrelayDocument } from '../model/project';
+import { breakLines } from '../subtitles/lineBreak';
+import { lineLength, meetsMinimumGap, minimumGapMs, readingSpeed, type SubtitleRules } from '../subtitles/rules';
+import { extractNumbers, sameNumbers } from '../text/numbers';
+
+export type QaRuleId =
+  | 'line-length'
+  | 'lines'
+  | 'cps'
+  | 'min-duration'
+  | 'max-duration'
+  | 'gap'
+  | 'overlap'
+  | 'missing-translation'
+  | 'number-mismatch'
+  | 'empty';
+
+export type QaSeverity = 'error' | 'warning';
+
+/** One problem with one cue in one language. */
+export interface QaFinding {
+  /** 1-based among the cues checked. */
+  readonly cue: number;
+  readonly segmentId?: string | undefined;
+  readonly language: Language;
+  readonly rule: QaRuleId;
+  readonly severity: QaSeverity;
+  /** English, one line, starting with "cue N:". */
+  readonly message: string;
+  /** The values in the message, for translated messages in the UI. */
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface QaCue {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly segmentId?: string | undefined;
+}
+
+export interface QaOptions {
+  /** Check the text as the exporter wraps it (`breakLines`) rather than as typed; default true. */
+  readonly breakLines?: boolean;
+}
+
+/**
+ * How serious each rule is.
+ *
+ * Errors are what a broadcaster's QC rejects or what makes a subtitle wrong or
+ * unreadable on screen: a line over the limit, too many lines, overlapping or
+ * empty cues, a missing translation, a cue too short to be read at all.
+ * Warnings ask for a look: reading speed may still be flagged after a good
+ * translation (that is the translator's call: condense or accept), a long cue
+ * or a short gap is a timing choice, and a number mismatch may be a legitimate
+ * rewording ("twice" for "two times" is read, "a dozen" is not).
+ */
+export const QA_SEVERITY: Readonly<Record<QaRuleId, QaSeverity>> = {
+  'line-length': 'error',
+  lines: 'error',
+  cps: 'warning',
+  'min-duration': 'error',
+  'max-duration': 'warning',
+  gap: 'warning',
+  overlap: 'error',
+  'missing-translation': 'error',
+  'number-mismatch': 'warning',
+  empty: 'error',
+};
+
+const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  en: 'English',
+  ko: 'Korean',
+  uk: 'Ukrainian',
+  ru: 'Russian',
+};
+
+function finding(
+  cue: number,
+  segmentId: string | undefined,
+  language: Language,
+  rule: QaRuleId,
+  message: string,
+  params: Readonly<Record<string, string | number>>,
+): QaFinding {
+  return { cue, segmentId, language, rule, severity: QA_SEVERITY[rule], message: `cue ${cue}: ${message}`, params };
+}
+
+/** Up to two decimals, without trailing zeros: 17.5, 21.33, 42. */
+function format(value: number): string {
+  return Number.isFinite(value) ? String(Math.round(value * 100) / 100) : 'infinite';
+}
+
+function seconds(milliseconds: number): string {
+  return `${format(milliseconds / 1000)} s`;
+}
+
+/**
+ * Checks cues in one language against the subtitle rules.
+ *
+ * Cues are checked in the order given and numbered from 1. The text is checked
+ * as `breakLines` would wrap it unless `options.breakLines` is false, so a
+ * long single line that the exporter will wrap is not an error, but one that
+ * cannot be wrapped within the limits is. Gaps and overlaps are measured
+ * against the cue before; gaps count whole frames (see `meetsMinimumGap`).
+ */
+export function checkCues(
+  cues: ReadonlyArray<QaCue>,
+  language: Language,
+  rules: SubtitleRules,
+  frameRate: number,
+  options: QaOptions = {},
+): QaFinding[] {
+  const findings: QaFinding[] = [];
+  const limits = rules.languages[language];
+  const wrap = options.breakLines ?? true;
+  cues.forEach((cue, index) => {
+    const number = index + 1;
+    const add = (rule: QaRuleId, message: string, params: Readonly<Record<string, string | number>>): void => {
+      findings.push(finding(number, cue.segmentId, language, rule, message, { cue: number, ...params }));
+    };
+    const duration = cue.end - cue.start;
+    if (cue.text.trim() === '') {
+      add('empty', 'has no text', {});
+    } else {
+      const text = wrap
+        ? breakLines(cue.text, language, { maxLineLength: limits.maxLineLength, maxLines: rules.maxLines })
+        : cue.text;
+      const lines = text.split(/\r\n|\r|\n/u).filter((line) => line.trim() !== '');
+      if (lines.length > rules.maxLines) {
+        add('lines', `has ${lines.length} lines (limit ${rules.maxLines})`, {
+          lines: lines.length,
+          limit: rules.maxLines,
+        });
+      }
+      lines.forEach((line, lineIndex) => {
+        const length = lineLength(line.trim(), language);
+        if (length > limits.maxLineLength) {
+          add('line-length', `line ${lineIndex + 1} is ${format(length)} characters (limit ${limits.maxLineLength})`, {
+            line: lineIndex + 1,
+            length,
+            limit: limits.maxLineLength,
+          });
+        }
+      });
+      const speed = readingSpeed(cue.text, duration);
+      if (speed > limits.maxCps) {
+        add('cps', `reading speed is ${format(speed)} characters per second (limit ${limits.maxCps})`, {
+          cps: Number.isFinite(speed) ? Math.round(speed * 100) / 100 : 'infinite',
+          limit: limits.maxCps,
+        });
+      }
+    }
+    if (duration <= 0) {
+      add('min-duration', `ends at or before its start (${seconds(cue.start)} to ${seconds(cue.end)})`, {
+        duration,
+        limit: rules.minDurationMs,
+      });
+    } else if (duration < rules.minDurationMs) {
+      add('min-duration', `lasts ${seconds(duration)} (minimum ${seconds(rules.minDurationMs)})`, {
+        duration,
+        limit: rules.minDurationMs,
+      });
+    } else if (duration > rules.maxDurationMs) {
+      add('max-duration', `lasts ${seconds(duration)} (maximum ${seconds(rules.maxDurationMs)})`, {
+        duration,
+        limit: rules.maxDurationMs,
+      });
+    }
+    const previous = cues[index - 1];
+    if (previous !== undefined) {
+      const gap = cue.start - previous.end;
+      if (gap < 0) {
+        add('overlap', `overlaps cue ${index} by ${format(-gap)} ms`, { previous: index, overlap: -gap });
+      } else if (!meetsMinimumGap(gap, rules, frameRate)) {
+        const minimum = minimumGapMs(rules, frameRate);
+        add(
+          'gap',
+          `starts ${format(gap)} ms after cue ${index} (minimum ${rules.minGapFrames} frames = ${minimum} ms)`,
+          { previous: index, gap, frames: rules.minGapFrames, limit: minimum },
+        );
+      }
+    }
+  });
+  return findings;
+}
+
+/**
+ * Checks a transcript's cues in the given languages, as they will be exported.
+ *
+ * Excluded segments are skipped entirely. A segment without a start and an
+ * end cannot become a subtitle: it is reported once per language as a
+ * 'min-duration' error saying it has no times, numbered like the cue that
+ * follows it, and no other rule is checked for it (its text is checked once
+ * it is timed). Cue numbers count the included, timed segments in order, as
+ * the exported file will.
+ *
+ * In a language other than the document's source language, an empty cell
+ * beside source text is a 'missing-translation' (rather than 'empty'), and a
+ * cell whose numbers differ from the source's is a 'number-mismatch'.
+ */
+export function checkTranscript(
+  document: SubrelayDocument,
+  languages: ReadonlyArray<Language>,
+  rules: SubtitleRules,
+  frameRate: number,
+): QaFinding[] {
+  const included = document.segments.filter((segment) => segment.excluded !== true);
+  const timed = included.filter((segment) => segment.start !== undefined && segment.end !== undefined);
+  const cueNumbers = new Map(timed.map((segment, index) => [segment.id, index + 1]));
+  const source = document.sourceLanguage;
+  const findings: QaFinding[] = [];
+  for (const language of languages) {
+    const cues: QaCue[] = timed.map((segment) => ({
+      start: segment.start ?? 0,
+      end: segment.end ?? 0,
+      text: segment.texts[language],
+      segmentId: segment.id,
+    }));
+    const languageFindings = checkCues(cues, language, rules, frameRate);
+    let timedBefore = 0;
+    for (const segment of included) {
+      const cue = cueNumbers.get(segment.id);
+      if (cue === undefined) {
+        const number = timedBefore + 1;
+        languageFindings.push(
+          finding(
+            number,
+            segment.id,
+            language,
+            'min-duration',
+            `segment ${segment.id} has no times, so it cannot become a subtitle`,
+            {
+              cue: number,
+              segment: segment.id,
+            },
+          ),
+        );
+        continue;
+      }
+      timedBefore = cue;
+      if (language === source) continue;
+      const sourceText = segment.texts[source];
+      const text = segment.texts[language];
+      if (sourceText.trim() === '') continue;
+      if (text.trim() === '') {
+        const index = languageFindings.findIndex((item) => item.cue === cue && item.rule === 'empty');
+        const missing = finding(
+          cue,
+          segment.id,
+          language,
+          'missing-translation',
+          `the ${LANGUAGE_NAMES[language]} translation is missing`,
+          { cue, source: LANGUAGE_NAMES[source] },
+        );
+        if (index >= 0) languageFindings.splice(index, 1, missing);
+        else languageFindings.push(missing);
+        continue;
+      }
+      const expected = extractNumbers(sourceText, source);
+      const found = extractNumbers(text, language);
+      if (!sameNumbers(expected, found)) {
+        const list = (values: ReadonlyArray<number>): string => (values.length === 0 ? 'none' : values.join(', '));
+        languageFindings.push(
+          finding(
+            cue,
+            segment.id,
+            language,
+            'number-mismatch',
+            `numbers differ from the ${LANGUAGE_NAMES[source]}: ${list(expected)} there, ${list(found)} here`,
+            { cue, source: LANGUAGE_NAMES[source], expected: list(expected), found: list(found) },
+          ),
+        );
+      }
+    }
+    findings.push(...languageFindings.sort((a, b) => a.cue - b.cue));
+  }
+  return findings;
+}

@@ -1,0 +1,102 @@
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseProject } from '../../src/model/schema';
+import { loadSample, sampleFile, useTemporaryFolders, runCliCollecting } from './support';
+
+const temporaryFolder = useTemporaryFolders();
+
+const cli = runCliCollecting;
+
+/** The sample article's included sentences in two languages, one per line. */
+async function presegmentedPair(folder: string, from: 'en' | 'ko' | 'uk' | 'ru', to: 'en' | 'ko' | 'uk' | 'ru') {
+  const article = (await loadSample()).documents[1]!.segments.filter((s) => s.excluded !== true);
+  const source = join(folder, `src.${from}.txt`);
+  const target = join(folder, `tgt.${to}.txt`);
+  await writeFile(source, `${article.map((s) => s.texts[from]).join('\n')}\n`);
+  await writeFile(target, `${article.map((s) => s.texts[to]).join('\n')}\n`);
+  return { source, target, count: article.length };
+}
+
+describe('subrelay align', () => {
+  it('prints hunalign’s ladder from 0 0 to n m, guessing the languages', async () => {
+    const folder = await temporaryFolder('align');
+    const { source, target, count } = await presegmentedPair(folder, 'en', 'ko');
+    const result = await cli('align', source, target, '--presegmented');
+    expect(result.code).toBe(0);
+    const rungs = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    expect(rungs[0]?.slice(0, 2)).toEqual(['0', '0']);
+    expect(rungs[rungs.length - 1]?.slice(0, 2)).toEqual([String(count), String(count)]);
+    for (const rung of rungs) expect(Number(rung[2])).toBeGreaterThanOrEqual(0);
+    // The sample's translations are 1–1: every rung moves one step on each side.
+    expect(rungs).toHaveLength(count + 1);
+  });
+
+  it('prints aligned text pairs as TSV and beads as JSON', async () => {
+    const folder = await temporaryFolder('align');
+    const { source, target, count } = await presegmentedPair(folder, 'uk', 'ru');
+    const tsv = await cli('align', source, target, '--presegmented', '--format', 'tsv', '--from', 'uk', '--to', 'ru');
+    expect(tsv.stdout.trimEnd().split('\n')).toHaveLength(count);
+    expect(tsv.stdout.split('\n')[0]?.split('\t')).toHaveLength(3);
+    const json = JSON.parse((await cli('align', source, target, '--presegmented', '--format', 'json')).stdout) as {
+      from: string;
+      to: string;
+      beads: { source: [number, number]; target: [number, number]; confidence: number }[];
+    };
+    expect([json.from, json.to]).toEqual(['uk', 'ru']);
+    expect(json.beads[0]).toMatchObject({ source: [0, 1], target: [0, 1] });
+  });
+
+  it('keeps empty lines as segments with --presegmented', async () => {
+    const folder = await temporaryFolder('align');
+    await writeFile(join(folder, 'a.txt'), 'One.\n\nThree.\n');
+    await writeFile(join(folder, 'b.txt'), 'Один.\n\nТри.\n');
+    const json = JSON.parse(
+      (await cli('align', join(folder, 'a.txt'), join(folder, 'b.txt'), '--presegmented', '--format', 'json')).stdout,
+    ) as { beads: { sourceText: string[] }[] };
+    expect(json.beads.flatMap((b) => b.sourceText)).toEqual(['One.', '', 'Three.']);
+  });
+
+  it.each([
+    ['a missing file', async (folder: string) => join(folder, 'missing.txt'), /no such file or folder$/u],
+    [
+      'a binary file',
+      async (folder: string) => {
+        await writeFile(join(folder, 'bin.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 0]));
+        return join(folder, 'bin.txt');
+      },
+      /binary/u,
+    ],
+  ])('refuses %s with the one-line error', async (_label, make, pattern) => {
+    const folder = await temporaryFolder('align');
+    await writeFile(join(folder, 'ok.txt'), 'Fine.\n');
+    const bad = await make(folder);
+    const result = await cli('align', join(folder, 'ok.txt'), bad);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(result.stderr.startsWith(`subrelay: ${bad}: `)).toBe(true);
+    expect(result.stderr.trimEnd()).toMatch(pattern);
+  });
+
+  it('fills a project’s column from a text file and saves it with a backup', async () => {
+    const folder = await temporaryFolder('align');
+    const project = join(folder, 'p.subrelay');
+    await copyFile(sampleFile, project);
+    const article = (await loadSample()).documents[1]!.segments.filter((s) => s.excluded !== true);
+    const text = join(folder, 'ko.txt');
+    await writeFile(text, article.map((s) => s.texts.ko).join(' '));
+    const result = await cli('align', project, text, '--document', 'article', '--to', 'ko');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^.*p\.subrelay: filled article \(ko\) from \d+ segments aligned against en; \d+ links to check\n$/u,
+    );
+    const saved = parseProject(await readFile(project, 'utf8'));
+    expect(saved.documents[1]?.segments[0]?.texts.ko).toBe(article[0]?.texts.ko);
+    expect(saved.documents[1]?.segments[0]?.confidence?.ko).toBeGreaterThan(0);
+    expect(await readFile(`${project}.bak`, 'utf8')).toBe(await readFile(sampleFile, 'utf8'));
+    expect((await cli('align', project, text, '--to', 'ko')).code).toBe(2);
+  });
+});

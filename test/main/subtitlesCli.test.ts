@@ -1,0 +1,97 @@
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseProject } from '../../src/model/schema';
+import { sampleFile, useTemporaryFolders, runCliCollecting } from './support';
+
+const temporaryFolder = useTemporaryFolders();
+const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/subtitles/${name}`, import.meta.url));
+
+const cli = runCliCollecting;
+
+describe('subrelay convert', () => {
+  it('reads a Korean CP949 SRT and writes JSON with the detected encoding', async () => {
+    const result = await cli('convert', fixture('appeal.ko.cp949.srt'), '--to', 'json', '--lang', 'ko');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as {
+      encoding: string;
+      cues: { start: number; end: number; text: string }[];
+    };
+    expect(json.encoding).toBe('euc-kr');
+    expect(json.cues[0]).toMatchObject({ start: 1000, end: 4000 });
+    expect(json.cues[0]?.text).toMatch(/[가-힣]/u);
+  });
+
+  it('turns a quirky SRT into clean WebVTT and back', async () => {
+    const vtt = await cli('convert', fixture('quirks.srt'), '--to', 'vtt');
+    expect(vtt.code).toBe(0);
+    expect(vtt.stdout.startsWith('WEBVTT\n\n')).toBe(true);
+    expect(vtt.stdout).not.toContain('<i>');
+    expect(vtt.stdout).toContain('Привет, мир!');
+    const folder = await temporaryFolder('convert');
+    await writeFile(join(folder, 'back.vtt'), vtt.stdout);
+    const srt = await cli('convert', join(folder, 'back.vtt'), '--to', 'srt');
+    expect(srt.stdout).toContain('00:00:01,000 --> 00:00:02,500\nПривет, мир!\n위쪽 자막\n');
+  });
+
+  it('names the file and the line of a broken subtitle, in one line, with exit 1', async () => {
+    const folder = await temporaryFolder('convert');
+    const broken = join(folder, 'broken.srt');
+    await writeFile(broken, '1\n00:00:01,000 --> 00:00:02,000\nfine\n\n2\n00:00:61,000 --> 00:00:62,000\nbad\n');
+    const result = await cli('convert', broken, '--to', 'srt');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^subrelay: ${broken}: line 6: .*61.*\\n$`, 'u'));
+  });
+
+  it('refuses binary data and an unknown option value', async () => {
+    const folder = await temporaryFolder('convert');
+    const binary = join(folder, 'x.srt');
+    await writeFile(binary, Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    const refused = await cli('convert', binary, '--to', 'vtt');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.startsWith(`subrelay: ${binary}: `)).toBe(true);
+    expect((await cli('convert', binary, '--to', 'ass')).code).toBe(2);
+  });
+});
+
+describe('subrelay import', () => {
+  it('puts cues into a transcript column by time overlap and saves atomically with a backup', async () => {
+    const folder = await temporaryFolder('import');
+    const project = join(folder, 'p.subrelay');
+    await copyFile(sampleFile, project);
+    const srt = join(folder, 'ru.srt');
+    await writeFile(
+      srt,
+      '1\n00:00:01,200 --> 00:00:03,900\nБратья!\n\n2\n00:05:00,000 --> 00:05:02,000\nНовая реплика\n',
+    );
+    const result = await cli('import', project, srt, '--document', 'appeal', '--lang', 'ru');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2 cues into appeal (ru, utf-8): 1 matched, 1 added as new segments');
+    const saved = parseProject(await readFile(project, 'utf8'));
+    const appeal = saved.documents[0]!;
+    expect(appeal.segments[0]?.texts.ru).toBe('Братья!');
+    expect(appeal.segments[appeal.segments.length - 1]).toMatchObject({
+      start: 300_000,
+      texts: { ru: 'Новая реплика' },
+    });
+    expect(await readFile(`${project}.bak`, 'utf8')).toBe(await readFile(sampleFile, 'utf8'));
+  });
+
+  it('makes a new transcript from a file, and leaves the project untouched when the file is broken', async () => {
+    const folder = await temporaryFolder('import');
+    const project = join(folder, 'p.subrelay');
+    await copyFile(sampleFile, project);
+    const made = await cli('import', project, fixture('quirks.vtt'), '--document', 'new', '--lang', 'uk');
+    expect(made.code).toBe(0);
+    const saved = parseProject(await readFile(project, 'utf8'));
+    expect(saved.documents.map((d) => d.id)).toEqual(['appeal', 'article', 'quirks']);
+    expect(saved.documents[2]).toMatchObject({ kind: 'transcript', sourceLanguage: 'uk' });
+    const before = await readFile(project, 'utf8');
+    const broken = join(folder, 'broken.srt');
+    await writeFile(broken, '');
+    const refused = await cli('import', project, broken, '--document', 'appeal', '--lang', 'uk');
+    expect(refused.code).toBe(1);
+    expect(await readFile(project, 'utf8')).toBe(before);
+  });
+});
