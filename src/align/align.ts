@@ -112,7 +112,7 @@ const UNLINKED_SUPPORT = 0.5;
 /** Evidence, in nats, at which a linking bead's support is one half. */
 const SUPPORT_MIDPOINT = -2;
 /** The final pass starts this narrow around the first path. */
-const FINAL_HALF_WIDTH = 8;
+const FINAL_HALF_WIDTH = 6;
 
 /** The default initial band: wide enough for the drift that √n sentences of length noise produce. */
 export function defaultBand(sourceCount: number, targetCount: number): number {

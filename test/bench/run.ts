@@ -152,17 +152,7 @@ if (child !== undefined) {
   const results = sizes.map((size) => {
     const run = spawnSync(
       process.execPath,
-      [
-        ...process.execArgv,
-        '--expose-gc',
-        self,
-        '--size',
-        String(size),
-        '--pair',
-        pair,
-        '--realign',
-        realign ? 'on' : 'off',
-      ],
+      [...process.execArgv, self, '--size', String(size), '--pair', pair, '--realign', realign ? 'on' : 'off'],
       { encoding: 'utf8', maxBuffer: 1 << 24 },
     );
     if (run.status !== 0) throw new Error(`size ${size} failed: ${run.stderr}`);
