@@ -40,6 +40,8 @@ import { AlignDialog, type AlignRequest } from './components/AlignDialog';
 import { CloseDialog } from './components/CloseDialog';
 import { QaPanel } from './components/QaPanel';
 import { TimingDialog } from './components/TimingDialog';
+import { ImportDialog } from './components/ImportDialog';
+import { documentFromCues, importCuesIntoDocument } from '../../src/model/importCues';
 import { snapToFrame } from '../../src/timing/timing';
 import { checkTranscript, type QaFinding } from '../../src/qa/qa';
 import { DEFAULT_RULES } from '../../src/subtitles/rules';
@@ -77,7 +79,7 @@ export interface Selection {
 }
 
 type Journal = NonNullable<ApiResponse<'findJournal'>['journal']>;
-type Dialog = 'export' | 'open' | 'saveAs' | 'close' | 'align' | 'timing' | undefined;
+type Dialog = 'export' | 'open' | 'saveAs' | 'close' | 'align' | 'timing' | 'import' | undefined;
 
 interface Failure {
   readonly message: string;
@@ -346,6 +348,9 @@ export function App({ api }: { readonly api: SubrelayApi }) {
         case 'align':
           setDialog('align');
           return;
+        case 'importSubtitles':
+          setDialog('import');
+          return;
         case 'timing':
           if (currentDocument?.kind === 'transcript') setDialog('timing');
           return;
@@ -590,6 +595,30 @@ export function App({ api }: { readonly api: SubrelayApi }) {
           project={project}
           documentId={currentDocument.id}
           onAlign={runAlignment}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog === 'import' && project !== undefined && (
+        <ImportDialog
+          project={project}
+          documentId={currentDocument?.id}
+          onImport={(request) => {
+            // Worked out once on the present project for the message; the edit itself reruns on the state.
+            if (request.documentId === 'new') {
+              const made = documentFromCues(project, request.title, request.language, request.cues);
+              edit((p) => documentFromCues(p, request.title, request.language, request.cues).project, 'import');
+              setDocumentId(made.documentId);
+              setMessage(t('import.done', { count: request.cues.length, matched: 0, added: request.cues.length }));
+            } else {
+              const target = request.documentId;
+              const apply = (p: Project) =>
+                importCuesIntoDocument(p, target, request.language, request.cues, request.matching);
+              edit((p) => apply(p).project, 'import');
+              setDocumentId(target);
+              setMessage(t('import.done', { count: request.cues.length, ...apply(project).report }));
+            }
+            setDialog(undefined);
+          }}
           onClose={() => setDialog(undefined)}
         />
       )}

@@ -22,7 +22,8 @@ export type CommandId =
   | 'shiftDown'
   | 'nextUncertain'
   | 'previousUncertain'
-  | 'timing';
+  | 'timing'
+  | 'importSubtitles';
 
 export type MenuId = 'project' | 'edit' | 'segment' | 'align';
 
@@ -42,6 +43,7 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   { id: 'save', menu: 'project', labelKey: 'command.save', shortcut: 'CmdOrCtrl+S' },
   { id: 'saveAs', menu: 'project', labelKey: 'command.saveAs', shortcut: 'CmdOrCtrl+Shift+Alt+S' },
   { id: 'export', menu: 'project', labelKey: 'command.export', shortcut: 'CmdOrCtrl+E' },
+  { id: 'importSubtitles', menu: 'project', labelKey: 'command.importSubtitles', shortcut: 'CmdOrCtrl+I' },
   { id: 'undo', menu: 'edit', labelKey: 'command.undo', shortcut: 'CmdOrCtrl+Z' },
   { id: 'redo', menu: 'edit', labelKey: 'command.redo', shortcut: 'CmdOrCtrl+Shift+Z', alternatives: ['CmdOrCtrl+Y'] },
   { id: 'split', menu: 'segment', labelKey: 'command.split', shortcut: 'CmdOrCtrl+Shift+S' },

@@ -337,3 +337,38 @@ test('times cues: typed times snap to frames, and a shift of all cues is one und
   await expect(start1).toHaveValue('00:00:01,000');
   await expect(page.getByRole('textbox', { name: 'End of segment 9' })).toHaveValue('00:01:17,000');
 });
+
+test('imports a legacy-encoded SRT into a column, and refuses a broken one naming the line', async ({ page }) => {
+  const korean = await readFile(join(root, 'test', 'fixtures', 'subtitles', 'appeal.ko.cp949.srt'));
+  const edited = Buffer.from(
+    korean.toString('latin1').replace('00:00:01,000 --> 00:00:04,000', '00:00:01,100 --> 00:00:03,900'),
+    'latin1',
+  );
+  await page.getByRole('textbox', { name: '한국어, segment 1', exact: true }).fill('');
+  await page.getByRole('button', { name: 'Project' }).click();
+  await page.getByRole('menuitem', { name: 'Import subtitles…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import subtitles' });
+  await dialog
+    .getByLabel('Subtitle file (SRT or WebVTT)')
+    .setInputFiles({ name: 'appeal.ko.srt', mimeType: 'text/plain', buffer: edited });
+  await dialog.getByRole('combobox', { name: 'Language of the file' }).selectOption('ko');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').first()).toContainText('Imported 9 cues: 9 matched, 0 added as new segments.');
+  await expect(page.getByRole('textbox', { name: '한국어, segment 1', exact: true })).toHaveValue(
+    '형제 여러분,\n여러분과 저는 같은 민족이고,',
+  );
+
+  await page.getByRole('button', { name: 'Project' }).click();
+  await page.getByRole('menuitem', { name: 'Import subtitles…' }).click();
+  await dialog.getByLabel('Subtitle file (SRT or WebVTT)').setInputFiles({
+    name: 'broken.srt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nfine\n\n2\n00:00:99,000 --> 00:01:02,000\nbad\n'),
+  });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('broken.srt: line 6:');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByRole('textbox', { name: '한국어, segment 1', exact: true })).toHaveValue('');
+});
