@@ -41,6 +41,7 @@ import { CloseDialog } from './components/CloseDialog';
 import { QaPanel } from './components/QaPanel';
 import { TimingDialog } from './components/TimingDialog';
 import { ImportDialog } from './components/ImportDialog';
+import { RulesDialog } from './components/RulesDialog';
 import { documentFromCues, importCuesIntoDocument } from '../../src/model/importCues';
 import { snapToFrame } from '../../src/timing/timing';
 import { checkTranscript, type QaFinding } from '../../src/qa/qa';
@@ -79,7 +80,7 @@ export interface Selection {
 }
 
 type Journal = NonNullable<ApiResponse<'findJournal'>['journal']>;
-type Dialog = 'export' | 'open' | 'saveAs' | 'close' | 'align' | 'timing' | 'import' | undefined;
+type Dialog = 'export' | 'open' | 'saveAs' | 'close' | 'align' | 'timing' | 'import' | 'rules' | undefined;
 
 interface Failure {
   readonly message: string;
@@ -348,6 +349,9 @@ export function App({ api }: { readonly api: SubrelayApi }) {
         case 'align':
           setDialog('align');
           return;
+        case 'rules':
+          setDialog('rules');
+          return;
         case 'importSubtitles':
           setDialog('import');
           return;
@@ -595,6 +599,20 @@ export function App({ api }: { readonly api: SubrelayApi }) {
           project={project}
           documentId={currentDocument.id}
           onAlign={runAlignment}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog === 'rules' && workspace !== undefined && (
+        <RulesDialog
+          rules={workspace.settings.rules}
+          onSave={(newRules) => {
+            onSettingsChange(
+              newRules === undefined
+                ? { ...(workspace.settings.export !== undefined ? { export: workspace.settings.export } : {}) }
+                : { ...workspace.settings, rules: newRules },
+            );
+            setDialog(undefined);
+          }}
           onClose={() => setDialog(undefined)}
         />
       )}

@@ -23,7 +23,8 @@ export type CommandId =
   | 'nextUncertain'
   | 'previousUncertain'
   | 'timing'
-  | 'importSubtitles';
+  | 'importSubtitles'
+  | 'rules';
 
 export type MenuId = 'project' | 'edit' | 'segment' | 'align';
 
@@ -51,6 +52,7 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   { id: 'markTranslated', menu: 'segment', labelKey: 'command.markTranslated', shortcut: 'CmdOrCtrl+Enter' },
   { id: 'toggleExcluded', menu: 'segment', labelKey: 'command.toggleExcluded', shortcut: 'CmdOrCtrl+Shift+X' },
   { id: 'timing', menu: 'segment', labelKey: 'command.timing' },
+  { id: 'rules', menu: 'segment', labelKey: 'command.rules' },
   { id: 'align', menu: 'align', labelKey: 'command.align', shortcut: 'CmdOrCtrl+Shift+L' },
   { id: 'shiftUp', menu: 'align', labelKey: 'command.shiftUp', shortcut: 'Alt+Shift+Up' },
   { id: 'shiftDown', menu: 'align', labelKey: 'command.shiftDown', shortcut: 'Alt+Shift+Down' },

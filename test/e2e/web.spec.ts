@@ -372,3 +372,19 @@ test('imports a legacy-encoded SRT into a column, and refuses a broken one namin
   await page.keyboard.press('Control+Z');
   await expect(page.getByRole('textbox', { name: '한국어, segment 1', exact: true })).toHaveValue('');
 });
+
+test('edits the subtitle rules per project, and QA follows them', async ({ page }) => {
+  await expect(page.getByRole('button', { name: 'QA (1)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Segment' }).click();
+  await page.getByRole('menuitem', { name: 'Subtitle rules…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Subtitle rules' });
+  await expect(dialog.getByRole('textbox', { name: '한국어: characters per line' })).toHaveValue('16');
+  await dialog.getByRole('textbox', { name: 'Русский: characters per second' }).fill('18');
+  await dialog.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByRole('button', { name: 'QA (0)' })).toBeVisible();
+  await expect(page.getByText('(unsaved)')).toBeVisible();
+  await page.getByRole('button', { name: 'Segment' }).click();
+  await page.getByRole('menuitem', { name: 'Subtitle rules…' }).click();
+  await page.getByRole('dialog', { name: 'Subtitle rules' }).getByRole('button', { name: 'Netflix defaults' }).click();
+  await expect(page.getByRole('button', { name: 'QA (1)' })).toBeVisible();
+});

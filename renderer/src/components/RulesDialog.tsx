@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ENDONYMS, LANGUAGES, type Language } from '../../../src/languages';
+import type { ProjectRules } from '../../../src/model/project';
+import { DEFAULT_RULES } from '../../../src/subtitles/rules';
+import { Modal } from './Modal';
+
+type Draft = Record<string, string>;
+
+function toDraft(rules: ProjectRules): Draft {
+  const draft: Draft = {
+    maxLines: String(rules.maxLines),
+    minDurationMs: String(rules.minDurationMs),
+    maxDurationMs: String(rules.maxDurationMs),
+    minGapFrames: String(rules.minGapFrames),
+  };
+  for (const language of LANGUAGES) {
+    draft[`${language}.maxLineLength`] = String(rules.languages[language].maxLineLength);
+    draft[`${language}.maxCps`] = String(rules.languages[language].maxCps);
+  }
+  return draft;
+}
+
+/** The project's subtitle limits, per language and shared; saved with the project. */
+export function RulesDialog(props: {
+  readonly rules: ProjectRules | undefined;
+  readonly onSave: (rules: ProjectRules | undefined) => void;
+  readonly onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(toDraft(props.rules ?? DEFAULT_RULES));
+  const [problem, setProblem] = useState<string>();
+  const number = (key: string): number => Number((draft[key] ?? '').replace(',', '.'));
+
+  function save(): void {
+    const bad = Object.entries(draft).find(([, value]) => !(Number(value.replace(',', '.')) > 0));
+    if (bad !== undefined) return setProblem(t('rules.invalid', { value: bad[1] }));
+    const languages = Object.fromEntries(
+      LANGUAGES.map((language) => [
+        language,
+        { maxLineLength: number(`${language}.maxLineLength`), maxCps: number(`${language}.maxCps`) },
+      ]),
+    ) as Record<Language, { maxLineLength: number; maxCps: number }>;
+    props.onSave({
+      languages,
+      maxLines: Math.round(number('maxLines')),
+      minDurationMs: Math.round(number('minDurationMs')),
+      maxDurationMs: Math.round(number('maxDurationMs')),
+      minGapFrames: Math.round(number('minGapFrames')),
+    });
+  }
+
+  const input = (key: string, label: string) => (
+    <label className="field" key={key}>
+      <span>{label}</span>
+      <input
+        type="text"
+        inputMode="decimal"
+        value={draft[key] ?? ''}
+        onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
+      />
+    </label>
+  );
+
+  return (
+    <Modal title={t('rules.title')} onClose={props.onClose}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+      >
+        {LANGUAGES.map((language) => (
+          <fieldset key={language}>
+            <legend lang={language}>{ENDONYMS[language]}</legend>
+            {input(`${language}.maxLineLength`, t('rules.maxLineLength', { language: ENDONYMS[language] }))}
+            {input(`${language}.maxCps`, t('rules.maxCps', { language: ENDONYMS[language] }))}
+          </fieldset>
+        ))}
+        <fieldset>
+          <legend>{t('rules.shared')}</legend>
+          {input('maxLines', t('rules.maxLines'))}
+          {input('minDurationMs', t('rules.minDurationMs'))}
+          {input('maxDurationMs', t('rules.maxDurationMs'))}
+          {input('minGapFrames', t('rules.minGapFrames'))}
+        </fieldset>
+        {problem !== undefined && (
+          <p role="alert" className="error-text">
+            {problem}
+          </p>
+        )}
+        <div className="buttons">
+          <button type="button" onClick={() => props.onSave(undefined)}>
+            {t('rules.reset')}
+          </button>
+          <button type="button" onClick={props.onClose}>
+            {t('rules.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('rules.save')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
