@@ -159,3 +159,35 @@ describe('exported SRT read back by ffmpeg', () => {
     }
   });
 });
+
+describe('exported WebVTT and bilingual SRT read back by ffmpeg', () => {
+  it.skipIf(ffmpegMissing).each([...LANGUAGES])('reads the %s WebVTT with every cue', async (language) => {
+    const project = await loadSample();
+    const appeal = appealOf(project);
+    const folder = await temporaryFolder('ffmpeg-vtt');
+    const plan = planExport(project, { documentIds: ['appeal'], languages: [language], format: 'vtt' });
+    const file = join(folder, plan.files[0]!.name);
+    await writeFile(file, plan.files[0]!.content);
+    const cues = readWithFfmpeg(file);
+    expect(cues.map((cue) => [cue.start, cue.end])).toEqual(appeal.segments.map((s) => [s.start, s.end]));
+    expect(cues.map((cue) => cue.text.replace(/\n/gu, ' '))).toEqual(appeal.segments.map((s) => s.texts[language]));
+  });
+
+  it.skipIf(ffmpegMissing)('reads a bilingual SRT with both languages in each cue', async () => {
+    const project = await loadSample();
+    const folder = await temporaryFolder('ffmpeg-bilingual');
+    const plan = planExport(project, {
+      documentIds: ['appeal'],
+      languages: ['ko'],
+      format: 'srt-bilingual',
+      secondLanguage: 'en',
+    });
+    const file = join(folder, plan.files[0]!.name);
+    expect(plan.files[0]!.name).toBe('appeal.ko+en.srt');
+    await writeFile(file, plan.files[0]!.content);
+    const first = readWithFfmpeg(file)[0]!;
+    expect(first.text).toBe(
+      '형제 여러분,\n여러분과 저는 같은 민족이고,\nMy brothers, you and I are\nfrom the same people,',
+    );
+  });
+});
