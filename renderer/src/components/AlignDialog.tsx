@@ -4,6 +4,7 @@ import { ENDONYMS, type Language } from '../../../src/languages';
 import type { Project } from '../../../src/model/project';
 import { decodeText, DecodeError } from '../../../src/text/decode';
 import { LanguageSelect } from './LanguageSelect';
+import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
 
 /** What the translator asked to align, handed to the app to run as one undoable edit. */
@@ -136,19 +137,12 @@ export function AlignDialog(props: {
         {document !== undefined && filled.includes(language) && (
           <p className="muted">{t('align.replaces', { language: ENDONYMS[language], document: document.title })}</p>
         )}
-        {problem !== undefined && (
-          <p role="alert" className="error-text">
-            {problem}
-          </p>
-        )}
-        <div className="buttons">
-          <button type="button" onClick={props.onClose}>
-            {t('align.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('align.run')}
-          </button>
-        </div>
+        <FormFooter
+          problem={problem}
+          cancelLabel={t('align.cancel')}
+          submitLabel={t('align.run')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

@@ -7,6 +7,7 @@ import type { CueMatching } from '../../../src/model/importCues';
 import type { Project } from '../../../src/model/project';
 import { decodeText, DecodeError } from '../../../src/text/decode';
 import { LanguageSelect } from './LanguageSelect';
+import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
 
 /** What to import where, handed to the app to apply as one undoable edit. */
@@ -130,19 +131,12 @@ export function ImportDialog(props: {
             ))}
           </select>
         </label>
-        {problem !== undefined && (
-          <p role="alert" className="error-text">
-            {problem}
-          </p>
-        )}
-        <div className="buttons">
-          <button type="button" onClick={props.onClose}>
-            {t('import.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('import.run')}
-          </button>
-        </div>
+        <FormFooter
+          problem={problem}
+          cancelLabel={t('import.cancel')}
+          submitLabel={t('import.run')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

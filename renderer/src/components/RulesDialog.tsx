@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ENDONYMS, LANGUAGES, type Language } from '../../../src/languages';
 import type { ProjectRules } from '../../../src/model/project';
 import { DEFAULT_RULES } from '../../../src/subtitles/rules';
+import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
 
 type Draft = Record<string, string>;
@@ -84,22 +85,17 @@ export function RulesDialog(props: {
           {input('maxDurationMs', t('rules.maxDurationMs'))}
           {input('minGapFrames', t('rules.minGapFrames'))}
         </fieldset>
-        {problem !== undefined && (
-          <p role="alert" className="error-text">
-            {problem}
-          </p>
-        )}
-        <div className="buttons">
-          <button type="button" onClick={() => props.onSave(undefined)}>
-            {t('rules.reset')}
-          </button>
-          <button type="button" onClick={props.onClose}>
-            {t('rules.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('rules.save')}
-          </button>
-        </div>
+        <FormFooter
+          problem={problem}
+          cancelLabel={t('rules.cancel')}
+          submitLabel={t('rules.save')}
+          onCancel={props.onClose}
+          before={
+            <button type="button" onClick={() => props.onSave(undefined)}>
+              {t('rules.reset')}
+            </button>
+          }
+        />
       </form>
     </Modal>
   );

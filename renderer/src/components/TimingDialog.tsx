@@ -6,6 +6,7 @@ import { parseTime } from '../../../src/time/timecode';
 import { autoTime, mapTimes, shiftTimes } from '../../../src/timing/timing';
 import type { SubtitleRules } from '../../../src/subtitles/rules';
 import { LanguageSelect } from './LanguageSelect';
+import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
 
 type Operation = 'shift' | 'map' | 'auto';
@@ -144,19 +145,12 @@ export function TimingDialog(props: {
             onChange={setLanguage}
           />
         )}
-        {problem !== undefined && (
-          <p role="alert" className="error-text">
-            {problem}
-          </p>
-        )}
-        <div className="buttons">
-          <button type="button" onClick={props.onClose}>
-            {t('timing.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('timing.apply')}
-          </button>
-        </div>
+        <FormFooter
+          problem={problem}
+          cancelLabel={t('timing.cancel')}
+          submitLabel={t('timing.apply')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );
