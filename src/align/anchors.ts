@@ -159,6 +159,21 @@ const COMMON_PUNCTUATION = codes('“”„‟«»‘’‚‛「」『』‹›
 /** Latin-1 letters that open UTF-8 mojibake of Cyrillic and Korean ("Ð", "Ñ", "ì", "í", "ë", "ê", "Ã"). */
 const MOJIBAKE_LEADS = codes('ÐÑìíëêÃÂ');
 
+/** The sets above as bit flags by UTF-16 code unit, for `scanText`, which looks up every character. */
+const QUOTE_FLAG = 1;
+const BRACKET_FLAG = 2;
+const COMMON_FLAG = 4;
+const MOJIBAKE_FLAG = 8;
+const CHARACTER_FLAGS = new Uint8Array(0x10000);
+for (const [set, flag] of [
+  [QUOTES, QUOTE_FLAG],
+  [BRACKETS, BRACKET_FLAG],
+  [COMMON_PUNCTUATION, COMMON_FLAG],
+  [MOJIBAKE_LEADS, MOJIBAKE_FLAG],
+] as const) {
+  for (const code of set) if (code < 0x10000) CHARACTER_FLAGS[code] = (CHARACTER_FLAGS[code] ?? 0) | flag;
+}
+
 function nativeScript(language: Language): 'latin' | 'cyrillic' | 'hangul' {
   switch (language) {
     case 'en':
@@ -348,12 +363,12 @@ function scanText(text: string, language: Language): SegmentFacts {
     if (code === 0x3f || code === 0xff1f) question++;
     else if (code === 0x21 || code === 0xff01) exclamation++;
     else if (code === 0x2026) ellipsis++;
-    else if (BRACKETS.has(code)) bracket++;
-    else if (QUOTES.has(code)) {
+    else if (((CHARACTER_FLAGS[code] ?? 0) & BRACKET_FLAG) !== 0) bracket++;
+    else if (((CHARACTER_FLAGS[code] ?? 0) & QUOTE_FLAG) !== 0) {
       const inWord = isLetterCode(text.charCodeAt(i - 1)) && isLetterCode(text.charCodeAt(i + 1));
       if (!((code === 0x2019 || code === 0x27) && inWord)) quote++;
     }
-    if (code < 0x80 || COMMON_PUNCTUATION.has(code)) continue;
+    if (code < 0x80 || ((CHARACTER_FLAGS[code] ?? 0) & COMMON_FLAG) !== 0) continue;
     const isNative =
       script === 'hangul'
         ? (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)
@@ -362,7 +377,7 @@ function scanText(text: string, language: Language): SegmentFacts {
           code <= 0x24f &&
           code !== 0xd7 &&
           code !== 0xf7 &&
-          !MOJIBAKE_LEADS.has(code);
+          ((CHARACTER_FLAGS[code] ?? 0) & MOJIBAKE_FLAG) === 0;
     if (isNative) native++;
     else foreign++;
   }
@@ -459,16 +474,15 @@ type Weights = { readonly weight: number; readonly penalty: number };
 /** Latin words in a Cyrillic or Korean text are copied from the source (names, brands, acronyms), so their absence
  * on the other side is telling when that side is English; English words mostly translate, so their absence is not;
  * and Korean writes "Kyiv Post" as 키이우포스트, so between two non-English sides a Latin word is weak either way. */
-function latinWordWeights(
-  ownScript: Script,
-  otherScript: Script,
-  capitalised: boolean,
-  caps: boolean,
-): Weights | undefined {
+function latinWordWeight(ownScript: Script, capitalised: boolean, caps: boolean): number {
+  return capitalised || ownScript !== 'latin' || caps ? 3 : 1;
+}
+
+/** The penalty of a Latin word (see `latinWordWeight`), or -1 when the word is no anchor. */
+function latinWordPenalty(ownScript: Script, otherScript: Script, capitalised: boolean): number {
   const foreign = ownScript !== 'latin';
-  if (!foreign && !capitalised && otherScript !== 'latin') return undefined;
-  const penalty = foreign ? (otherScript === 'latin' ? 1 : 0.15) : otherScript === 'latin' ? 0.3 : 0.05;
-  return { weight: capitalised || foreign || caps ? 3 : 1, penalty };
+  if (!foreign && !capitalised && otherScript !== 'latin') return -1;
+  return foreign ? (otherScript === 'latin' ? 1 : 0.15) : otherScript === 'latin' ? 0.3 : 0.05;
 }
 
 /** Month and weekday names by language: a sentence without any skips the calendar. */
@@ -478,6 +492,96 @@ const CALENDAR_HINTS: Readonly<Record<Language, RegExp>> = {
   ru: /янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|пон|вто|сре|чет|пят|суб|вос/iu,
   ko: /월|요일/u,
 };
+
+/**
+ * What the analysis needs of one word that depends on the word alone: computed once per distinct word.
+ *
+ * For a Korean word the stem is the word without its particles (see `stripKoreanParticles`).
+ */
+interface WordFacts {
+  readonly script: Script;
+  /** Whether the word gives a dictionary stem, and the stem's hash. */
+  readonly hasStem: boolean;
+  readonly stemHash: number;
+  /** Korean: the value of a spelled-out number word, NaN for none. */
+  readonly spelled: number;
+  /** Not Korean: whether the word is a number word (its value depends on the next word; see `numberWordValue`). */
+  readonly numberWord: boolean;
+  readonly capitalised: boolean;
+  readonly caps: boolean;
+  /** `hashLower(LATIN_PREFIX, word)`: the key of a Latin word or a same-script name. */
+  readonly latinHash: number;
+  /** Korean: whether the stem's skeleton is an acronym key, and the skeleton. */
+  readonly acronym: boolean;
+  readonly skeleton: number;
+  /** Not Korean: `skeletonCodes(word)`, filled in when first needed. */
+  codes: number[] | undefined;
+}
+
+/** Words seen recently: a document repeats its words, and a word's facts never change. */
+const wordFactsCache = new Map<string, WordFacts>();
+const WORDS_KEPT = 1 << 16;
+
+function wordFacts(word: string): WordFacts {
+  const known = wordFactsCache.get(word);
+  if (known !== undefined) return known;
+  const script = scriptOf(word);
+  let facts: WordFacts;
+  if (script === 'hangul') {
+    const stem = stripKoreanParticles(word);
+    const skeleton = skeletonCode(stem);
+    const spelled = word.length <= 2 ? numberWordValue(word, undefined) : undefined;
+    facts = {
+      script,
+      hasStem: stem.length >= 2 && !hasDigit(stem),
+      stemHash: hashMore(STEM_PREFIX, stem, 0, 2),
+      spelled: spelled ?? Number.NaN,
+      numberWord: false,
+      capitalised: false,
+      caps: false,
+      latinHash: 0,
+      acronym: stem.length >= 2 && stem.length <= 3 && skeletonLength(skeleton) >= 2,
+      skeleton,
+      codes: undefined,
+    };
+  } else {
+    facts = {
+      script,
+      hasStem: word.length >= 3 && !hasDigit(word),
+      stemHash: hashLower(STEM_PREFIX, word, 0, Math.min(5, word.length)),
+      spelled: Number.NaN,
+      numberWord: word.length <= 11 && numberWordValue(word, undefined) !== undefined,
+      capitalised: isCapitalised(word),
+      caps: isAllCaps(word),
+      latinHash: hashLower(LATIN_PREFIX, word, 0, word.length),
+      acronym: false,
+      skeleton: 1,
+      codes: undefined,
+    };
+  }
+  if (wordFactsCache.size >= WORDS_KEPT) wordFactsCache.clear();
+  wordFactsCache.set(word, facts);
+  return facts;
+}
+
+function addKey(sink: AnchorSink, key: number, w: Weights): void {
+  sink.anchor(key, w.weight, w.penalty);
+}
+
+function addText(sink: AnchorSink, key: string, w: Weights): void {
+  sink.anchor(anchorKey(key), w.weight, w.penalty);
+}
+
+function addNumber(sink: AnchorSink, value: number): void {
+  const small = value < 10 && Number.isInteger(value);
+  addText(sink, `N:${Number(value.toPrecision(12))}`, small ? WEIGHTS.smallNumber : WEIGHTS.number);
+}
+
+function addSkeleton(sink: AnchorSink, skeleton3: Weights, code: number): void {
+  const length = skeletonLength(code);
+  if (length >= 3) addKey(sink, hashInteger(SKELETON3_PREFIX, skeletonPrefix(code, 3)), skeleton3);
+  if (length >= 4) addKey(sink, hashInteger(SKELETON4_PREFIX, skeletonPrefix(code, 4)), WEIGHTS.skeleton4);
+}
 
 /**
  * Analyses one sentence: passes its anchors and stems to `sink`, returns its length, punctuation and script share.
@@ -492,34 +596,27 @@ export function analyseSegment(
   sink: AnchorSink,
 ): SegmentFacts {
   const { language, otherLanguage, names } = context;
-  const addKey = (key: number, w: Weights): void => sink.anchor(key, w.weight, w.penalty);
-  const add = (key: string, w: Weights): void => addKey(anchorKey(key), w);
   const ownScript = nativeScript(language);
   const otherScript = nativeScript(otherLanguage);
 
   let plain = text;
   if (LINK_HINT.test(text)) {
-    for (const link of text.matchAll(LINK)) add(`U:${link[0].replace(/[.,;:!?)]+$/u, '').toLowerCase()}`, WEIGHTS.link);
+    for (const link of text.matchAll(LINK))
+      addText(sink, `U:${link[0].replace(/[.,;:!?)]+$/u, '').toLowerCase()}`, WEIGHTS.link);
     plain = text.replace(LINK, ' ');
   }
-  const addNumber = (value: number): void => {
-    const small = value < 10 && Number.isInteger(value);
-    add(`N:${Number(value.toPrecision(12))}`, small ? WEIGHTS.smallNumber : WEIGHTS.number);
-  };
-  for (const value of digitValues(plain, language)) addNumber(value);
-  if (CALENDAR_HINTS[language].test(plain))
-    for (const key of calendarAnchors(plain, language)) add(`C:${key}`, WEIGHTS.calendar);
+  const digits = digitValues(plain, language);
+  for (let d = 0; d < digits.length; d++) addNumber(sink, digits[d] ?? 0);
+  if (CALENDAR_HINTS[language].test(plain)) {
+    const calendar = calendarAnchors(plain, language);
+    for (let c = 0; c < calendar.length; c++) addText(sink, `C:${calendar[c] ?? ''}`, WEIGHTS.calendar);
+  }
   const terminal = terminalAnchor(text);
-  if (terminal !== undefined) add(terminal, terminal === 'E:none' ? WEIGHTS.unterminated : WEIGHTS.terminal);
+  if (terminal !== undefined) addText(sink, terminal, terminal === 'E:none' ? WEIGHTS.unterminated : WEIGHTS.terminal);
 
   // Korean has no capitals, so every Korean word gives skeletons: their absence on the other side means nothing.
   const skeleton3 = ownScript === 'hangul' ? WEIGHTS.skeleton3 : WEIGHTS.nameSkeleton3;
   const acronym = ownScript === 'hangul' ? WEIGHTS.acronym : WEIGHTS.nameAcronym;
-  const addSkeleton = (code: number): void => {
-    const length = skeletonLength(code);
-    if (length >= 3) addKey(hashInteger(SKELETON3_PREFIX, skeletonPrefix(code, 3)), skeleton3);
-    if (length >= 4) addKey(hashInteger(SKELETON4_PREFIX, skeletonPrefix(code, 4)), WEIGHTS.skeleton4);
-  };
   const withSkeletons = !(language === 'en' && otherLanguage === 'en');
   let nameRun = 0;
   let lettered = 0;
@@ -532,37 +629,31 @@ export function analyseSegment(
       continue;
     }
     lettered++;
-    const script = scriptOf(word);
+    const analysed = wordFacts(word);
+    const script = analysed.script;
     if (script === 'hangul') {
       // Korean: one stem serves the dictionary, the number words and the skeletons.
       nameRun = 0;
-      const stem = stripKoreanParticles(word);
-      if (stem.length >= 2 && !hasDigit(stem)) sink.stem(hashMore(STEM_PREFIX, stem, 0, 2));
-      if (word.length <= 2) {
-        const spelled = numberWordValue(word, undefined);
-        if (spelled !== undefined) addNumber(spelled);
-      }
+      if (analysed.hasStem) sink.stem(analysed.stemHash);
+      if (!Number.isNaN(analysed.spelled)) addNumber(sink, analysed.spelled);
       if (!withSkeletons) continue;
-      const skeleton = skeletonCode(stem);
-      if (stem.length >= 2 && stem.length <= 3 && skeletonLength(skeleton) >= 2) {
-        addKey(hashInteger(ACRONYM_PREFIX, skeleton), WEIGHTS.acronym);
-      }
-      addSkeleton(skeleton);
+      if (analysed.acronym) addKey(sink, hashInteger(ACRONYM_PREFIX, analysed.skeleton), WEIGHTS.acronym);
+      addSkeleton(sink, skeleton3, analysed.skeleton);
       continue;
     }
-    const capitalised = isCapitalised(word);
-    if (word.length <= 11) {
+    const capitalised = analysed.capitalised;
+    if (analysed.numberWord) {
       const spelled = numberWordValue(word, words[index + 1]);
-      if (spelled !== undefined) addNumber(spelled);
+      if (spelled !== undefined) addNumber(sink, spelled);
     }
-    if (word.length >= 3 && !hasDigit(word)) sink.stem(hashLower(STEM_PREFIX, word, 0, Math.min(5, word.length)));
-    const caps = isAllCaps(word);
+    if (analysed.hasStem) sink.stem(analysed.stemHash);
+    const caps = analysed.caps;
     if (caps) capitalWords++;
     if (script === 'latin' && word.length >= 2) {
-      const latin = latinWordWeights(ownScript, otherScript, capitalised, caps);
-      if (latin !== undefined) addKey(hashLower(LATIN_PREFIX, word, 0, word.length), latin);
+      const penalty = latinWordPenalty(ownScript, otherScript, capitalised);
+      if (penalty >= 0) sink.anchor(analysed.latinHash, latinWordWeight(ownScript, capitalised, caps), penalty);
     } else if (script === 'cyrillic' && otherScript === 'cyrillic' && (capitalised || caps)) {
-      addKey(hashLower(LATIN_PREFIX, word, 0, word.length), WEIGHTS.sameScriptName);
+      addKey(sink, analysed.latinHash, WEIGHTS.sameScriptName);
     }
     if (script === 'other' || !withSkeletons || !(capitalised || caps)) {
       nameRun = 0;
@@ -573,21 +664,21 @@ export function analyseSegment(
       nameRun = 0;
       continue;
     }
-    const codes = skeletonCodes(word);
+    const codes = (analysed.codes ??= skeletonCodes(word));
     const skeleton = codes[0] ?? 1;
     const length = skeletonLength(skeleton);
     // Acronyms, and short names ("Seoul", "Russia") whose two consonants are too few
     // for a prefix key but enough for an exact one.
     if ((caps && word.length <= 6 && length >= 2) || length === 2)
-      addKey(hashInteger(ACRONYM_PREFIX, skeleton), acronym);
-    for (const code of codes) addSkeleton(code);
+      addKey(sink, hashInteger(ACRONYM_PREFIX, skeleton), acronym);
+    for (const code of codes) addSkeleton(sink, skeleton3, code);
     // Korean writes a multi-word name as one word ("키이우포스트" for "Kyiv Post"):
     // a run of capitalised words also gives the skeleton of the run.
-    if (nameRun !== 0) addSkeleton(joinSkeletons(nameRun, skeleton));
+    if (nameRun !== 0) addSkeleton(sink, skeleton3, joinSkeletons(nameRun, skeleton));
     nameRun = length === 0 ? 0 : skeleton;
   }
   // A line of two or more words all in capitals ("JOIN US ON TELEGRAM"): a heading or a button, seldom a sentence.
-  if (lettered >= 2 && capitalWords === lettered) add('E:caps', WEIGHTS.headline);
+  if (lettered >= 2 && capitalWords === lettered) addText(sink, 'E:caps', WEIGHTS.headline);
 
   return scanText(text, language);
 }

@@ -90,12 +90,46 @@ function englishCalendar(text: string, anchors: string[]): void {
 const CYRILLIC_CANDIDATE =
   /(?<![\p{L}'’])(?:январ|феврал|лют|март|березн|апрел|квітн|ма[йяе]|травн|июн|червн|июл|липн|август|серпн|сентябр|вересн|октябр|жовтн|ноябр|листопад|декабр|грудн|понедельник|понеділ|вторник|вівтор|сред|серед|четвер|пятниц|п['’]ятниц|суббот|субот|воскресень|неділ)[\p{L}'’]*/giu;
 
+/** Index of the first pattern that matches `word`, or -1. */
+function firstMatch(patterns: ReadonlyArray<RegExp>, word: string): number {
+  for (let p = 0; p < patterns.length; p++) if (patterns[p]?.test(word) === true) return p;
+  return -1;
+}
+
+/** The same pattern, tried at one position at a time (see `cyrillicCalendar`). */
+const CYRILLIC_CANDIDATE_AT = new RegExp(CYRILLIC_CANDIDATE.source, 'iuy');
+
+/** Whether a code unit is certainly a letter or an apostrophe, so that no candidate starts right after it. */
+function certainlyInWord(code: number): boolean {
+  return (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x27 ||
+    code === 0x2019 ||
+    (code >= 0x400 && code <= 0x481) ||
+    (code >= 0x48a && code <= 0x52f)
+  );
+}
+
+/**
+ * The matches of `CYRILLIC_CANDIDATE`, in order, trying the pattern only where one can start.
+ *
+ * Every candidate starts with a letter outside ASCII that no letter or apostrophe precedes, so
+ * the sticky pattern (which checks everything itself) is tried only at such positions; scanning
+ * the whole text with the global pattern was most of the time spent on Cyrillic calendars.
+ */
 function cyrillicCalendar(text: string, anchors: string[]): void {
-  for (const match of text.matchAll(CYRILLIC_CANDIDATE)) {
+  const pattern = CYRILLIC_CANDIDATE_AT;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80 || (i > 0 && certainlyInWord(text.charCodeAt(i - 1)))) continue;
+    pattern.lastIndex = i;
+    const match = pattern.exec(text);
+    if (match === null) continue;
+    i = pattern.lastIndex - 1;
     const word = match[0].toLowerCase();
-    const month = CYRILLIC_MONTHS.findIndex((pattern) => pattern.test(word));
+    const month = firstMatch(CYRILLIC_MONTHS, word);
     if (month >= 0) anchors.push(`m${month + 1}`);
-    const weekday = CYRILLIC_WEEKDAYS.findIndex((pattern) => pattern.test(word));
+    const weekday = firstMatch(CYRILLIC_WEEKDAYS, word);
     if (weekday >= 0) anchors.push(`d${weekday + 1}`);
   }
 }

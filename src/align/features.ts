@@ -190,26 +190,21 @@ function buildKeyTable(count: number, fill: (segment: number, collector: KeyColl
   const penaltyFull = new Float64Array(count);
   const penaltyFresh = new Float64Array(count);
   const penaltyNewPrefix = new Float64Array(count + 1);
-  /** Whether sentence `x` has `key`, by binary search in its sorted keys. */
-  const has = (x: number, key: number): boolean => {
-    let low = keyOffsets[x] ?? 0;
-    let high = (keyOffsets[x + 1] ?? 0) - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const found = keys[middle] ?? 0;
-      if (found === key) return true;
-      if (found < key) low = middle + 1;
-      else high = middle - 1;
-    }
-    return false;
-  };
+  // Each sentence's keys are sorted, so one forward walk over each of the two previous sentences finds them.
   for (let x = 0; x < count; x++) {
     let full = 0;
     let fresh = 0;
     let fresher = 0;
+    let previous = x >= 1 ? (keyOffsets[x - 1] ?? 0) : 0;
+    const previousEnd = x >= 1 ? (keyOffsets[x] ?? 0) : 0;
+    let before = x >= 2 ? (keyOffsets[x - 2] ?? 0) : 0;
+    const beforeEnd = x >= 2 ? (keyOffsets[x - 1] ?? 0) : 0;
     for (let k = keyOffsets[x] ?? 0; k < (keyOffsets[x + 1] ?? 0); k++) {
       const key = keys[k] ?? 0;
-      const level = x >= 1 && has(x - 1, key) ? 0 : x >= 2 && has(x - 2, key) ? 1 : 2;
+      while (previous < previousEnd && (keys[previous] ?? 0) < key) previous++;
+      while (before < beforeEnd && (keys[before] ?? 0) < key) before++;
+      const level =
+        previous < previousEnd && keys[previous] === key ? 0 : before < beforeEnd && keys[before] === key ? 1 : 2;
       keyFresh[k] = level;
       const penalty = keyPenalties[k] ?? 0;
       full += penalty;
