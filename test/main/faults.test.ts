@@ -14,6 +14,8 @@ import type { Project } from '../../src/model/project';
 import { parseProject } from '../../src/model/schema';
 import { serializeProject } from '../../src/model/serialize';
 import { loadSample, repoRoot, temporaryFilesIn, useTemporaryFolders, webHost } from './support';
+// The same seeded generator (mulberry32) as the bench, so a failing run's kill delays can be replayed.
+import { seededRandom } from '../bench/syntheticCorpus';
 
 const temporaryFolder = useTemporaryFolders();
 
@@ -301,18 +303,6 @@ function paddedSample(sample: Project, filler: string, repeat: number): Project 
         ) as Record<Language, string>,
       })),
     })),
-  };
-}
-
-/** A small seeded generator (mulberry32), so that a failing run's kill delays can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
