@@ -3,21 +3,8 @@ import type { AnchorSink } from './anchors';
 import { IntCounter } from './intCounter';
 import { PUNCTUATION_CLASSES, analyseSegment, namesOf, wordsOf } from './anchors';
 
-/**
- * One side of an alignment, packed into typed arrays for the dynamic programme.
- *
- * The inner loop of the aligner compares anchors of two sentences millions of
- * times, so each sentence's anchors are hashed to 32-bit keys, sorted, and
- * stored in one flat array (compressed rows: sentence `x` owns
- * `keys[keyOffsets[x] .. keyOffsets[x + 1])`). Two sentences share anchors
- * when a merge of their sorted key lists meets. Everything a bead needs that
- * sums over its sentences (length, anchor penalties, punctuation, paragraph
- * starts) is kept as prefix sums so that any bead reads it in O(1).
- */
-export interface SideFeatures {
-  readonly count: number;
-  /** `lengthPrefix[x]` = total length of sentences before `x`. */
-  readonly lengthPrefix: Float64Array;
+/** The anchor keys of each sentence, with their values and how new each is. */
+interface KeyTable {
   readonly keyOffsets: Int32Array;
   readonly keys: Int32Array;
   /** Half the anchor's weight plus its penalty: what a shared key is worth from this side. */
@@ -35,6 +22,23 @@ export interface SideFeatures {
   readonly penaltyFresh: Float64Array;
   /** Prefix sums of the penalties of keys of freshness 2. */
   readonly penaltyNewPrefix: Float64Array;
+}
+
+/**
+ * One side of an alignment, packed into typed arrays for the dynamic programme.
+ *
+ * The inner loop of the aligner compares anchors of two sentences millions of
+ * times, so each sentence's anchors are hashed to 32-bit keys, sorted, and
+ * stored in one flat array (compressed rows: sentence `x` owns
+ * `keys[keyOffsets[x] .. keyOffsets[x + 1])`). Two sentences share anchors
+ * when a merge of their sorted key lists meets. Everything a bead needs that
+ * sums over its sentences (length, anchor penalties, punctuation, paragraph
+ * starts) is kept as prefix sums so that any bead reads it in O(1).
+ */
+export interface SideFeatures extends KeyTable {
+  readonly count: number;
+  /** `lengthPrefix[x]` = total length of sentences before `x`. */
+  readonly lengthPrefix: Float64Array;
   /** `(count + 1) × PUNCTUATION_CLASSES` prefix sums of punctuation counts. */
   readonly punctuationPrefix: Int32Array;
   /** Prefix sums of each sentence's garble cost (see `garbleCost`). */
@@ -138,17 +142,6 @@ class KeyCollector {
     this.values = values;
     this.penalties = penalties;
   }
-}
-
-interface KeyTable {
-  readonly keyOffsets: Int32Array;
-  readonly keys: Int32Array;
-  readonly keyValues: Float64Array;
-  readonly keyPenalties: Float64Array;
-  readonly keyFresh: Uint8Array;
-  readonly penaltyFull: Float64Array;
-  readonly penaltyFresh: Float64Array;
-  readonly penaltyNewPrefix: Float64Array;
 }
 
 function buildKeyTable(count: number, fill: (segment: number, collector: KeyCollector) => void): KeyTable {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseSync, stringifySync, type NodeCue } from 'subtitle';
 import { describe, expect, it } from 'vitest';
+import { subtitleCue } from '../support/arbitraries';
 import { planExport } from '../../src/export/plan';
 import { toSrt, type Cue } from '../../src/formats/srt';
 import { parseProject } from '../../src/model/schema';
@@ -49,18 +50,7 @@ describe('toSrt', () => {
   });
 
   it('reads back through the subtitle package unchanged (property)', () => {
-    const line = fc.stringMatching(/^[A-Za-z가-힣А-Яа-яЇїЄєІі0-9 ,.!?…“”-]{1,40}$/u).filter((s) => s.trim() !== '');
-    const cue = fc
-      .record({
-        start: fc.integer({ min: 0, max: 86_000_000 }),
-        length: fc.integer({ min: 1, max: 100_000 }),
-        lines: fc.array(line, { minLength: 1, maxLength: 2 }),
-      })
-      .map(({ start, length, lines }) => ({
-        start,
-        end: Math.min(start + length, 86_399_999),
-        text: lines.map((l) => l.trim()).join('\n'),
-      }));
+    const cue = subtitleCue;
     fc.assert(
       fc.property(fc.array(cue, { maxLength: 20 }), fc.constantFrom('crlf', 'lf' as const), (cues, lineEnding) => {
         const parsed = parseSync(toSrt(cues, { lineEnding })).filter((node): node is NodeCue => node.type === 'cue');

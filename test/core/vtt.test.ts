@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseSync, type NodeCue } from 'subtitle';
 import { describe, expect, it } from 'vitest';
+import { subtitleCue } from '../support/arbitraries';
 import { toSrt, type Cue } from '../../src/formats/srt';
 import { toVtt } from '../../src/formats/vtt';
 import { parseProject } from '../../src/model/schema';
@@ -67,18 +68,7 @@ describe('toVtt', () => {
   });
 
   it('reads back through the subtitle package unchanged under 24 hours (property)', () => {
-    const line = fc.stringMatching(/^[A-Za-z가-힣А-Яа-яЇїЄєІі0-9 ,.!?…“”-]{1,40}$/u).filter((s) => s.trim() !== '');
-    const cue = fc
-      .record({
-        start: fc.integer({ min: 0, max: 86_000_000 }),
-        length: fc.integer({ min: 1, max: 100_000 }),
-        lines: fc.array(line, { minLength: 1, maxLength: 2 }),
-      })
-      .map(({ start, length, lines }) => ({
-        start,
-        end: Math.min(start + length, 86_399_999),
-        text: lines.map((l) => l.trim()).join('\n'),
-      }));
+    const cue = subtitleCue;
     fc.assert(
       fc.property(
         fc.array(cue, { minLength: 1, maxLength: 20 }),
