@@ -54,6 +54,14 @@ export default defineConfig(
           ],
         },
       ],
+      // docx's type declarations pull in Node's globals, so the typecheck alone no longer catches them.
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({
+          name,
+          message: 'src/ is pure: no Node globals (main/ owns the OS).',
+        })),
+      ],
     },
   },
   {

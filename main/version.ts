@@ -1,2 +1,2 @@
 /** The app's version, kept in step with package.json by a test. */
-export const version = '0.3.0';
+export const version = '0.4.0';

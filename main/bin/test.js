@@ -15,6 +15,7 @@ function ensureSystemTools() {
     ['chromium', chromium],
     ['ffmpeg', '/usr/bin/ffmpeg'],
     ['espeak-ng', '/usr/bin/espeak-ng'],
+    ['libxml2-utils', '/usr/bin/xmllint'],
   ].filter(([, path]) => !existsSync(path));
   if (missing.length === 0) return;
   const names = missing.map(([name]) => name);

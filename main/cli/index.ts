@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, planExport, type ExportFormat } from '../../src/export/plan';
-import { isLanguage, LANGUAGES, type Language } from '../../src/languages';
+import { EXPORT_FORMATS, planExport, type ExportFormat, type ExportWarning } from '../../src/export/plan';
+import { assertNever, isLanguage, LANGUAGES, type Language } from '../../src/languages';
 import { segmentText } from '../../src/segment/sentences';
 import { decodeText } from '../../src/text/decode';
-import { PROJECT_VERSION } from '../../src/model/project';
+import { PROJECT_VERSION, SEGMENT_STATUSES, type SegmentStatus } from '../../src/model/project';
 import {
   FileError,
   MAX_PROJECT_BYTES,
@@ -29,6 +29,8 @@ import { version } from '../version';
 import { AlignUsageError, runAlign } from './align';
 import { QaUsageError, runQa } from './qa';
 import { runConvert, runImport, SubtitleUsageError } from './subtitles';
+import { runXliffImport } from './xliffImport';
+import { measureExportLines } from '../handlers/speech';
 
 export interface CliOutput {
   readonly stdout: (text: string) => void;
@@ -49,12 +51,23 @@ export class CliError extends Error {
 const USAGE = `Usage: subrelay <command> [options]
 
 Commands:
-  export <project> --out DIR [--format auto|srt|vtt|srt-bilingual|txt]
-                   [--lang en|ko|uk|ru|all] [--second L] [--line-ending crlf|lf] [--bom]
-      Writes DIR/<document>.<lang>.srt for transcripts and DIR/<document>.<lang>.txt
-      for articles (auto, the default); srt and vtt export transcripts only; txt all.
-      srt-bilingual writes DIR/<document>.<lang>+<second>.srt, the second language
-      under each cue (English by default; Korean under English).
+  export <project> --out DIR [--format FORMAT] [--lang en|ko|uk|ru|all]
+                   [--line-ending crlf|lf] [--bom] [--second L] [--source L]
+                   [--only-findings] [--status S[,S...]] [--speaking-time syllables|espeak]
+      Writes DIR/<document>.<lang>.<ext> for every document the format applies to:
+        auto         SRT for transcripts, plain text for articles (the default)
+        srt, vtt     subtitles (transcripts)
+        srt-bilingual  <document>.<lang>+<second>.srt, --second under each cue
+                     (English by default; Korean under English)
+        txt, md, docx  localized text: paragraphs, headline as "#" / Title
+        dub-csv, dub-html  dubbing script <document>.<lang>.dub.csv|html with
+                     timecodes, slot, speaking time and a fit flag (transcripts);
+                     --speaking-time espeak measures lines with espeak-ng
+        review-html, review-csv  <document>.<lang+lang...>.review.html|csv, one
+                     column per language; --only-findings, --status draft,translated
+        xliff2, xliff12  <document>.<source>-<lang>.xlf (2.0) or .xliff (1.2) for
+                     each language but --source (English by default)
+        tmx          <document>.<lang+lang...>.tmx, TMX 1.4, translated or better
   segment --lang en|ko|uk|ru <file|->
       Prints one sentence per line (paragraphs separated by an empty line).
   validate <project>
@@ -73,6 +86,9 @@ Commands:
       Reads any SRT or WebVTT (any encoding) and writes it to stdout.
   import <project> <file.srt|file.vtt> --document ID|new --lang L [--match overlap|order]
       Puts the cues into a transcript's column (or a new transcript) and saves.
+  import <project> <file.xlf|file.xliff> [--dry-run]
+      Takes back the target texts and statuses of an exported XLIFF (2.0 or 1.2),
+      matched by document and segment id; prints what changed and saves.
 
 Options: --debug (stack traces), --help, --version
 `;
@@ -83,6 +99,62 @@ function languagesFrom(value: string | undefined): Language[] {
   const wrong = languages.find((language) => !isLanguage(language));
   if (wrong !== undefined) throw new CliError(`--lang: "${wrong}" is not one of en, ko, uk, ru, all`, 2);
   return [...new Set(languages as Language[])];
+}
+
+function languageOption(name: string, value: string | undefined): Language | undefined {
+  if (value !== undefined && !isLanguage(value))
+    throw new CliError(`${name}: "${value}" is not one of en, ko, uk, ru`, 2);
+  return value;
+}
+
+function statusesFrom(value: string | undefined): SegmentStatus[] | undefined {
+  if (value === undefined) return undefined;
+  const statuses = value.split(',').map((part) => part.trim());
+  const wrong = statuses.find((status) => !(SEGMENT_STATUSES as ReadonlyArray<string>).includes(status));
+  if (wrong !== undefined) throw new CliError(`--status: "${wrong}" is not one of ${SEGMENT_STATUSES.join(', ')}`, 2);
+  return statuses as SegmentStatus[];
+}
+
+function isXliffFile(path: string): boolean {
+  return /\.(xlf|xliff)$/iu.test(path);
+}
+
+async function runSubtitleCommand(
+  run: (args: string[], stdout: (text: string) => void) => Promise<number>,
+  args: string[],
+  output: CliOutput,
+): Promise<number> {
+  try {
+    return await run(args, output.stdout);
+  } catch (error) {
+    if (error instanceof SubtitleUsageError) throw new CliError(error.message, 2);
+    throw error;
+  }
+}
+
+/** One export warning as the CLI prints it, after `subrelay: <project>: warning: `. */
+function describeWarning(warning: ExportWarning, format: ExportFormat): string {
+  const where = `${warning.documentId} (${warning.language})${warning.segmentId !== undefined ? ` segment ${warning.segmentId}` : ''}`;
+  switch (warning.code) {
+    case 'untranslated':
+      return `${where}: no translation, left out`;
+    case 'untimed':
+      return `${where}: no start or end time, left out`;
+    case 'not-applicable':
+      return `${where}: the ${format} format does not apply to this document`;
+    case 'source-language':
+      return `${where}: is the XLIFF source language, so it gets no file of its own`;
+    case 'does-not-fit':
+      return `${where}: takes longer to say than its slot allows`;
+    case 'espeak-missing':
+      return 'espeak-ng is not installed; speaking times are estimated from syllables';
+    case 'no-source-text':
+      return `${where}: the document has no text in this source language, so no XLIFF was written`;
+    case 'nothing-finished':
+      return `${warning.documentId}: no segment has two or more finished (translated, reviewed or approved) languages, so no TMX was written`;
+    default:
+      return assertNever(warning.code, 'Unknown export warning');
+  }
 }
 
 function one(positionals: ReadonlyArray<string>, what: string): string {
@@ -151,6 +223,10 @@ async function runCommand(command: string | undefined, args: string[], output: C
           'line-ending': { type: 'string', default: 'crlf' },
           bom: { type: 'boolean', default: false },
           second: { type: 'string' },
+          source: { type: 'string' },
+          'only-findings': { type: 'boolean', default: false },
+          status: { type: 'string' },
+          'speaking-time': { type: 'string', default: 'syllables' },
           debug: { type: 'boolean' },
         },
       });
@@ -163,19 +239,33 @@ async function runCommand(command: string | undefined, args: string[], output: C
       if (lineEnding !== 'crlf' && lineEnding !== 'lf')
         throw new CliError(`--line-ending: "${lineEnding}" is not crlf or lf`, 2);
       const languages = languagesFrom(values.lang);
-      const second = values.second;
-      if (second !== undefined && !isLanguage(second)) {
-        throw new CliError(`--second: "${second}" is not one of en, ko, uk, ru`, 2);
-      }
+      const second = languageOption('--second', values.second);
+      const source = languageOption('--source', values.source);
+      const statuses = statusesFrom(values.status);
+      const speakingTime = values['speaking-time'];
+      if (speakingTime !== 'syllables' && speakingTime !== 'espeak')
+        throw new CliError(`--speaking-time: "${speakingTime}" is not syllables or espeak`, 2);
       const project = await readProjectFile(file);
-      const plan = planExport(project, {
+      const request = {
         documentIds: project.documents.map((d) => d.id),
-        languages,
+        languages: project.languages.filter((l) => languages.includes(l)),
         format,
         lineEnding,
         bom: values.bom,
         secondLanguage: second,
-      });
+        sourceLanguage: source,
+        reviewOnlyFindings: values['only-findings'],
+        reviewStatuses: statuses,
+        speakingTime,
+        creatorVersion: version,
+      } as const;
+      const speech = await measureExportLines(project, request);
+      if (speech.espeakMissing) {
+        output.stderr(
+          `subrelay: ${file}: warning: espeak-ng is not installed; speaking times are estimated from syllables\n`,
+        );
+      }
+      const plan = await planExport(project, { ...request, measuredMs: speech.measuredMs });
       const folder = resolve(values.out);
       try {
         await mkdir(folder, { recursive: true });
@@ -188,14 +278,7 @@ async function runCommand(command: string | undefined, args: string[], output: C
         output.stdout(`${target}\n`);
       }
       for (const warning of plan.warnings) {
-        const where = warning.segmentId !== undefined ? ` segment ${warning.segmentId}` : '';
-        const what =
-          warning.code === 'untranslated'
-            ? 'no translation, left out'
-            : warning.code === 'untimed'
-              ? 'no start or end time, left out'
-              : `the ${format} format does not apply to this document`;
-        output.stderr(`subrelay: ${file}: warning: ${warning.documentId} (${warning.language})${where}: ${what}\n`);
+        output.stderr(`subrelay: ${file}: warning: ${describeWarning(warning, format)}\n`);
       }
       return 0;
     }
@@ -206,14 +289,12 @@ async function runCommand(command: string | undefined, args: string[], output: C
         if (error instanceof QaUsageError) throw new CliError(error.message, 2);
         throw error;
       }
-    case 'convert':
     case 'import':
-      try {
-        return await (command === 'convert' ? runConvert : runImport)(args, output.stdout);
-      } catch (error) {
-        if (error instanceof SubtitleUsageError) throw new CliError(error.message, 2);
-        throw error;
-      }
+      // An XLIFF file coming back from a CAT tool; anything else is subtitles.
+      if (args.some(isXliffFile)) return await runXliffImport(args, output);
+      return await runSubtitleCommand(runImport, args, output);
+    case 'convert':
+      return await runSubtitleCommand(runConvert, args, output);
     case 'align':
       try {
         return await runAlign(args, output.stdout);

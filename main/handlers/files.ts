@@ -209,7 +209,11 @@ export function backupPathOf(file: string): string {
  * when missing. On any failure the target is untouched and no temporary
  * file is left behind; temporary files a crash left are cleared later.
  */
-export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  content: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const fs = options.fileSystem ?? realFileSystem;
   const folder = dirname(file);
   const suffix = randomBytes(6).toString('hex');
@@ -220,7 +224,7 @@ export async function writeFileAtomic(file: string, content: string, options: At
     await fs.mkdir(folder, { recursive: true });
     const handle = await fs.open(temporary, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
     try {
-      await handle.writeFile(content, 'utf8');
+      await (typeof content === 'string' ? handle.writeFile(content, 'utf8') : handle.writeFile(content));
       await handle.sync();
     } finally {
       await handle.close();

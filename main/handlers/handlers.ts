@@ -3,7 +3,7 @@ import { readdir, realpath, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ApiRequest, ApiResponse, Operation } from '../../src/api/contract';
 import type { Problem } from '../../src/api/problems';
-import { planExport } from '../../src/export/plan';
+import { planExport, type ExportWarning } from '../../src/export/plan';
 import type { Language } from '../../src/languages';
 import { validateProject } from '../../src/model/schema';
 import { serializeProject } from '../../src/model/serialize';
@@ -15,6 +15,7 @@ import {
   readTextFile,
   writeFileAtomic,
 } from './files';
+import { measureExportLines } from './speech';
 
 /** Raised when a request is well formed but names something that is not there. */
 export class RequestError extends Error {
@@ -222,14 +223,27 @@ export function createHandlers(host: HandlerHost): Handlers {
           params: { id: unknown },
         });
       }
-      const plan = planExport(request.project, request);
+      const speech = await measureExportLines(request.project, request);
+      const plan = await planExport(request.project, {
+        ...request,
+        creatorVersion: host.version,
+        measuredMs: speech.measuredMs,
+      });
+      const warnings: ExportWarning[] = [...plan.warnings];
+      if (speech.espeakMissing) {
+        warnings.unshift({
+          documentId: request.documentIds[0] ?? '',
+          language: request.languages[0] ?? 'en',
+          code: 'espeak-missing',
+        });
+      }
       const written: string[] = [];
       for (const file of plan.files) {
         const target = join(folder, file.name);
         await writeFileAtomic(target, file.content);
         written.push(target);
       }
-      return { folder, written, warnings: [...plan.warnings] };
+      return { folder, written, warnings };
     },
 
     writeJournal: async ({ sessionId, project, path, name }) => {

@@ -6,6 +6,7 @@ import { isLanguage, type Language } from '../../src/languages';
 import {
   mergeWithNext,
   setSegmentExcluded,
+  setSegmentRole,
   setSegmentStatus,
   setSegmentText,
   setSegmentTime,
@@ -48,6 +49,8 @@ import { checkTranscript, type QaFinding } from '../../src/qa/qa';
 import { DEFAULT_RULES } from '../../src/subtitles/rules';
 import { describeError } from './describeError';
 import { ExportDialog } from './components/ExportDialog';
+import { DubbingDialog } from './components/DubbingDialog';
+import { DEFAULT_DUBBING } from '../../src/dub/speakingTime';
 import { Grid } from './components/Grid';
 import { Inspector } from './components/Inspector';
 import { PathDialog } from './components/PathDialog';
@@ -80,7 +83,12 @@ export interface Selection {
 }
 
 type Journal = NonNullable<ApiResponse<'findJournal'>['journal']>;
-type Dialog = 'export' | 'open' | 'saveAs' | 'close' | 'align' | 'timing' | 'import' | 'rules' | undefined;
+type Dialog = 'export' | 'open' | 'saveAs' | 'close' | 'align' | 'timing' | 'import' | 'rules' | 'dubbing' | undefined;
+
+/** The project's settings without one of them, which then takes its default. */
+function withoutSetting(settings: ProjectSettings, key: keyof ProjectSettings): ProjectSettings {
+  return Object.fromEntries(Object.entries(settings).filter(([name]) => name !== key));
+}
 
 interface Failure {
   readonly message: string;
@@ -352,6 +360,9 @@ export function App({ api }: { readonly api: SubrelayApi }) {
         case 'rules':
           setDialog('rules');
           return;
+        case 'dubbing':
+          setDialog('dubbing');
+          return;
         case 'importSubtitles':
           setDialog('import');
           return;
@@ -394,6 +405,12 @@ export function App({ api }: { readonly api: SubrelayApi }) {
           if (ref === undefined || currentDocument === undefined) return;
           const segment = currentDocument.segments.find((s) => s.id === ref.segmentId);
           edit((p) => setSegmentExcluded(p, ref, segment?.excluded !== true), 'exclude');
+          return;
+        }
+        case 'toggleHeadline': {
+          if (ref === undefined || currentDocument === undefined) return;
+          const segment = currentDocument.segments.find((s) => s.id === ref.segmentId);
+          edit((p) => setSegmentRole(p, ref, segment?.role === 'headline' ? undefined : 'headline'), 'role');
           return;
         }
       }
@@ -533,6 +550,7 @@ export function App({ api }: { readonly api: SubrelayApi }) {
               onTimeChange={onTimeChange}
               onInvalidTime={(value) => setFailure({ message: t('grid.invalidTime', { value }) })}
               findings={findingsByCell}
+              dubbing={workspace?.settings.dubbing ?? DEFAULT_DUBBING}
             />
             <Inspector
               qa={
@@ -608,8 +626,22 @@ export function App({ api }: { readonly api: SubrelayApi }) {
           onSave={(newRules) => {
             onSettingsChange(
               newRules === undefined
-                ? { ...(workspace.settings.export !== undefined ? { export: workspace.settings.export } : {}) }
+                ? withoutSetting(workspace.settings, 'rules')
                 : { ...workspace.settings, rules: newRules },
+            );
+            setDialog(undefined);
+          }}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog === 'dubbing' && workspace !== undefined && (
+        <DubbingDialog
+          settings={workspace.settings.dubbing}
+          onSave={(dubbing) => {
+            onSettingsChange(
+              dubbing === undefined
+                ? withoutSetting(workspace.settings, 'dubbing')
+                : { ...workspace.settings, dubbing },
             );
             setDialog(undefined);
           }}

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../languages';
 import { projectSchema } from '../model/schema';
-import type { Project } from '../model/project';
+import { EXPORT_FORMAT_NAMES, SEGMENT_STATUSES, type Project, type SegmentStatus } from '../model/project';
 import type { Problem } from './problems';
-import { EXPORT_FORMATS, type ExportFormat, type ExportWarning } from '../export/plan';
+// Types only: the export writers (DOCX, XML) stay out of the renderer's bundle.
+import type { ExportWarning } from '../export/plan';
 
 /**
  * The one contract between the UI and the code that touches files.
@@ -119,11 +120,19 @@ export const contract = {
         .array(z.enum(LANGUAGES as [Language, ...Language[]]))
         .min(1)
         .max(4),
-      format: z.enum(EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]]),
+      format: z.enum(EXPORT_FORMAT_NAMES),
       folder: pathSchema,
       lineEnding: z.enum(['crlf', 'lf']).optional(),
       bom: z.boolean().optional(),
       secondLanguage: z.enum(LANGUAGES as [Language, ...Language[]]).optional(),
+      sourceLanguage: z.enum(LANGUAGES as [Language, ...Language[]]).optional(),
+      reviewOnlyFindings: z.boolean().optional(),
+      reviewStatuses: z
+        .array(z.enum(SEGMENT_STATUSES as [SegmentStatus, ...SegmentStatus[]]))
+        .max(SEGMENT_STATUSES.length)
+        .optional(),
+      /** Dubbing scripts: measure each line with espeak-ng where it is installed (else syllables). */
+      speakingTime: z.enum(['syllables', 'espeak']).optional(),
     }),
     response: z.strictObject({
       folder: z.string(),

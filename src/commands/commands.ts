@@ -17,6 +17,7 @@ export type CommandId =
   | 'merge'
   | 'markTranslated'
   | 'toggleExcluded'
+  | 'toggleHeadline'
   | 'align'
   | 'shiftUp'
   | 'shiftDown'
@@ -24,7 +25,8 @@ export type CommandId =
   | 'previousUncertain'
   | 'timing'
   | 'importSubtitles'
-  | 'rules';
+  | 'rules'
+  | 'dubbing';
 
 export type MenuId = 'project' | 'edit' | 'segment' | 'align';
 
@@ -51,8 +53,10 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   { id: 'merge', menu: 'segment', labelKey: 'command.merge', shortcut: 'CmdOrCtrl+Shift+M' },
   { id: 'markTranslated', menu: 'segment', labelKey: 'command.markTranslated', shortcut: 'CmdOrCtrl+Enter' },
   { id: 'toggleExcluded', menu: 'segment', labelKey: 'command.toggleExcluded', shortcut: 'CmdOrCtrl+Shift+X' },
+  { id: 'toggleHeadline', menu: 'segment', labelKey: 'command.toggleHeadline', shortcut: 'CmdOrCtrl+Shift+H' },
   { id: 'timing', menu: 'segment', labelKey: 'command.timing' },
   { id: 'rules', menu: 'segment', labelKey: 'command.rules' },
+  { id: 'dubbing', menu: 'segment', labelKey: 'command.dubbing' },
   { id: 'align', menu: 'align', labelKey: 'command.align', shortcut: 'CmdOrCtrl+Shift+L' },
   { id: 'shiftUp', menu: 'align', labelKey: 'command.shiftUp', shortcut: 'Alt+Shift+Up' },
   { id: 'shiftDown', menu: 'align', labelKey: 'command.shiftDown', shortcut: 'Alt+Shift+Down' },

@@ -1,5 +1,5 @@
 import { LANGUAGES, type Language } from '../languages';
-import type { Project, Segment, SegmentStatus, SubrelayDocument } from './project';
+import type { Project, Segment, SegmentRole, SegmentStatus, SubrelayDocument } from './project';
 
 /** Identifies one segment of one document. */
 export interface SegmentRef {
@@ -211,6 +211,22 @@ export function setSegmentExcluded(project: Project, ref: SegmentRef, excluded: 
     const included: Segment = { ...s };
     delete (included as { excluded?: boolean }).excluded;
     return included;
+  });
+}
+
+/**
+ * Marks a segment as its article's headline, or back to body text.
+ *
+ * Only layout changes: the headline becomes `#` in Markdown and a Title in
+ * DOCX; texts, statuses and paragraphs stay as they were.
+ */
+export function setSegmentRole(project: Project, ref: SegmentRef, role: SegmentRole | undefined): Project {
+  if (findSegment(project, ref).segment.role === role) return project;
+  return updateSegment(project, ref, (s) => {
+    if (role !== undefined) return { ...s, role };
+    const plain: Segment = { ...s };
+    delete (plain as { role?: SegmentRole }).role;
+    return plain;
   });
 }
 

@@ -13,6 +13,8 @@ const MIGRATIONS: Readonly<Record<number, (project: JsonObject) => JsonObject>> 
   1: (project) => ({ ...project, version: 2, requires: FORMAT_REQUIRES[2], settings: {} }),
   /** Version 3 may record the aligner's confidence per cell; nothing older has any. */
   2: (project) => ({ ...project, version: 3, requires: FORMAT_REQUIRES[3] }),
+  /** Version 4 may mark headlines and record dubbing settings; nothing older has any. */
+  3: (project) => ({ ...project, version: 4, requires: FORMAT_REQUIRES[4] }),
 };
 
 /** What `migrateProject` did, for messages like "migrated from format 1". */

@@ -5,6 +5,11 @@ export type SegmentStatus = 'source' | 'draft' | 'translated' | 'reviewed' | 'ap
 
 export const SEGMENT_STATUSES: ReadonlyArray<SegmentStatus> = ['source', 'draft', 'translated', 'reviewed', 'approved'];
 
+/** Layout roles a segment can have; ordinary body text has none. */
+export type SegmentRole = 'headline';
+
+export const SEGMENT_ROLES: ReadonlyArray<SegmentRole> = ['headline'];
+
 /**
  * One row of the grid: the same meaning in every language.
  *
@@ -22,6 +27,11 @@ export interface Segment {
   readonly texts: Readonly<Record<Language, string>>;
   readonly status: Readonly<Record<Language, SegmentStatus>>;
   readonly note?: string;
+  /**
+   * What the row is in an article's layout. A headline becomes `#` in
+   * Markdown and a Title paragraph in DOCX; ordinary rows have no role.
+   */
+  readonly role?: SegmentRole;
   /**
    * How sure the automatic aligner was when it filled each language (0..1).
    *
@@ -46,7 +56,7 @@ export interface SubrelayDocument {
 export const PROJECT_FORMAT = 'subrelay';
 
 /** The project format this Subrelay writes; older ones are migrated on load. */
-export const PROJECT_VERSION = 3;
+export const PROJECT_VERSION = 4;
 
 /**
  * The first Subrelay release that reads each project format version.
@@ -54,16 +64,54 @@ export const PROJECT_VERSION = 3;
  * Written into every file as `requires`, so that an older Subrelay meeting a
  * newer file can say which release the user needs.
  */
-export const FORMAT_REQUIRES: Readonly<Record<number, string>> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0' };
+export const FORMAT_REQUIRES: Readonly<Record<number, string>> = { 1: '0.1.0', 2: '0.2.0', 3: '0.3.0', 4: '0.4.0' };
 
 /** Export choices remembered per project, so the dialog opens as it was left. */
 export interface ExportSettings {
   readonly documentIds: ReadonlyArray<string>;
   readonly languages: ReadonlyArray<Language>;
-  readonly format: 'auto' | 'srt' | 'vtt' | 'srt-bilingual' | 'txt';
+  readonly format: ExportFormatName;
   readonly secondLanguage?: Language | undefined;
   readonly lineEnding: 'crlf' | 'lf';
   readonly bom: boolean;
+  /** XLIFF: the language written as `<source>` (English unless chosen). */
+  readonly sourceLanguage?: Language | undefined;
+  /** Review exports: only rows with QA findings, and/or only rows in these statuses. */
+  readonly reviewOnlyFindings?: boolean | undefined;
+  readonly reviewStatuses?: ReadonlyArray<SegmentStatus> | undefined;
+  /** Dubbing scripts: estimate speaking time from syllables, or measure it with espeak-ng. */
+  readonly speakingTime?: 'syllables' | 'espeak' | undefined;
+}
+
+/** Every export format, as the CLI's `--format` and the Export dialog name them. */
+export const EXPORT_FORMAT_NAMES = [
+  'auto',
+  'srt',
+  'vtt',
+  'srt-bilingual',
+  'txt',
+  'md',
+  'docx',
+  'dub-csv',
+  'dub-html',
+  'review-html',
+  'review-csv',
+  'xliff2',
+  'xliff12',
+  'tmx',
+] as const;
+
+export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
+
+/**
+ * How fast each language is spoken, for dubbing scripts and the grid's fit flag.
+ *
+ * Rates are syllables per second; a line whose estimated speaking time exceeds
+ * its cue's slot by more than `tolerancePercent` does not fit.
+ */
+export interface DubbingSettings {
+  readonly rates: Readonly<Record<Language, number>>;
+  readonly tolerancePercent: number;
 }
 
 /** Subtitle limits the project overrides (see `DEFAULT_RULES` in src/subtitles/rules.ts). */
@@ -79,6 +127,8 @@ export interface ProjectSettings {
   readonly export?: ExportSettings | undefined;
   /** When absent, the Netflix defaults apply. */
   readonly rules?: ProjectRules | undefined;
+  /** When absent, the default speaking rates and a 10 % tolerance apply. */
+  readonly dubbing?: DubbingSettings | undefined;
 }
 
 export interface Project {

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { LANGUAGES, type Language } from '../languages';
 import type { Problem } from '../api/problems';
 import { migrateProject } from './migrate';
-import { FORMAT_REQUIRES, PROJECT_FORMAT, PROJECT_VERSION, SEGMENT_STATUSES, type Project } from './project';
+import {
+  EXPORT_FORMAT_NAMES,
+  FORMAT_REQUIRES,
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  SEGMENT_ROLES,
+  SEGMENT_STATUSES,
+  type Project,
+} from './project';
 
 const languageSchema = z.enum(LANGUAGES as [Language, ...Language[]]);
 const statusSchema = z.enum(SEGMENT_STATUSES as [string, ...string[]]);
@@ -31,6 +39,7 @@ export const segmentSchema = z
     texts: perLanguage(z.string().max(100_000)),
     status: perLanguage(statusSchema),
     note: z.string().max(100_000).optional(),
+    role: z.enum(SEGMENT_ROLES as [string, ...string[]]).optional(),
     confidence: z
       .strictObject({
         en: z.number().min(0).max(1).optional(),
@@ -86,10 +95,20 @@ export const projectSchema = z
         .strictObject({
           documentIds: z.array(idSchema).max(1000),
           languages: z.array(languageSchema).max(LANGUAGES.length),
-          format: z.enum(['auto', 'srt', 'vtt', 'srt-bilingual', 'txt']),
+          format: z.enum(EXPORT_FORMAT_NAMES),
           secondLanguage: languageSchema.optional(),
           lineEnding: z.enum(['crlf', 'lf']),
           bom: z.boolean(),
+          sourceLanguage: languageSchema.optional(),
+          reviewOnlyFindings: z.boolean().optional(),
+          reviewStatuses: z.array(statusSchema).max(SEGMENT_STATUSES.length).optional(),
+          speakingTime: z.enum(['syllables', 'espeak']).optional(),
+        })
+        .optional(),
+      dubbing: z
+        .strictObject({
+          rates: perLanguage(z.number().min(0.5).max(30)),
+          tolerancePercent: z.number().min(0).max(500),
         })
         .optional(),
       rules: z

@@ -1,5 +1,5 @@
 import { LANGUAGES } from '../languages';
-import type { ExportSettings, Project, ProjectRules, Segment, SubrelayDocument } from './project';
+import type { DubbingSettings, ExportSettings, Project, ProjectRules, Segment, SubrelayDocument } from './project';
 
 function orderedSegment(segment: Segment): Record<string, unknown> {
   return {
@@ -11,6 +11,7 @@ function orderedSegment(segment: Segment): Record<string, unknown> {
     texts: Object.fromEntries(LANGUAGES.map((language) => [language, segment.texts[language]])),
     status: Object.fromEntries(LANGUAGES.map((language) => [language, segment.status[language]])),
     ...(segment.note !== undefined && segment.note !== '' ? { note: segment.note } : {}),
+    ...(segment.role !== undefined ? { role: segment.role } : {}),
     ...(segment.confidence !== undefined && Object.keys(segment.confidence).length > 0
       ? {
           confidence: Object.fromEntries(
@@ -32,6 +33,17 @@ function orderedExportSettings(settings: ExportSettings): Record<string, unknown
     ...(settings.secondLanguage !== undefined ? { secondLanguage: settings.secondLanguage } : {}),
     lineEnding: settings.lineEnding,
     bom: settings.bom,
+    ...(settings.sourceLanguage !== undefined ? { sourceLanguage: settings.sourceLanguage } : {}),
+    ...(settings.reviewOnlyFindings !== undefined ? { reviewOnlyFindings: settings.reviewOnlyFindings } : {}),
+    ...(settings.reviewStatuses !== undefined ? { reviewStatuses: settings.reviewStatuses } : {}),
+    ...(settings.speakingTime !== undefined ? { speakingTime: settings.speakingTime } : {}),
+  };
+}
+
+function orderedDubbing(dubbing: DubbingSettings): Record<string, unknown> {
+  return {
+    rates: Object.fromEntries(LANGUAGES.map((language) => [language, dubbing.rates[language]])),
+    tolerancePercent: dubbing.tolerancePercent,
   };
 }
 
@@ -80,6 +92,7 @@ export function serializeProject(project: Project): string {
     settings: {
       ...(project.settings.export === undefined ? {} : { export: orderedExportSettings(project.settings.export) }),
       ...(project.settings.rules === undefined ? {} : { rules: orderedRules(project.settings.rules) }),
+      ...(project.settings.dubbing === undefined ? {} : { dubbing: orderedDubbing(project.settings.dubbing) }),
     },
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

@@ -13,7 +13,17 @@ import type { Project, SubrelayDocument } from '../../src/model/project';
 import { parseProject } from '../../src/model/schema';
 import { serializeProject } from '../../src/model/serialize';
 
-const sample = parseProject(readFileSync(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8'));
+/** The sample without its headline, so the article starts with the seed's first sentence. */
+const sample = withoutHeadline(
+  parseProject(readFileSync(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8')),
+);
+
+function withoutHeadline(project: Project): Project {
+  return {
+    ...project,
+    documents: project.documents.map((d) => ({ ...d, segments: d.segments.filter((s) => s.role !== 'headline') })),
+  };
+}
 const article = (project: Project): SubrelayDocument => project.documents.find((d) => d.id === 'article')!;
 const included = article(sample).segments.filter((s) => s.excluded !== true);
 const includedIds = included.map((s) => s.id);

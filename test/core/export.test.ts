@@ -22,9 +22,10 @@ function segment(id: string, paragraph: number, en: string, extra: Partial<Segme
 }
 
 describe('toPlainText', () => {
-  it('rebuilds the seed’s paragraphs without the page furniture', () => {
+  it('rebuilds the seed’s paragraphs without the page furniture, under the headline', () => {
     const article = sample.documents.find((d) => d.id === 'article')!;
-    const expected = `${seed
+    const headline = article.segments.find((s) => s.role === 'headline')!.texts.en;
+    const expected = `${headline}\n\n${seed
       .split('\n')
       .filter((_, index) => !FURNITURE_LINES.has(index))
       .join('\n\n')}\n`;
@@ -49,8 +50,8 @@ describe('toPlainText', () => {
 });
 
 describe('planExport', () => {
-  it('names files <document>.<language>.<extension> for every chosen language', () => {
-    const plan = planExport(sample, { documentIds: ['appeal', 'article'], languages: LANGUAGES, format: 'auto' });
+  it('names files <document>.<language>.<extension> for every chosen language', async () => {
+    const plan = await planExport(sample, { documentIds: ['appeal', 'article'], languages: LANGUAGES, format: 'auto' });
     expect(plan.files.map((f) => f.name)).toEqual([
       'appeal.en.srt',
       'appeal.ko.srt',
@@ -65,13 +66,13 @@ describe('planExport', () => {
     expect(exportFileName('x', 'uk', 'srt')).toBe('x.uk.srt');
   });
 
-  it('writes SRT only for transcripts and says which documents it skipped', () => {
-    const plan = planExport(sample, { documentIds: ['appeal', 'article'], languages: ['ru'], format: 'srt' });
+  it('writes SRT only for transcripts and says which documents it skipped', async () => {
+    const plan = await planExport(sample, { documentIds: ['appeal', 'article'], languages: ['ru'], format: 'srt' });
     expect(plan.files.map((f) => f.name)).toEqual(['appeal.ru.srt']);
     expect(plan.warnings).toEqual([{ documentId: 'article', language: 'ru', code: 'not-applicable' }]);
   });
 
-  it('leaves out untranslated and untimed cues with a warning each, and never an excluded one', () => {
+  it('leaves out untranslated and untimed cues with a warning each, and never an excluded one', async () => {
     const project: Project = {
       ...sample,
       documents: [
@@ -89,7 +90,7 @@ describe('planExport', () => {
         },
       ],
     };
-    const plan = planExport(project, { documentIds: ['t'], languages: ['en'], format: 'srt', lineEnding: 'lf' });
+    const plan = await planExport(project, { documentIds: ['t'], languages: ['en'], format: 'srt', lineEnding: 'lf' });
     expect(plan.files[0]?.content).toBe('1\n00:00:00,000 --> 00:00:01,000\nTimed.\n\n');
     expect(plan.warnings.map((w) => [w.segmentId, w.code])).toEqual([
       ['s2', 'untimed'],

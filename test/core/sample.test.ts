@@ -25,10 +25,13 @@ describe('the sample project', () => {
     expect(project.languages).toEqual(LANGUAGES);
   });
 
-  it('holds every sentence of the seed, in order, with its paragraph', () => {
-    expect(article.segments.map((s) => ({ paragraph: s.paragraph, text: s.texts.en }))).toEqual(
-      segmentText(seed, 'en'),
-    );
+  it('holds every sentence of the seed, in order, with its paragraph, after one headline of its own', () => {
+    const [headline, ...body] = article.segments;
+    expect(headline?.role).toBe('headline');
+    expect(headline?.paragraph).toBe(0);
+    expect(headline?.note).toMatch(/scraped page had none/u);
+    expect(body.some((s) => s.role !== undefined)).toBe(false);
+    expect(body.map((s) => ({ paragraph: s.paragraph - 1, text: s.texts.en }))).toEqual(segmentText(seed, 'en'));
   });
 
   it('keeps page furniture as excluded segments, and nothing else excluded', () => {

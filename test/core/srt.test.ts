@@ -11,9 +11,9 @@ import { formatTimestamp, parseTime } from '../../src/time/timecode';
 const sample = parseProject(readFileSync(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8'));
 
 describe('toSrt', () => {
-  it('writes the Korean appeal exactly as the reviewed golden file', () => {
+  it('writes the Korean appeal exactly as the reviewed golden file', async () => {
     const golden = readFileSync(new URL('../fixtures/appeal.ko.srt', import.meta.url), 'utf8');
-    const plan = planExport(sample, { documentIds: ['appeal'], languages: ['ko'], format: 'srt' });
+    const plan = await planExport(sample, { documentIds: ['appeal'], languages: ['ko'], format: 'srt' });
     expect(plan.files.map((f) => f.name)).toEqual(['appeal.ko.srt']);
     expect(plan.files[0]?.content).toBe(golden);
     expect(plan.warnings).toEqual([]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseSync, type NodeCue } from 'subtitle';
 import { describe, expect, it } from 'vitest';
-import { planExport } from '../../src/export/plan';
+import { exportText, planExport } from '../../src/export/plan';
 import { toSrt, type Cue } from '../../src/formats/srt';
 import {
   detectSubtitleFormat,
@@ -102,9 +102,9 @@ describe('parseSubtitles: golden files', () => {
     ]);
   });
 
-  it.each(LANGUAGES)('agrees with the subtitle package on the sample’s exported %s SRT', (language) => {
-    const plan = planExport(sample, { documentIds: ['appeal'], languages: [language], format: 'srt' });
-    const content = plan.files[0]?.content ?? '';
+  it.each(LANGUAGES)('agrees with the subtitle package on the sample’s exported %s SRT', async (language) => {
+    const plan = await planExport(sample, { documentIds: ['appeal'], languages: [language], format: 'srt' });
+    const content = exportText(plan.files[0]);
     const reference = parseSync(content)
       .filter((node): node is NodeCue => node.type === 'cue')
       .map(({ data }) => ({ start: data.start, end: data.end, text: data.text }));

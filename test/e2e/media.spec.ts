@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parseSubtitles } from '../../src/formats/subtitleReader';
-import { planExport } from '../../src/export/plan';
+import { exportText, planExport } from '../../src/export/plan';
 import { parseProject } from '../../src/model/schema';
 import { root } from './webMode';
 
@@ -69,8 +69,8 @@ test('a video with speech shows the exported WebVTT cue at the right time', asyn
       '14',
       video,
     ]);
-    const plan = planExport(project, { documentIds: ['appeal'], languages: ['ko'], format: 'vtt' });
-    const vtt = plan.files[0]!.content;
+    const plan = await planExport(project, { documentIds: ['appeal'], languages: ['ko'], format: 'vtt' });
+    const vtt = exportText(plan.files[0]);
     // The file holds every cue of the appeal, at the sample's times, wrapped for the screen.
     const written = parseSubtitles(vtt).cues;
     expect(written.map((c) => [c.start, c.end, c.text.replace(/\n/gu, ' ')])).toEqual(

@@ -38,12 +38,16 @@ test('opens the sample with the four language columns and the seed’s first sen
 
   await toolbar.getByRole('button', { name: 'Article' }).click();
   await expect(page.getByRole('columnheader', { name: 'Start' })).toHaveCount(0);
-  await expect(page.getByRole('textbox', { name: 'English, segment 1', exact: true })).toHaveValue(
+  const headline = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('textbox', { name: 'English, segment 1', exact: true }) });
+  await expect(headline.getByRole('rowheader')).toContainText('Headline');
+  await expect(page.getByRole('textbox', { name: 'English, segment 2', exact: true })).toHaveValue(
     new RegExp(`^${FIRST_SENTENCE}`),
   );
   const furniture = page
     .getByRole('row')
-    .filter({ has: page.getByRole('textbox', { name: 'English, segment 3', exact: true }) });
+    .filter({ has: page.getByRole('textbox', { name: 'English, segment 4', exact: true }) });
   await expect(furniture).toHaveClass(/excluded/u);
 });
 
@@ -86,7 +90,7 @@ test('edits a Ukrainian cell and exports SRT and text files to the chosen folder
   const korean = await readFile(join(target, 'appeal.ko.srt'), 'utf8');
   expect(korean).toContain('00:00:01,000 --> 00:00:04,000\r\n형제 여러분');
   const article = await readFile(join(target, 'article.ru.txt'), 'utf8');
-  expect(article.split('\n\n')).toHaveLength(19);
+  expect(article.split('\n\n')).toHaveLength(20);
   expect(article).not.toContain('TELEGRAM');
   expect(article).toContain('Зеленский');
 });
@@ -387,4 +391,73 @@ test('edits the subtitle rules per project, and QA follows them', async ({ page 
   await page.getByRole('menuitem', { name: 'Subtitle rules…' }).click();
   await page.getByRole('dialog', { name: 'Subtitle rules' }).getByRole('button', { name: 'Netflix defaults' }).click();
   await expect(page.getByRole('button', { name: 'QA (1)' })).toBeVisible();
+});
+
+test('shows whether each transcript line fits its slot for dubbing, and follows the speaking rates', async ({
+  page,
+}) => {
+  const fit = (language: string, number: number) =>
+    page
+      .getByRole('cell')
+      .filter({ has: page.getByRole('textbox', { name: `${language}, segment ${number}`, exact: true }) })
+      .getByRole('img');
+  await expect(fit('Українська', 1)).toHaveAccessibleName(
+    /^Fits the slot for dubbing: about [\d.]+ s to say in 3\.0 s$/u,
+  );
+  await page
+    .getByRole('textbox', { name: 'Українська, segment 1', exact: true })
+    .fill('Брати мої, ми з вами з одного народу, у нас одна кров, одна мова, одна історія й одна земля під ногами.');
+  await expect(fit('Українська', 1)).toHaveAccessibleName(/^Does not fit the slot for dubbing/u);
+  await expect(fit('Русский', 1)).toHaveAccessibleName(/^Fits/u);
+
+  await page.getByRole('button', { name: 'Segment' }).click();
+  await page.getByRole('menuitem', { name: 'Speaking rates for dubbing…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Speaking rates for dubbing' });
+  await expect(dialog.getByRole('textbox', { name: 'Русский: syllables per second' })).toHaveValue('5');
+  await dialog.getByRole('textbox', { name: 'Русский: syllables per second' }).fill('1');
+  await dialog.getByRole('button', { name: 'Save rates' }).click();
+  await expect(fit('Русский', 1)).toHaveAccessibleName(/^Does not fit/u);
+  await page.keyboard.press('Control+z');
+  await expect(fit('Українська', 1)).toHaveAccessibleName(/^Fits/u);
+});
+
+test('exports hand-off formats, and the dialog remembers the choices', async ({ page, web }) => {
+  await page.getByRole('button', { name: 'Export' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog
+    .getByRole('combobox', { name: 'Format' })
+    .selectOption({ label: 'XLIFF 2.0, one file per target language' });
+  await dialog.getByRole('combobox', { name: 'Source language of the XLIFF' }).selectOption({ label: '한국어' });
+  await expect(dialog.getByRole('checkbox', { name: 'Write a byte order mark (BOM)' })).toHaveCount(0);
+  const target = join(web.home, 'Subrelay', 'handoff');
+  await dialog.getByRole('textbox', { name: 'Export folder' }).fill(target);
+  await dialog.getByRole('button', { name: 'Export files' }).click();
+  await expect(dialog.getByRole('status')).toContainText(`Wrote 6 files to ${target}.`);
+  await expect(dialog.getByRole('status')).toContainText('the XLIFF source language gets no file of its own');
+  const xliff = await readFile(join(target, 'appeal.ko-uk.xlf'), 'utf8');
+  expect(xliff).toContain('srcLang="ko"');
+  expect(xliff).toContain('<source>형제 여러분, 여러분과 저는 같은 민족이고,</source>');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('combobox', { name: 'Format' })).toHaveValue('xliff2');
+  await expect(dialog.getByRole('combobox', { name: 'Source language of the XLIFF' })).toHaveValue('ko');
+  await dialog
+    .getByRole('combobox', { name: 'Format' })
+    .selectOption({ label: 'Dubbing script, CSV (transcripts only)' });
+  await dialog
+    .getByRole('combobox', { name: 'Speaking time' })
+    .selectOption({ label: 'Measure with espeak-ng speech synthesis' });
+  await dialog.getByRole('textbox', { name: 'Export folder' }).fill(target);
+  await dialog.getByRole('button', { name: 'Export files' }).click();
+  await expect(dialog.getByRole('status')).toContainText('this format does not apply to this document');
+  const script = await readFile(join(target, 'appeal.ru.dub.csv'), 'utf8');
+  expect(script.startsWith('\uFEFFCue,')).toBe(true);
+  expect(script).toContain(',espeak-ng,');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'Export' }).getByRole('combobox', { name: 'Speaking time' }),
+  ).toHaveValue('espeak');
 });

@@ -87,7 +87,7 @@ describe('subrelay align', () => {
     await copyFile(sampleFile, project);
     const article = (await loadSample()).documents[1]!.segments.filter((s) => s.excluded !== true);
     const text = join(folder, 'ko.txt');
-    await writeFile(text, article.map((s) => s.texts.ko).join(' '));
+    await writeFile(text, article.map((s) => s.texts.ko).join('\n\n'));
     const result = await cli('align', project, text, '--document', 'article', '--to', 'ko');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(

@@ -50,7 +50,7 @@ const EXPORT_NAMES = LANGUAGES.flatMap((language) => [`appeal.${language}.srt`, 
 describe('subrelay validate', () => {
   it('accepts the shipped sample and exits 0', async () => {
     const run = await cli('validate', sampleFile);
-    expect(run).toEqual({ code: 0, stdout: `${sampleFile}: valid (2 documents, 48 segments)\n`, stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: `${sampleFile}: valid (2 documents, 49 segments)\n`, stderr: '' });
   });
 
   it('reports a missing file in one line and exits 1', async () => {
@@ -131,7 +131,7 @@ describe('subrelay export', () => {
     expect(lines(run.stdout).sort()).toEqual(EXPORT_NAMES.map((name) => join(out, name)));
 
     const project = await loadSample();
-    const plan = planExport(project, {
+    const plan = await planExport(project, {
       documentIds: project.documents.map((document) => document.id),
       languages: LANGUAGES,
       format: 'auto',
@@ -168,7 +168,7 @@ describe('subrelay export', () => {
   });
 
   it.each([
-    [['--format', 'docx'], '--format: "docx"'],
+    [['--format', 'pdf'], '--format: "pdf"'],
     [['--line-ending', 'cr'], '--line-ending: "cr"'],
   ])('refuses %j with exit 2', async (extra, message) => {
     const out = await temporaryFolder('cli-export');

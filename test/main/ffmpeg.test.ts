@@ -91,7 +91,13 @@ async function exportAppeal(
 ): Promise<{ project: Project; files: Map<Language, string> }> {
   const project = await loadSample();
   const folder = await temporaryFolder('ffmpeg');
-  const plan = planExport(project, { documentIds: ['appeal'], languages: LANGUAGES, format: 'srt', lineEnding, bom });
+  const plan = await planExport(project, {
+    documentIds: ['appeal'],
+    languages: LANGUAGES,
+    format: 'srt',
+    lineEnding,
+    bom,
+  });
   expect(plan.warnings).toEqual([]);
   const files = new Map<Language, string>();
   for (const [index, file] of plan.files.entries()) {
@@ -165,7 +171,7 @@ describe('exported WebVTT and bilingual SRT read back by ffmpeg', () => {
     const project = await loadSample();
     const appeal = appealOf(project);
     const folder = await temporaryFolder('ffmpeg-vtt');
-    const plan = planExport(project, { documentIds: ['appeal'], languages: [language], format: 'vtt' });
+    const plan = await planExport(project, { documentIds: ['appeal'], languages: [language], format: 'vtt' });
     const file = join(folder, plan.files[0]!.name);
     await writeFile(file, plan.files[0]!.content);
     const cues = readWithFfmpeg(file);
@@ -176,7 +182,7 @@ describe('exported WebVTT and bilingual SRT read back by ffmpeg', () => {
   it.skipIf(ffmpegMissing)('reads a bilingual SRT with both languages in each cue', async () => {
     const project = await loadSample();
     const folder = await temporaryFolder('ffmpeg-bilingual');
-    const plan = planExport(project, {
+    const plan = await planExport(project, {
       documentIds: ['appeal'],
       languages: ['ko'],
       format: 'srt-bilingual',

@@ -177,7 +177,7 @@ describe('handlers in web mode', () => {
     expect([...result.written].sort()).toEqual(EXPECTED_EXPORT_NAMES.map((name) => join(folder, name)));
     expect((await readdir(folder)).sort()).toEqual(EXPECTED_EXPORT_NAMES);
 
-    const plan = planExport(project, exportRequest(project, folder));
+    const plan = await planExport(project, exportRequest(project, folder));
     for (const file of plan.files) {
       expect(await readFile(join(folder, file.name), 'utf8')).toBe(file.content);
     }

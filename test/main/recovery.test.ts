@@ -154,7 +154,7 @@ describe('problem codes', () => {
     const handlers = createHandlers(webHost(folder));
     const missing = errorOf(await dispatch(handlers, 'openProject', { path: join(folder, 'none.subrelay') }));
     expect(missing).toMatchObject({ code: 'not-found', problem: { reason: 'not-found' } });
-    await writeFile(join(folder, 'bad.subrelay'), JSON.stringify({ format: 'subrelay', version: 3 }));
+    await writeFile(join(folder, 'bad.subrelay'), JSON.stringify({ format: 'subrelay', version: 4 }));
     const invalid = errorOf(await dispatch(handlers, 'openProject', { path: join(folder, 'bad.subrelay') }));
     expect(invalid.problem).toMatchObject({ reason: 'invalid-project', params: { field: 'requires' } });
   });
@@ -176,7 +176,7 @@ describe('subrelay validate', () => {
     const result = await validate(file);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      `${file}: valid (2 documents, 48 segments; written in project format 1, read as format 3: saving it upgrades the file)\n`,
+      `${file}: valid (2 documents, 48 segments; written in project format 1, read as format 4: saving it upgrades the file)\n`,
     );
   });
 
@@ -190,11 +190,11 @@ describe('subrelay validate', () => {
     expect(damaged.stderr).toMatch(
       new RegExp(`^subrelay: ${file}: not valid JSON \\(.+\\) \\(its backup ${file}\\.bak is readable\\)\\n$`, 'u'),
     );
-    await writeFile(file, JSON.stringify({ format: 'subrelay', version: 4, requires: '0.9.0' }));
+    await writeFile(file, JSON.stringify({ format: 'subrelay', version: 5, requires: '0.9.0' }));
     const newer = await validate(file);
     expect(newer.code).toBe(1);
     expect(newer.stderr).toBe(
-      `subrelay: ${file}: version: needs Subrelay 0.9.0 or later (it uses project format 4; this Subrelay reads formats up to 3, written by Subrelay 0.3.0 and later)\n`,
+      `subrelay: ${file}: version: needs Subrelay 0.9.0 or later (it uses project format 5; this Subrelay reads formats up to 4, written by Subrelay 0.4.0 and later)\n`,
     );
   });
 });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiResponse, SubrelayApi } from '../../../src/api/contract';
 import type { ExportFormat, ExportWarning } from '../../../src/export/plan';
 import { ENDONYMS, type Language } from '../../../src/languages';
-import type { Project, ProjectSettings } from '../../../src/model/project';
+import type { Project, ProjectSettings, SegmentStatus } from '../../../src/model/project';
 import { describeError } from '../describeError';
 import { LanguageSelect } from './LanguageSelect';
 import { Modal } from './Modal';
@@ -28,7 +28,49 @@ function WarningLine({ warning, project }: { readonly warning: ExportWarning; re
       return <li>{t('export.warningUntimed', values)}</li>;
     case 'not-applicable':
       return <li>{t('export.warningNotApplicable', values)}</li>;
+    case 'source-language':
+      return <li>{t('export.warningSourceLanguage', values)}</li>;
+    case 'does-not-fit':
+      return <li>{t('export.warningDoesNotFit', values)}</li>;
+    case 'espeak-missing':
+      return <li>{t('export.warningEspeakMissing')}</li>;
+    case 'no-source-text':
+      return <li>{t('export.warningNoSourceText', values)}</li>;
+    case 'nothing-finished':
+      return <li>{t('export.warningNothingFinished', values)}</li>;
   }
+}
+
+/** The formats in the dialog's list, grouped by what a translation desk ships. */
+const FORMAT_GROUPS: ReadonlyArray<{ readonly labelKey: string; readonly formats: ReadonlyArray<ExportFormat> }> = [
+  { labelKey: 'export.groupSubtitles', formats: ['auto', 'srt', 'vtt', 'srt-bilingual'] },
+  { labelKey: 'export.groupDocuments', formats: ['txt', 'md', 'docx'] },
+  { labelKey: 'export.groupDubbing', formats: ['dub-csv', 'dub-html'] },
+  { labelKey: 'export.groupReview', formats: ['review-html', 'review-csv'] },
+  { labelKey: 'export.groupInterchange', formats: ['xliff2', 'xliff12', 'tmx'] },
+];
+
+const FORMAT_LABEL_KEYS: Readonly<Record<ExportFormat, string>> = {
+  auto: 'export.formatAuto',
+  srt: 'export.formatSrt',
+  vtt: 'export.formatVtt',
+  'srt-bilingual': 'export.formatBilingual',
+  txt: 'export.formatTxt',
+  md: 'export.formatMd',
+  docx: 'export.formatDocx',
+  'dub-csv': 'export.formatDubCsv',
+  'dub-html': 'export.formatDubHtml',
+  'review-html': 'export.formatReviewHtml',
+  'review-csv': 'export.formatReviewCsv',
+  xliff2: 'export.formatXliff2',
+  xliff12: 'export.formatXliff12',
+  tmx: 'export.formatTmx',
+};
+
+const REVIEW_STATUSES: ReadonlyArray<SegmentStatus> = ['draft', 'translated', 'reviewed', 'approved'];
+
+function isSubtitleFormat(format: ExportFormat): boolean {
+  return format === 'auto' || format === 'srt' || format === 'vtt' || format === 'srt-bilingual';
 }
 
 /** Chooses documents, languages, format and folder, then writes the files. */
@@ -52,6 +94,10 @@ export function ExportDialog(props: {
   const [lineEnding, setLineEnding] = useState<'crlf' | 'lf'>(remembered?.lineEnding ?? 'crlf');
   const [bom, setBom] = useState(remembered?.bom ?? false);
   const [secondLanguage, setSecondLanguage] = useState<Language>(remembered?.secondLanguage ?? 'en');
+  const [sourceLanguage, setSourceLanguage] = useState<Language>(remembered?.sourceLanguage ?? 'en');
+  const [onlyFindings, setOnlyFindings] = useState(remembered?.reviewOnlyFindings ?? false);
+  const [statuses, setStatuses] = useState<SegmentStatus[]>([...(remembered?.reviewStatuses ?? [])]);
+  const [speakingTime, setSpeakingTime] = useState<'syllables' | 'espeak'>(remembered?.speakingTime ?? 'syllables');
   const [folder, setFolder] = useState(props.mode === 'web' ? props.defaultFolder : '');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ApiResponse<'exportFiles'>>();
@@ -65,28 +111,36 @@ export function ExportDialog(props: {
     if (folder.trim() === '') return setProblem(t('export.needFolder'));
     setProblem(undefined);
     setBusy(true);
-    props.onSettingsChange({
-      ...props.project.settings,
-      export: {
-        documentIds,
-        languages: props.project.languages.filter((l) => languages.includes(l)),
-        format,
-        lineEnding,
-        bom,
-        ...(format === 'srt-bilingual' ? { secondLanguage } : {}),
-      },
-    });
+    // Every choice is remembered, including those the chosen format does not use.
+    const choices = {
+      documentIds,
+      languages: props.project.languages.filter((l) => languages.includes(l)),
+      format,
+      lineEnding,
+      bom,
+      secondLanguage,
+      sourceLanguage,
+      reviewOnlyFindings: onlyFindings,
+      reviewStatuses: REVIEW_STATUSES.filter((s) => statuses.includes(s)),
+      speakingTime,
+    };
+    props.onSettingsChange({ ...props.project.settings, export: choices });
     try {
       setResult(
         await props.api.exportFiles({
           project: props.project,
           documentIds,
-          languages: props.project.languages.filter((l) => languages.includes(l)),
+          languages: choices.languages,
           format,
           folder: folder.trim(),
           lineEnding,
           bom,
           ...(format === 'srt-bilingual' ? { secondLanguage } : {}),
+          ...(format === 'xliff2' || format === 'xliff12' ? { sourceLanguage } : {}),
+          ...(format === 'review-html' || format === 'review-csv'
+            ? { reviewOnlyFindings: onlyFindings, reviewStatuses: choices.reviewStatuses }
+            : {}),
+          ...(format === 'dub-csv' || format === 'dub-html' ? { speakingTime } : {}),
         }),
       );
     } catch (caught) {
@@ -141,13 +195,60 @@ export function ExportDialog(props: {
         <label className="field">
           <span>{t('export.format')}</span>
           <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
-            <option value="auto">{t('export.formatAuto')}</option>
-            <option value="srt">{t('export.formatSrt')}</option>
-            <option value="vtt">{t('export.formatVtt')}</option>
-            <option value="srt-bilingual">{t('export.formatBilingual')}</option>
-            <option value="txt">{t('export.formatTxt')}</option>
+            {FORMAT_GROUPS.map((group) => (
+              <optgroup key={group.labelKey} label={t(group.labelKey)}>
+                {group.formats.map((value) => (
+                  <option key={value} value={value}>
+                    {t(FORMAT_LABEL_KEYS[value])}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
           </select>
         </label>
+        {(format === 'xliff2' || format === 'xliff12') && (
+          <LanguageSelect
+            label={t('export.sourceLanguage')}
+            value={sourceLanguage}
+            languages={props.project.languages}
+            onChange={setSourceLanguage}
+          />
+        )}
+        {(format === 'review-html' || format === 'review-csv') && (
+          <fieldset>
+            <legend>{t('export.reviewRows')}</legend>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={onlyFindings}
+                onChange={(event) => setOnlyFindings(event.target.checked)}
+              />
+              {t('export.onlyFindings')}
+            </label>
+            {REVIEW_STATUSES.map((status) => (
+              <label key={status} className="check">
+                <input
+                  type="checkbox"
+                  checked={statuses.includes(status)}
+                  onChange={(event) => setStatuses(toggle(statuses, status, event.target.checked))}
+                />
+                {t('export.onlyStatus', { status: t(`status.${status}`) })}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {(format === 'dub-csv' || format === 'dub-html') && (
+          <label className="field">
+            <span>{t('export.speakingTime')}</span>
+            <select
+              value={speakingTime}
+              onChange={(event) => setSpeakingTime(event.target.value === 'espeak' ? 'espeak' : 'syllables')}
+            >
+              <option value="syllables">{t('export.speakingTimeSyllables')}</option>
+              <option value="espeak">{t('export.speakingTimeEspeak')}</option>
+            </select>
+          </label>
+        )}
         {format === 'srt-bilingual' && (
           <LanguageSelect
             label={t('export.secondLanguage')}
@@ -156,17 +257,24 @@ export function ExportDialog(props: {
             onChange={setSecondLanguage}
           />
         )}
-        <label className="field">
-          <span>{t('export.lineEnding')}</span>
-          <select value={lineEnding} onChange={(event) => setLineEnding(event.target.value === 'lf' ? 'lf' : 'crlf')}>
-            <option value="crlf">{t('export.lineEndingCrlf')}</option>
-            <option value="lf">{t('export.lineEndingLf')}</option>
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={bom} onChange={(event) => setBom(event.target.checked)} />
-          {t('export.bom')}
-        </label>
+        {isSubtitleFormat(format) && (
+          <>
+            <label className="field">
+              <span>{t('export.lineEnding')}</span>
+              <select
+                value={lineEnding}
+                onChange={(event) => setLineEnding(event.target.value === 'lf' ? 'lf' : 'crlf')}
+              >
+                <option value="crlf">{t('export.lineEndingCrlf')}</option>
+                <option value="lf">{t('export.lineEndingLf')}</option>
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={bom} onChange={(event) => setBom(event.target.checked)} />
+              {t('export.bom')}
+            </label>
+          </>
+        )}
         {props.mode === 'web' ? (
           <label className="field">
             <span>{t('export.folder')}</span>

@@ -1,7 +1,8 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENDONYMS, type Language } from '../../../src/languages';
-import type { Segment, SubrelayDocument } from '../../../src/model/project';
+import type { DubbingSettings, Segment, SubrelayDocument } from '../../../src/model/project';
+import { segmentFit } from '../../../src/dub/speakingTime';
 import type { SegmentRef } from '../../../src/model/edit';
 import { formatTimestamp, parseTime } from '../../../src/time/timecode';
 import type { Selection } from '../App';
@@ -18,6 +19,33 @@ interface GridProps {
   readonly onInvalidTime: (value: string) => void;
   /** QA findings by `${segmentId}:${language}`. */
   readonly findings: ReadonlyMap<string, ReadonlyArray<QaFinding>>;
+  /** Speaking rates for the dubbing fit flag next to each timed transcript cell. */
+  readonly dubbing: DubbingSettings;
+}
+
+/** Seconds with one decimal in the interface language's notation ("2.5" / "2,5"). */
+function seconds(milliseconds: number, locale: string): string {
+  return (milliseconds / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/**
+ * Whether a cell's line can be dubbed in its cue's slot: the time it takes
+ * to say (estimated from syllables) against the slot, beyond the tolerance.
+ */
+function FitChip(props: { readonly segment: Segment; readonly language: Language; readonly dubbing: DubbingSettings }) {
+  const { t, i18n } = useTranslation();
+  const fit = segmentFit(props.segment, props.language, props.dubbing);
+  if (fit === undefined) return null;
+  const values = {
+    speaking: seconds(fit.speakingMs, i18n.language),
+    slot: seconds(fit.slotMs, i18n.language),
+  };
+  const label = fit.fit.fits ? t('grid.fits', values) : t('grid.doesNotFit', values);
+  return (
+    <span className={`fit-chip ${fit.fit.fits ? 'fits' : 'overflows'}`} role="img" aria-label={label} title={label}>
+      {fit.fit.fits ? '✓' : '✗'} {values.speaking}/{values.slot}
+    </span>
+  );
 }
 
 function TimeInput(props: {
@@ -69,6 +97,7 @@ const Row = memo(function Row(props: {
   readonly onTimeChange: (ref: SegmentRef, bound: 'start' | 'end', milliseconds: number) => void;
   readonly onInvalidTime: (value: string) => void;
   readonly findings: ReadonlyMap<string, ReadonlyArray<QaFinding>>;
+  readonly dubbing: DubbingSettings;
 }) {
   const { t } = useTranslation();
   const { segment, number } = props;
@@ -83,6 +112,7 @@ const Row = memo(function Row(props: {
       >
         {number}
         {excluded && <span className="visually-hidden"> {t('grid.excluded')}</span>}
+        {segment.role === 'headline' && <span className="role-chip">{t('grid.headline')}</span>}
       </th>
       {props.timed && (
         <>
@@ -136,6 +166,7 @@ const Row = memo(function Row(props: {
             >
               {t(`status.${segment.status[language]}`)}
             </span>
+            {props.timed && !excluded && <FitChip segment={segment} language={language} dubbing={props.dubbing} />}
           </td>
         );
       })}
@@ -184,6 +215,7 @@ export function Grid(props: GridProps) {
               onTimeChange={props.onTimeChange}
               onInvalidTime={props.onInvalidTime}
               findings={props.findings}
+              dubbing={props.dubbing}
             />
           ))}
         </tbody>

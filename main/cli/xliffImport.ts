@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import {
+  applyXliff,
+  describeXliffReport,
+  describeXliffWarnings,
+  InterchangeFormatError,
+  readXliff,
+  summarizeXliffReport,
+  type XliffContent,
+} from '../../src/interchange/xliff';
+import { serializeProject } from '../../src/model/serialize';
+import {
+  backupPathOf,
+  FileError,
+  MAX_TEXT_BYTES,
+  readProjectFile,
+  readTextFile,
+  writeFileAtomic,
+} from '../handlers/files';
+
+/** Where the CLI's two streams go. */
+export interface XliffImportOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** A usage problem: reported here as `subrelay: <problem>` with exit code 2. */
+class XliffUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XliffUsageError';
+  }
+}
+
+function isParseArgsError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+/** Reads an XLIFF file; a file Subrelay cannot read is a FileError naming it. */
+async function readXliffFile(file: string): Promise<XliffContent> {
+  const text = await readTextFile(file, MAX_TEXT_BYTES);
+  try {
+    return readXliff(text);
+  } catch (error) {
+    if (error instanceof InterchangeFormatError) throw new FileError(file, error.message, 'bad-file');
+    throw error;
+  }
+}
+
+async function importXliff(args: string[], output: XliffImportOutput): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false }, debug: { type: 'boolean' } },
+  });
+  const [projectFile, xliffFile, extra] = positionals;
+  if (projectFile === undefined || xliffFile === undefined) {
+    throw new XliffUsageError('give the project and the XLIFF file to import');
+  }
+  if (extra !== undefined) throw new XliffUsageError(`unexpected argument "${extra}"`);
+
+  const project = await readProjectFile(projectFile);
+  const content = await readXliffFile(xliffFile);
+  let applied;
+  try {
+    applied = applyXliff(project, content);
+  } catch (error) {
+    if (error instanceof InterchangeFormatError) throw new FileError(xliffFile, error.message, 'bad-file');
+    throw error;
+  }
+  const { report } = applied;
+
+  for (const warning of describeXliffWarnings(report)) output.stderr(`subrelay: ${xliffFile}: warning: ${warning}\n`);
+  const lines = describeXliffReport(report);
+  output.stdout(lines.map((line) => `${line}\n`).join(''));
+  const summary = summarizeXliffReport(report);
+  if (values['dry-run']) {
+    output.stdout(`${summary} (dry run: ${projectFile} not saved)\n`);
+  } else if (report.changed.length === 0) {
+    output.stdout(`${summary}; ${projectFile} left as it was\n`);
+  } else {
+    await writeFileAtomic(projectFile, serializeProject(applied.project), { backup: true });
+    output.stdout(`${summary}; saved ${projectFile} (previous version in ${backupPathOf(projectFile)})\n`);
+  }
+  return 0;
+}
+
+/**
+ * `subrelay import PROJECT FILE.xlf|FILE.xliff [--dry-run]`: takes a CAT tool's translations back.
+ *
+ * Prints one line per changed segment and a summary on stdout, and files
+ * or units the project does not have (and sources that differ) as warnings
+ * on stderr. Saves the project atomically with a `.bak` of the previous
+ * version, unless `--dry-run` or nothing changed. Usage problems are
+ * reported here and return 2; an unreadable project or XLIFF file throws a
+ * `FileError` (printed by the CLI as `subrelay: <file>: <problem>`).
+ */
+export async function runXliffImport(args: string[], output: XliffImportOutput): Promise<number> {
+  try {
+    return await importXliff(args, output);
+  } catch (error) {
+    if (error instanceof XliffUsageError || isParseArgsError(error)) {
+      output.stderr(`subrelay: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
