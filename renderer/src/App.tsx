@@ -50,6 +50,8 @@ import { DEFAULT_RULES } from '../../src/subtitles/rules';
 import { describeError } from './describeError';
 import { ExportDialog } from './components/ExportDialog';
 import { DubbingDialog } from './components/DubbingDialog';
+import { XliffImportDialog } from './components/XliffImportDialog';
+import { applyXliff } from '../../src/interchange/xliff';
 import { DEFAULT_DUBBING } from '../../src/dub/speakingTime';
 import { Grid } from './components/Grid';
 import { Inspector } from './components/Inspector';
@@ -83,7 +85,18 @@ export interface Selection {
 }
 
 type Journal = NonNullable<ApiResponse<'findJournal'>['journal']>;
-type Dialog = 'export' | 'open' | 'saveAs' | 'close' | 'align' | 'timing' | 'import' | 'rules' | 'dubbing' | undefined;
+type Dialog =
+  | 'export'
+  | 'open'
+  | 'saveAs'
+  | 'close'
+  | 'align'
+  | 'timing'
+  | 'import'
+  | 'rules'
+  | 'dubbing'
+  | 'importXliff'
+  | undefined;
 
 /** The project's settings without one of them, which then takes its default. */
 function withoutSetting(settings: ProjectSettings, key: keyof ProjectSettings): ProjectSettings {
@@ -366,6 +379,9 @@ export function App({ api }: { readonly api: SubrelayApi }) {
         case 'importSubtitles':
           setDialog('import');
           return;
+        case 'importXliff':
+          setDialog('importXliff');
+          return;
         case 'timing':
           if (currentDocument?.kind === 'transcript') setDialog('timing');
           return;
@@ -631,6 +647,13 @@ export function App({ api }: { readonly api: SubrelayApi }) {
             );
             setDialog(undefined);
           }}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog === 'importXliff' && project !== undefined && (
+        <XliffImportDialog
+          project={project}
+          onApply={(content) => edit((p) => applyXliff(p, content).project, 'import')}
           onClose={() => setDialog(undefined)}
         />
       )}

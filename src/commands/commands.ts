@@ -25,6 +25,7 @@ export type CommandId =
   | 'previousUncertain'
   | 'timing'
   | 'importSubtitles'
+  | 'importXliff'
   | 'rules'
   | 'dubbing';
 
@@ -47,6 +48,7 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   { id: 'saveAs', menu: 'project', labelKey: 'command.saveAs', shortcut: 'CmdOrCtrl+Shift+Alt+S' },
   { id: 'export', menu: 'project', labelKey: 'command.export', shortcut: 'CmdOrCtrl+E' },
   { id: 'importSubtitles', menu: 'project', labelKey: 'command.importSubtitles', shortcut: 'CmdOrCtrl+I' },
+  { id: 'importXliff', menu: 'project', labelKey: 'command.importXliff' },
   { id: 'undo', menu: 'edit', labelKey: 'command.undo', shortcut: 'CmdOrCtrl+Z' },
   { id: 'redo', menu: 'edit', labelKey: 'command.redo', shortcut: 'CmdOrCtrl+Shift+Z', alternatives: ['CmdOrCtrl+Y'] },
   { id: 'split', menu: 'segment', labelKey: 'command.split', shortcut: 'CmdOrCtrl+Shift+S' },

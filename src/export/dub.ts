@@ -2,6 +2,7 @@ import { countSyllables, dubbingOf, estimateSpeakingMs, fitOf, formatTimecode } 
 import { assertNever, ENDONYMS, type Language } from '../languages';
 import type { DubbingSettings, Project, SubrelayDocument } from '../model/project';
 import { formatTimestamp } from '../time/timecode';
+import { csvField, escapeHtml } from './escape';
 
 /** How a row's speaking time was found. */
 export type SpeakingTimeMethod = 'syllables' | 'espeak';
@@ -129,18 +130,6 @@ export const DUB_CSV_HEADER = [
   'Over by (s)',
 ] as const;
 
-/**
- * One CSV field, quoted when it must be, and never read as a formula.
- *
- * A spreadsheet runs a cell starting with = + - @ (or a tab or carriage
- * return) as a formula, so such a field gets a leading apostrophe (OWASP's
- * advice on CSV injection); dialogue lines starting with a dash show it too.
- */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-  return /[",\r\n]/u.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 function methodName(method: SpeakingTimeMethod): string {
   switch (method) {
     case 'syllables':
@@ -192,15 +181,6 @@ export function toDubCsv(
 
 // ---------------------------------------------------------------------------
 // HTML
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 function htmlLines(text: string): string {
   return text.split('\n').map(escapeHtml).join('<br>');

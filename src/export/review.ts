@@ -3,6 +3,7 @@ import type { Project, SegmentRole, SegmentStatus, SubrelayDocument } from '../m
 import { rulesOf } from '../qa/projectQa';
 import { checkTranscript, type QaFinding, type QaSeverity } from '../qa/qa';
 import { formatTimestamp } from '../time/timecode';
+import { csvField, escapeHtml } from './escape';
 
 export interface ReviewOptions {
   /** The languages shown side by side, in this order (duplicates are dropped). */
@@ -108,22 +109,6 @@ function findingLine(finding: QaFinding): string {
   return `${finding.language} ${finding.severity} (${finding.rule}): ${finding.message}`;
 }
 
-/**
- * One CSV field, safe to open in a spreadsheet.
- *
- * A field starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
- * leading apostrophe, as OWASP advises against formula injection: Excel and
- * LibreOffice would otherwise run "=HYPERLINK(…)" typed into a cell. This
- * also marks harmless text such as "-5 °C"; telling the two apart reliably
- * is not possible, and the apostrophe is plainly visible to a reviewer.
- * Then RFC 4180: a field with a comma, quote or line break is quoted, with
- * quotes doubled. Line breaks inside a field are kept as typed.
- */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-  return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
-}
-
 function csvTime(milliseconds: number | undefined): string {
   return milliseconds === undefined ? '' : formatTimestamp(milliseconds);
 }
@@ -210,24 +195,6 @@ export const ENGLISH_REVIEW_LABELS: ReviewLabels = {
 export interface ReviewHtmlOptions extends ReviewOptions {
   /** Replaces the English labels given; the rest stay English. */
   readonly labels?: Partial<ReviewLabels> | undefined;
-}
-
-/** Escapes text for HTML content and quoted attribute values alike. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (character) => {
-    switch (character) {
-      case '&':
-        return '&amp;';
-      case '<':
-        return '&lt;';
-      case '>':
-        return '&gt;';
-      case '"':
-        return '&quot;';
-      default:
-        return '&#39;';
-    }
-  });
 }
 
 /** Escaped text with its typed line breaks shown. */

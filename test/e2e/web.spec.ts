@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test as base } from '@playwright/test';
 import { parseSync, type NodeCue } from 'subtitle';
+import { writeXliff } from '../../src/interchange/xliff';
 import { parseProject } from '../../src/model/schema';
 import { root, startWebMode, type WebMode } from './webMode';
 
@@ -135,7 +136,7 @@ test('saves the project where the user says and opens it again', async ({ page, 
     .fill(path);
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByRole('status').first()).toContainText(`Saved ${path}.`);
-  expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 'subrelay', version: 3 });
+  expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 'subrelay', version: 4 });
   await page.reload();
   await page.getByRole('button', { name: 'Project' }).click();
   await page.getByRole('menuitem', { name: 'Open…' }).click();
@@ -436,7 +437,7 @@ test('exports hand-off formats, and the dialog remembers the choices', async ({ 
   await expect(dialog.getByRole('status')).toContainText('the XLIFF source language gets no file of its own');
   const xliff = await readFile(join(target, 'appeal.ko-uk.xlf'), 'utf8');
   expect(xliff).toContain('srcLang="ko"');
-  expect(xliff).toContain('<source>형제 여러분, 여러분과 저는 같은 민족이고,</source>');
+  expect(xliff).toContain('<source xml:space="preserve">형제 여러분, 여러분과 저는 같은 민족이고,</source>');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await page.getByRole('button', { name: 'Export' }).click();
@@ -460,4 +461,40 @@ test('exports hand-off formats, and the dialog remembers the choices', async ({ 
   await expect(
     page.getByRole('dialog', { name: 'Export' }).getByRole('combobox', { name: 'Speaking time' }),
   ).toHaveValue('espeak');
+});
+
+test('takes back an XLIFF file from a CAT tool: targets and statuses only, in one undo step', async ({ page }) => {
+  const project = parseProject(await readFile(join(root, 'samples', 'kursk-appeal.subrelay'), 'utf8'));
+  const appeal = project.documents.find((d) => d.id === 'appeal')!;
+  const exported = writeXliff(project, appeal, { version: '1.2', source: 'en', target: 'uk' });
+  const returned = exported
+    .replace('>Брати мої, ми з вами з одного народу,<', '>Брати мої, ми з вами — один народ,<')
+    .replace('state="needs-review-translation"', 'state="translated"');
+  await page.getByRole('button', { name: 'Project' }).click();
+  await page.getByRole('menuitem', { name: 'Import XLIFF from a CAT tool…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import XLIFF' });
+  await dialog
+    .getByLabel('XLIFF file (.xlf, .xliff)')
+    .setInputFiles({ name: 'appeal.en-uk.xliff', mimeType: 'application/xliff+xml', buffer: Buffer.from(returned) });
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Українська: 1 segment changed, 8 unchanged.');
+  await expect(dialog.getByRole('listitem')).toHaveText(['Appeal · segment 1: Draft → Translated']);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const cell = page.getByRole('textbox', { name: 'Українська, segment 1', exact: true });
+  await expect(cell).toHaveValue('Брати мої, ми з вами — один народ,');
+  await expect(page.getByRole('textbox', { name: 'English, segment 1', exact: true })).toHaveValue(
+    'My brothers, you and I are from the same people,',
+  );
+  await page.keyboard.press('Control+z');
+  await expect(cell).toHaveValue('Брати мої, ми з вами з одного народу,');
+
+  await page.getByRole('button', { name: 'Project' }).click();
+  await page.getByRole('menuitem', { name: 'Import XLIFF from a CAT tool…' }).click();
+  await dialog.getByLabel('XLIFF file (.xlf, .xliff)').setInputFiles({
+    name: 'broken.xlf',
+    mimeType: 'application/xliff+xml',
+    buffer: Buffer.from('<html><body>not xliff</body></html>'),
+  });
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/^broken\.xlf: cannot be read as XLIFF: not an XLIFF file/u);
 });
