@@ -80,8 +80,18 @@ export function characterWeight(grapheme: string, language: Language): number {
  */
 export function visibleCharacters(text: string): string[] {
   const plain = text.replace(FORMATTING, '');
+  // Intl.Segmenter is slow in V8; text with nothing that joins code points is split by code point instead.
+  if (!CLUSTERING.test(plain)) return Array.from(plain);
   return Array.from(graphemes.segment(plain), (part) => part.segment);
 }
+
+/**
+ * Code points that can make a grapheme cluster of more than one code point:
+ * marks (combining, spacing, variation selectors), joiners, conjoining
+ * Hangul jamo, astral code points and lone surrogates (emoji, flags), the halfwidth kana voicing marks,
+ * and CR (CR LF is one cluster). Text without them has one cluster per code point.
+ */
+const CLUSTERING = /[\p{M}\u200C\u200D\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\uD800-\uDFFF\u{10000}-\u{10FFFF}\uFF9E\uFF9F\r]/u;
 
 /**
  * The length of one line as the language's style guide counts it.

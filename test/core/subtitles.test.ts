@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RULES,
@@ -6,6 +7,7 @@ import {
   minimumGapMs,
   readingCharacters,
   readingSpeed,
+  visibleCharacters,
 } from '../../src/subtitles/rules';
 
 describe('DEFAULT_RULES', () => {
@@ -51,6 +53,39 @@ describe('lineLength', () => {
   it('leaves formatting tags out', () => {
     expect(lineLength('<i>Брати мої</i>', 'uk')).toBe(9);
     expect(lineLength('{\\an8}<font color="red">형제</font>', 'ko')).toBe(2);
+  });
+});
+
+describe('visibleCharacters', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const clusters = (text: string) => Array.from(segmenter.segment(text), (part) => part.segment);
+
+  it('splits as Intl.Segmenter does, on its fast path and off it (property)', () => {
+    const pieces = fc.constantFrom(
+      'a',
+      'й',
+      'и\u0306',
+      '형',
+      '\u1112\u1167\u11BC',
+      ' ',
+      '\r\n',
+      '\n',
+      '👍🏽',
+      '🇺🇦',
+      'e\u0301',
+      '—',
+      '1',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(pieces, fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 20 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(visibleCharacters(text)).toEqual(clusters(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
