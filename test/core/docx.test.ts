@@ -3,9 +3,10 @@ import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { toDocx } from '../../src/export/docx';
 import type { Language } from '../../src/languages';
-import type { Segment, SubrelayDocument } from '../../src/model/project';
+import type { SubrelayDocument } from '../../src/model/project';
 import { parseProject } from '../../src/model/schema';
 import { expectGolden } from '../support/golden';
+import { articleOf, segment } from '../support/segments';
 
 const sample = parseProject(readFileSync(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8'));
 const article = sample.documents.find((d) => d.id === 'article')!;
@@ -85,20 +86,6 @@ function distinctParagraphs(document: SubrelayDocument, language: Language): num
   return new Set(
     document.segments.filter((s) => s.excluded !== true && s.texts[language].trim() !== '').map((s) => s.paragraph),
   ).size;
-}
-
-function segment(id: string, paragraph: number, en: string, extra: Partial<Segment> = {}): Segment {
-  return {
-    id,
-    paragraph,
-    texts: { en, ko: '', uk: '', ru: '' },
-    status: { en: 'source', ko: 'draft', uk: 'draft', ru: 'draft' },
-    ...extra,
-  };
-}
-
-function articleOf(...segments: Segment[]): SubrelayDocument {
-  return { id: 'a', kind: 'article', title: 'A', sourceLanguage: 'en', segments };
 }
 
 describe('toDocx', () => {

@@ -3,23 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { exportFileName, planExport } from '../../src/export/plan';
 import { toPlainText } from '../../src/formats/text';
 import { LANGUAGES } from '../../src/languages';
-import type { Project, Segment } from '../../src/model/project';
+import type { Project } from '../../src/model/project';
 import { parseProject } from '../../src/model/schema';
 import { setSegmentText, setSegmentTime } from '../../src/model/edit';
+import { segment } from '../support/segments';
 
 const seed = readFileSync(new URL('../../samples/kursk-appeal/article.en.txt', import.meta.url), 'utf8');
 const sample = parseProject(readFileSync(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8'));
 const FURNITURE_LINES = new Set([2, 3, 8, 22]);
-
-function segment(id: string, paragraph: number, en: string, extra: Partial<Segment> = {}): Segment {
-  return {
-    id,
-    paragraph,
-    texts: { en, ko: '', uk: '', ru: '' },
-    status: { en: 'source', ko: 'draft', uk: 'draft', ru: 'draft' },
-    ...extra,
-  };
-}
 
 describe('toPlainText', () => {
   it('rebuilds the seed’s paragraphs without the page furniture, under the headline', () => {

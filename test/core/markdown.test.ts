@@ -1,27 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { documentBlocks, toMarkdown } from '../../src/export/markdown';
-import type { Segment, SubrelayDocument } from '../../src/model/project';
+import type { SubrelayDocument } from '../../src/model/project';
 import { parseProject } from '../../src/model/schema';
 import { expectGolden } from '../support/golden';
+import { articleOf, segment } from '../support/segments';
 
 const sample = parseProject(readFileSync(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8'));
 const article = sample.documents.find((d) => d.id === 'article')!;
 const appeal = sample.documents.find((d) => d.id === 'appeal')!;
-
-function segment(id: string, paragraph: number, en: string, extra: Partial<Segment> = {}): Segment {
-  return {
-    id,
-    paragraph,
-    texts: { en, ko: '', uk: '', ru: '' },
-    status: { en: 'source', ko: 'draft', uk: 'draft', ru: 'draft' },
-    ...extra,
-  };
-}
-
-function articleOf(...segments: Segment[]): SubrelayDocument {
-  return { id: 'a', kind: 'article', title: 'A', sourceLanguage: 'en', segments };
-}
 
 /** The paragraph numbers that have text in a language: one Markdown block each. */
 function distinctParagraphs(document: SubrelayDocument, language: 'en' | 'ko'): number {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_DUBBING } from '../../../src/dub/speakingTime';
 import { ENDONYMS, LANGUAGES, type Language } from '../../../src/languages';
 import type { DubbingSettings } from '../../../src/model/project';
+import { decimalOf, DecimalField } from './DecimalField';
 import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
 
@@ -23,7 +24,7 @@ export function DubbingDialog(props: {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(toDraft(props.settings ?? DEFAULT_DUBBING));
   const [problem, setProblem] = useState<string>();
-  const number = (key: string): number => Number((draft[key] ?? '').replace(',', '.'));
+  const number = (key: string): number => decimalOf(draft[key]);
 
   function save(): void {
     const badRate = LANGUAGES.find((language) => !(number(language) >= 0.5 && number(language) <= 30));
@@ -38,16 +39,13 @@ export function DubbingDialog(props: {
     });
   }
 
-  const input = (key: string, label: string, lang?: Language) => (
-    <label className="field" key={key}>
-      <span lang={lang}>{label}</span>
-      <input
-        type="text"
-        inputMode="decimal"
-        value={draft[key] ?? ''}
-        onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
-      />
-    </label>
+  const input = (key: string, label: string) => (
+    <DecimalField
+      key={key}
+      label={label}
+      value={draft[key] ?? ''}
+      onChange={(value) => setDraft({ ...draft, [key]: value })}
+    />
   );
 
   return (

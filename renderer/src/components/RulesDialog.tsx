@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ENDONYMS, LANGUAGES, type Language } from '../../../src/languages';
 import type { ProjectRules } from '../../../src/model/project';
 import { DEFAULT_RULES } from '../../../src/subtitles/rules';
+import { decimalOf, DecimalField } from './DecimalField';
 import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
 
@@ -31,10 +32,10 @@ export function RulesDialog(props: {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(toDraft(props.rules ?? DEFAULT_RULES));
   const [problem, setProblem] = useState<string>();
-  const number = (key: string): number => Number((draft[key] ?? '').replace(',', '.'));
+  const number = (key: string): number => decimalOf(draft[key]);
 
   function save(): void {
-    const bad = Object.entries(draft).find(([, value]) => !(Number(value.replace(',', '.')) > 0));
+    const bad = Object.entries(draft).find(([, value]) => !(decimalOf(value) > 0));
     if (bad !== undefined) return setProblem(t('rules.invalid', { value: bad[1] }));
     const languages = Object.fromEntries(
       LANGUAGES.map((language) => [
@@ -52,15 +53,12 @@ export function RulesDialog(props: {
   }
 
   const input = (key: string, label: string) => (
-    <label className="field" key={key}>
-      <span>{label}</span>
-      <input
-        type="text"
-        inputMode="decimal"
-        value={draft[key] ?? ''}
-        onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
-      />
-    </label>
+    <DecimalField
+      key={key}
+      label={label}
+      value={draft[key] ?? ''}
+      onChange={(value) => setDraft({ ...draft, [key]: value })}
+    />
   );
 
   return (
