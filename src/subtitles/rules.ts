@@ -91,7 +91,8 @@ export function visibleCharacters(text: string): string[] {
  * Hangul jamo, astral code points and lone surrogates (emoji, flags), the halfwidth kana voicing marks,
  * and CR (CR LF is one cluster). Text without them has one cluster per code point.
  */
-const CLUSTERING = /[\p{M}\u200C\u200D\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\uD800-\uDFFF\u{10000}-\u{10FFFF}\uFF9E\uFF9F\r]/u;
+const CLUSTERING =
+  /\u200D|[\p{M}\u200C\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\uD800-\uDFFF\u{10000}-\u{10FFFF}\uFF9E\uFF9F\r]/u;
 
 /**
  * The length of one line as the language's style guide counts it.
