@@ -36,6 +36,8 @@ export interface DubOptions {
   readonly settings?: DubbingSettings | undefined;
   /** Speaking times measured with espeak-ng, by segment id; used instead of the estimate where present. */
   readonly measuredMs?: Readonly<Record<string, number>> | undefined;
+  /** The rows `dubRows` gave for these same options, when the caller already has them. */
+  readonly rows?: ReadonlyArray<DubRow> | undefined;
 }
 
 function scriptText(text: string): string {
@@ -157,7 +159,7 @@ export function toDubCsv(
 ): string {
   const records = [
     DUB_CSV_HEADER.join(','),
-    ...dubRows(project, document, language, options).map((row) =>
+    ...(options.rows ?? dubRows(project, document, language, options)).map((row) =>
       [
         String(row.number),
         row.startTimecode,
@@ -230,7 +232,7 @@ export function toDubHtml(
   options: DubOptions = {},
 ): string {
   const settings = options.settings ?? dubbingOf(project);
-  const rows = dubRows(project, document, language, options);
+  const rows = options.rows ?? dubRows(project, document, language, options);
   const notFitting = rows.filter((row) => !row.fits).length;
   const measured = rows.filter((row) => row.method === 'espeak').length;
   const endonym = `<span lang="${language}">${escapeHtml(ENDONYMS[language])}</span>`;

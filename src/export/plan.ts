@@ -273,8 +273,11 @@ async function documentFiles(
             warnings.push({ documentId: document.id, language, segmentId: segment.id, code: 'untimed' });
           }
         }
-        const dubOptions = { settings: dubbingOf(project), measuredMs: measuredFor(request, document.id, language) };
-        for (const row of dubRows(project, document, language, dubOptions)) {
+        const measured = { settings: dubbingOf(project), measuredMs: measuredFor(request, document.id, language) };
+        // Worked out once: the warnings and the file read the same rows.
+        const rows = dubRows(project, document, language, measured);
+        const dubOptions = { ...measured, rows };
+        for (const row of rows) {
           if (!row.fits)
             warnings.push({ documentId: document.id, language, segmentId: row.segmentId, code: 'does-not-fit' });
         }
