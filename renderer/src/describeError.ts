@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../src/api/contract';
+import { LocalizedError } from './errors';
 
 /**
  * Words a failure in the interface language: which file, and what went wrong.
@@ -9,6 +10,7 @@ import { ApiError } from '../../src/api/contract';
  * nothing.
  */
 export function describeError(error: unknown, t: TFunction): string {
+  if (error instanceof LocalizedError) return t(error.key, { ...error.params });
   if (error instanceof ApiError) {
     if (error.message === 'unreachable') return t('error.unreachable');
     if (error.problem !== undefined) {

@@ -29,6 +29,7 @@ export type ProblemReason =
   | 'decode-unknown-encoding'
   | 'decode-bad-argument'
   | 'bad-subtitles'
+  | 'changed-on-disk'
   | 'system';
 
 export type ProblemParams = Readonly<Record<string, string | number>>;
@@ -62,5 +63,6 @@ export const PROBLEM_REASONS: ReadonlyArray<ProblemReason> = [
   'decode-unknown-encoding',
   'decode-bad-argument',
   'bad-subtitles',
+  'changed-on-disk',
   'system',
 ];

@@ -80,6 +80,23 @@ export const documentSchema = z
     });
   });
 
+/** The project's speaking rates for dubbing; the Speaking-rates dialog validates with it too. */
+export const dubbingSettingsSchema = z.strictObject({
+  rates: perLanguage(z.number().min(0.5).max(30)),
+  tolerancePercent: z.number().min(0).max(500),
+});
+
+/** The project's subtitle rules; the Rules dialog validates with it too. */
+export const rulesSettingsSchema = z.strictObject({
+  languages: perLanguage(
+    z.strictObject({ maxLineLength: z.number().positive().max(1000), maxCps: z.number().positive().max(1000) }),
+  ),
+  maxLines: z.number().int().min(1).max(10),
+  minDurationMs: z.number().int().min(0).max(600_000),
+  maxDurationMs: z.number().int().min(1).max(600_000),
+  minGapFrames: z.number().int().min(0).max(1000),
+});
+
 export const projectSchema = z
   .strictObject({
     format: z.literal(PROJECT_FORMAT),
@@ -105,23 +122,8 @@ export const projectSchema = z
           speakingTime: z.enum(['syllables', 'espeak']).optional(),
         })
         .optional(),
-      dubbing: z
-        .strictObject({
-          rates: perLanguage(z.number().min(0.5).max(30)),
-          tolerancePercent: z.number().min(0).max(500),
-        })
-        .optional(),
-      rules: z
-        .strictObject({
-          languages: perLanguage(
-            z.strictObject({ maxLineLength: z.number().positive().max(1000), maxCps: z.number().positive().max(1000) }),
-          ),
-          maxLines: z.number().int().min(1).max(10),
-          minDurationMs: z.number().int().min(0).max(600_000),
-          maxDurationMs: z.number().int().min(1).max(600_000),
-          minGapFrames: z.number().int().min(0).max(1000),
-        })
-        .optional(),
+      dubbing: dubbingSettingsSchema.optional(),
+      rules: rulesSettingsSchema.optional(),
     }),
   })
   .superRefine((project, context) => {

@@ -22,6 +22,7 @@ const FIRST_SENTENCE =
   'A South Korean soldier fighting on Ukraine’s side on Wednesday published an appeal to his North Korean “brothers”';
 
 test.beforeEach(async ({ page, web }) => {
+  await web.clearJournals();
   await page.goto(web.url);
   await expect(page.getByRole('table')).toBeVisible();
 });
@@ -114,6 +115,8 @@ test('says which file is wrong when a project cannot be opened, and keeps the op
   await page.getByRole('textbox', { name: 'English, segment 1', exact: true }).fill('Edited before the failed open.');
   await page.getByRole('button', { name: 'Project' }).click();
   await page.getByRole('menuitem', { name: 'Open…' }).click();
+  // Unsaved edits: the app asks first; even "Don't save" keeps them until another project has opened.
+  await page.getByRole('dialog', { name: 'Save changes?' }).getByRole('button', { name: 'Don’t save' }).click();
   const missing = join(web.home, 'Subrelay', 'missing.subrelay');
   await page
     .getByRole('dialog', { name: 'Open a project' })
