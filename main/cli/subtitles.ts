@@ -41,7 +41,7 @@ export async function readSubtitleFile(
   } catch (error) {
     if (error instanceof SubtitleParseError) {
       throw new FileError(file, `line ${error.line}: ${error.problem}`, 'bad-file', {
-        problem: { reason: 'bad-subtitles', params: { line: error.line, detail: error.problem } },
+        problem: { code: 'bad-subtitles', params: { line: error.line, detail: error.problem } },
       });
     }
     throw error;

@@ -84,7 +84,7 @@ describe('backups', () => {
 
     const error = errorOf(await dispatch(handlers, 'openProject', { path }));
     expect(error).toMatchObject({ code: 'bad-file', file: path, backup: backupPathOf(path) });
-    expect(error.problem?.reason).toBe('not-json');
+    expect(error.problem?.code).toBe('not-json');
 
     const opened = await handlers.openBackup({ path });
     expect(opened).toMatchObject({ canceled: false, path, name: 'work.subrelay' });
@@ -143,7 +143,7 @@ describe('the web mode’s root folder', () => {
         folder: join(root, 'link', 'exports'),
       }),
     );
-    expect(error.problem?.reason).toBe('outside-root');
+    expect(error.problem?.code).toBe('outside-root');
     expect(await readdir(join(home, 'elsewhere'))).toEqual([]);
   });
 });
