@@ -53,6 +53,7 @@ export const PROBLEM_CODES = [
   'limit-project',
   // Use cases: reports and warnings.
   'align-filled',
+  'align-emptied',
   'align-merge-proposed',
   'align-new-row-proposed',
   'align-omission',
@@ -63,11 +64,14 @@ export const PROBLEM_CODES = [
   'import-summary',
   'import-new-document',
   'xliff-changed',
+  'xliff-text-changed',
+  'xliff-status-changed',
   'xliff-unknown-file',
   'xliff-unknown-unit',
   'xliff-source-differs',
   'xliff-summary',
-  'new-project-document',
+  'new-project-article',
+  'new-project-transcript',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -85,6 +85,8 @@ interface LaneRow {
   readonly text: string;
   readonly paragraph: number;
   readonly filled: boolean;
+  /** The text already in the column being filled. */
+  readonly existing: string;
 }
 
 interface Sentences {
@@ -144,40 +146,173 @@ interface Scored {
 const LENGTH_VARIANCE = 6.8;
 
 /**
- * How well an alignment links its two sides.
+ * How well a source and a target length agree at the project's ratio, from 0 to 1.
  *
- * The sum, over linking beads, of the aligner's confidence, halved for
- * many-to-one links, times how well the bead's lengths agree with the
- * project's own length ratio. On a few sentences the aligner estimates the
- * ratio from those few alone and readily explains a left-out row as a 2–1
- * link, or pairs unrelated sentences of similar length; the project's ratio
- * (measured over every row that has both languages) is the steadier guide.
- * A deviation of one standard deviation costs nothing; beyond, the factor
- * falls as a Gaussian.
+ * Gale and Church's deviation; within one standard deviation it costs
+ * nothing, beyond it the agreement falls as a Gaussian.
  */
-function linkScore(
+function lengthAgreement(source: number, target: number, ratio: number): number {
+  const safeSource = Math.max(1, source);
+  const deviation =
+    Math.abs(target - safeSource * ratio) / Math.sqrt(safeSource * LENGTH_VARIANCE * Math.max(ratio, 0.05));
+  return Math.exp(-(Math.max(0, deviation - 1) ** 2) / 2);
+}
+
+/** Agreement a single row or sentence must reach, and the group's must stay under, for a link to be split. */
+const SPLIT_SINGLE = 0.5;
+const SPLIT_GROUP = 0.2;
+
+/**
+ * Splits a many-to-one link whose lengths only agree for one of its members.
+ *
+ * On a handful of sentences the aligner readily explains a left-out row as
+ * a 2–1 link (a001 and a002 with a001's sentence, though a002 was left out):
+ * when one row alone agrees with the sentence's length and the group does
+ * not, that row gets the sentence and the others none; likewise for one row
+ * with several sentences, where the others become sentences of their own.
+ */
+function repairBeads(
   beads: ReadonlyArray<Bead>,
-  sourceLengths: ReadonlyArray<number>,
+  rowLengths: ReadonlyArray<number>,
   targetLengths: ReadonlyArray<number>,
   ratio: number,
-): number {
+): Bead[] {
   const sum = (lengths: ReadonlyArray<number>, from: number, to: number): number => {
     let total = 0;
     for (let k = from; k < to; k++) total += lengths[k] ?? 0;
     return total;
   };
-  let total = 0;
+  const repaired: Bead[] = [];
   for (const bead of beads) {
     const sources = bead.sourceEnd - bead.sourceStart;
     const targets = bead.targetEnd - bead.targetStart;
-    if (sources === 0 || targets === 0) continue;
-    const source = Math.max(1, sum(sourceLengths, bead.sourceStart, bead.sourceEnd));
-    const target = sum(targetLengths, bead.targetStart, bead.targetEnd);
-    const deviation = Math.abs(target - source * ratio) / Math.sqrt(source * LENGTH_VARIANCE * Math.max(ratio, 0.05));
-    const agreement = Math.exp(-(Math.max(0, deviation - 1) ** 2) / 2);
-    total += (sources === 1 && targets === 1 ? bead.confidence : bead.confidence / 2) * agreement;
+    const group = lengthAgreement(
+      sum(rowLengths, bead.sourceStart, bead.sourceEnd),
+      sum(targetLengths, bead.targetStart, bead.targetEnd),
+      ratio,
+    );
+    if (group >= SPLIT_GROUP || !((sources >= 2 && targets === 1) || (sources === 1 && targets >= 2))) {
+      repaired.push(bead);
+      continue;
+    }
+    const manyRows = sources >= 2;
+    const [from, to] = manyRows ? [bead.sourceStart, bead.sourceEnd] : [bead.targetStart, bead.targetEnd];
+    let best = -1;
+    let bestAgreement = 0;
+    for (let k = from; k < to; k++) {
+      const agreement = manyRows
+        ? lengthAgreement(rowLengths[k] ?? 0, targetLengths[bead.targetStart] ?? 0, ratio)
+        : lengthAgreement(rowLengths[bead.sourceStart] ?? 0, targetLengths[k] ?? 0, ratio);
+      if (agreement > bestAgreement) {
+        best = k;
+        bestAgreement = agreement;
+      }
+    }
+    if (bestAgreement < SPLIT_SINGLE) {
+      repaired.push(bead);
+      continue;
+    }
+    for (let k = from; k < to; k++) {
+      const linked = k === best;
+      const confidence = linked ? bead.confidence * bestAgreement : 0.5;
+      repaired.push(
+        manyRows
+          ? {
+              sourceStart: k,
+              sourceEnd: k + 1,
+              targetStart: linked ? bead.targetStart : k < best ? bead.targetStart : bead.targetEnd,
+              targetEnd: linked ? bead.targetEnd : k < best ? bead.targetStart : bead.targetEnd,
+              confidence,
+            }
+          : {
+              sourceStart: linked ? bead.sourceStart : k < best ? bead.sourceStart : bead.sourceEnd,
+              sourceEnd: linked ? bead.sourceEnd : k < best ? bead.sourceStart : bead.sourceEnd,
+              targetStart: k,
+              targetEnd: k + 1,
+              confidence,
+            },
+      );
+    }
   }
-  return total;
+  return repaired;
+}
+
+/** Character pairs of a text, counted, for a quick likeness of two texts in one language. */
+function bigrams(text: string): Map<string, number> {
+  const flat = text.toLowerCase().replace(/\s+/gu, ' ').trim();
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 1 < flat.length; i++) {
+    const pair = flat.slice(i, i + 2);
+    counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Dice's coefficient of two bigram counts: 1 for the same text, near 0.2 for unrelated sentences. */
+function likeness(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let shared = 0;
+  let total = 0;
+  for (const [pair, count] of a) {
+    shared += Math.min(count, b.get(pair) ?? 0);
+    total += count;
+  }
+  for (const count of b.values()) total += count;
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/** Likeness below which a cell's old text says nothing about a new sentence. */
+const LIKENESS_FLOOR = 0.4;
+
+/** Scores an alignment of some of the lane's rows with the translation; see `makeScorer`. */
+type Scorer = (beads: ReadonlyArray<Bead>, rows: ReadonlyArray<LaneRow>) => number;
+
+/**
+ * How well an alignment links its two sides.
+ *
+ * The sum, over linking beads, of the aligner's confidence, halved for
+ * many-to-one links, times how well the bead's lengths agree with the
+ * project's own length ratio; plus, where the column already has text (a
+ * revised translation pasted over drafts), how much a row's old text is like
+ * the sentence it gets. On a few sentences the aligner estimates the ratio
+ * from those few alone and readily explains a left-out row as a 2–1 link, or
+ * pairs unrelated sentences of similar length; the project's ratio (measured
+ * over every row that has both languages) is the steadier guide. A deviation
+ * of one standard deviation costs nothing; beyond, the factor falls as a
+ * Gaussian.
+ */
+function makeScorer(sentences: Sentences, ratio: number): Scorer {
+  const targetLengths = sentences.texts.map((text) => text.length);
+  const targetPairs = sentences.texts.map(bigrams);
+  const rowPairs = new Map<string, Map<string, number>>();
+  const pairsOfRow = (row: LaneRow): Map<string, number> => {
+    let pairs = rowPairs.get(row.id);
+    if (pairs === undefined) {
+      pairs = bigrams(row.existing);
+      rowPairs.set(row.id, pairs);
+    }
+    return pairs;
+  };
+  return (beads, rows) => {
+    let total = 0;
+    for (const bead of beads) {
+      const sources = bead.sourceEnd - bead.sourceStart;
+      const targets = bead.targetEnd - bead.targetStart;
+      if (sources === 0 || targets === 0) continue;
+      let source = 0;
+      for (let k = bead.sourceStart; k < bead.sourceEnd; k++) source += rows[k]?.text.length ?? 0;
+      source = Math.max(1, source);
+      let target = 0;
+      for (let k = bead.targetStart; k < bead.targetEnd; k++) target += targetLengths[k] ?? 0;
+      const agreement = lengthAgreement(source, target, ratio);
+      total += (sources === 1 && targets === 1 ? bead.confidence : bead.confidence / 2) * agreement;
+      const row = rows[bead.sourceStart];
+      const pairs = targetPairs[bead.targetStart];
+      if (sources === 1 && targets === 1 && row !== undefined && row.existing !== '' && pairs !== undefined) {
+        total += Math.max(0, likeness(pairsOfRow(row), pairs) - LIKENESS_FLOOR) / (1 - LIKENESS_FLOOR);
+      }
+    }
+    return total;
+  };
 }
 
 /**
@@ -194,6 +329,7 @@ function locateStretch(
   lane: ReadonlyArray<LaneRow>,
   sentences: Sentences,
   ratio: number,
+  scorer: Scorer,
   pivot: Language,
   language: Language,
 ): Window {
@@ -224,13 +360,13 @@ function locateStretch(
     const known = cache.get(key);
     if (known !== undefined) return known;
     const rows = lane.slice(window.start, window.start + window.size);
-    const { beads } = align({ texts: rows.map((r) => r.text), language: pivot }, { texts: sentences.texts, language });
-    const total = linkScore(
-      beads,
+    const beads = repairBeads(
+      align({ texts: rows.map((r) => r.text), language: pivot }, { texts: sentences.texts, language }).beads,
       rows.map((r) => r.text.length),
       targetLengths,
       ratio,
     );
+    const total = scorer(beads, rows);
     cache.set(key, total);
     return total;
   };
@@ -300,18 +436,25 @@ function locateStretch(
 function alignRows(
   rows: ReadonlyArray<LaneRow>,
   sentences: Sentences,
+  ratio: number,
   pivot: Language,
   language: Language,
 ): ReadonlyArray<Bead> {
   const useParagraphs = sentences.paragraphs !== undefined;
-  return align(
+  const { beads } = align(
     {
       texts: rows.map((r) => r.text),
       language: pivot,
       ...(useParagraphs ? { paragraphs: rows.map((r) => r.paragraph) } : {}),
     },
     { texts: sentences.texts, language, ...(useParagraphs ? { paragraphs: sentences.paragraphs } : {}) },
-  ).beads;
+  );
+  return repairBeads(
+    beads,
+    rows.map((r) => r.text.length),
+    sentences.texts.map((text) => text.length),
+    ratio,
+  );
 }
 
 /** Sentences at the start (or end) of an alignment that found no row. */
@@ -337,20 +480,18 @@ function alignStretch(
   window: Window,
   sentences: Sentences,
   ratio: number,
+  scorer: Scorer,
   pivot: Language,
   language: Language,
 ): { readonly rows: ReadonlyArray<LaneRow>; readonly beads: ReadonlyArray<Bead> } {
   let start = window.start;
   let end = window.start + window.size;
-  let beads = alignRows(lane.slice(start, end), sentences, pivot, language);
+  let beads = alignRows(lane.slice(start, end), sentences, ratio, pivot, language);
   const before = Math.min(start, unlinkedAtEdge(beads, false));
   const after = Math.min(lane.length - end, unlinkedAtEdge(beads, true));
   if (before > 0 || after > 0) {
-    const wider = alignRows(lane.slice(start - before, end + after), sentences, pivot, language);
-    const targetLengths = sentences.texts.map((text) => text.length);
-    const lengths = (from: number, to: number): number[] => lane.slice(from, to).map((r) => r.text.length);
-    const widerScore = linkScore(wider, lengths(start - before, end + after), targetLengths, ratio);
-    if (widerScore > linkScore(beads, lengths(start, end), targetLengths, ratio)) {
+    const wider = alignRows(lane.slice(start - before, end + after), sentences, ratio, pivot, language);
+    if (scorer(wider, lane.slice(start - before, end + after)) > scorer(beads, lane.slice(start, end))) {
       start -= before;
       end += after;
       beads = wider;
@@ -363,7 +504,7 @@ function alignStretch(
   let rows = lane.slice(start, end);
   if (first > 0 || last < rows.length) {
     rows = rows.slice(first, last);
-    beads = alignRows(rows, sentences, pivot, language);
+    beads = alignRows(rows, sentences, ratio, pivot, language);
   }
   return { rows, beads };
 }
@@ -400,6 +541,7 @@ export function planAlignment(project: Project, request: AlignIntoColumnRequest)
       text: segment.texts[pivot],
       paragraph: segment.paragraph,
       filled: segment.texts[language].trim() !== '',
+      existing: segment.texts[language],
     });
   });
   if (lane.length === 0) {
@@ -407,8 +549,9 @@ export function planAlignment(project: Project, request: AlignIntoColumnRequest)
   }
 
   const ratio = lengthRatio(project, pivot, language);
-  const window = locateStretch(lane, sentences, ratio, pivot, language);
-  const { rows, beads } = alignStretch(lane, window, sentences, ratio, pivot, language);
+  const scorer = makeScorer(sentences, ratio);
+  const window = locateStretch(lane, sentences, ratio, scorer, pivot, language);
+  const { rows, beads } = alignStretch(lane, window, sentences, ratio, scorer, pivot, language);
   const segments = document.segments;
   const fills: AlignFill[] = [];
   const proposals: AlignProposal[] = [];

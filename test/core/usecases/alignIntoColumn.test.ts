@@ -31,60 +31,63 @@ function problemCode(run: () => unknown): string | undefined {
   return undefined;
 }
 
-describe('aligning a partial translation into a filled column (issue 10, loss 1)', () => {
-  // The first four included rows of the Article, the second (a001) left out of the pasted translation.
-  const firstFour = included.slice(0, 4);
-  const leftOut = firstFour[1]!;
-  const pasted = firstFour.filter((s) => s !== leftOut);
-  const plan = planAlignment(sample, request(pasted.map((s) => s.texts.uk).join('\n')));
-  const applied = applyAlignPlan(sample, plan, new Set());
-  const before = article(sample).segments;
-  const after = article(applied).segments;
+describe.each([1, 2])(
+  'aligning a partial translation into a filled column (issue 10, loss 1), row %i left out',
+  (left) => {
+    // The first four included rows of the Article (h001, a001, a002, a005), one left out of the pasted translation.
+    const firstFour = included.slice(0, 4);
+    const leftOut = firstFour[left]!;
+    const pasted = firstFour.filter((s) => s !== leftOut);
+    const plan = planAlignment(sample, request(pasted.map((s) => s.texts.uk).join('\n')));
+    const applied = applyAlignPlan(sample, plan, new Set());
+    const before = article(sample).segments;
+    const after = article(applied).segments;
 
-  it('keeps every row: same count, same order, same source texts', () => {
-    expect(after).toHaveLength(40);
-    expect(after.map((s) => s.id)).toEqual(before.map((s) => s.id));
-    expect(after.map((s) => s.texts.en)).toEqual(before.map((s) => s.texts.en));
-  });
+    it('keeps every row: same count, same order, same source texts', () => {
+      expect(after).toHaveLength(40);
+      expect(after.map((s) => s.id)).toEqual(before.map((s) => s.id));
+      expect(after.map((s) => s.texts.en)).toEqual(before.map((s) => s.texts.en));
+    });
 
-  it('puts the sentences in their true rows and leaves every other cell as it was', () => {
-    for (const row of pasted) {
-      expect(after.find((s) => s.id === row.id)?.texts.uk).toBe(row.texts.uk);
-    }
-    const touched = new Set(pasted.map((s) => s.id));
-    const untouched = before.filter((s) => !touched.has(s.id));
-    expect(untouched.length).toBe(37);
-    expect(after.filter((s) => !touched.has(s.id))).toEqual(untouched);
-    // The 30-odd drafts outside the covered stretch are all still there.
-    expect(after.filter((s) => s.excluded !== true && s.texts.uk !== '').length).toBe(
-      before.filter((s) => s.excluded !== true && s.texts.uk !== '').length,
-    );
-  });
+    it('puts the sentences in their true rows and leaves every other cell as it was', () => {
+      for (const row of pasted) {
+        expect(after.find((s) => s.id === row.id)?.texts.uk).toBe(row.texts.uk);
+      }
+      const touched = new Set(pasted.map((s) => s.id));
+      const untouched = before.filter((s) => !touched.has(s.id));
+      expect(untouched.length).toBe(37);
+      expect(after.filter((s) => !touched.has(s.id))).toEqual(untouched);
+      // The 30-odd drafts outside the covered stretch are all still there.
+      expect(after.filter((s) => s.excluded !== true && s.texts.uk !== '').length).toBe(
+        before.filter((s) => s.excluded !== true && s.texts.uk !== '').length,
+      );
+    });
 
-  it('reports the left-out row as an omission and the covered stretch', () => {
-    expect(plan.covered).toEqual({ first: firstFour[0]!.id, last: firstFour[3]!.id });
-    expect(plan.sentences).toBe(3);
-    expect(plan.proposals).toContainEqual({ kind: 'omission', id: `omission-${leftOut.id}`, segmentId: leftOut.id });
-    expect(plan.proposals.filter((p) => p.kind !== 'omission')).toEqual([]);
-  });
+    it('reports the left-out row as an omission and the covered stretch', () => {
+      expect(plan.covered).toEqual({ first: firstFour[0]!.id, last: firstFour[3]!.id });
+      expect(plan.sentences).toBe(3);
+      expect(plan.proposals).toContainEqual({ kind: 'omission', id: `omission-${leftOut.id}`, segmentId: leftOut.id });
+      expect(plan.proposals.filter((p) => p.kind !== 'omission')).toEqual([]);
+    });
 
-  it('makes the filled cells drafts with the link’s confidence', () => {
-    expect(plan.fills.map((f) => f.segmentId)).toEqual(pasted.map((s) => s.id));
-    for (const fill of plan.fills) {
-      const cell = after.find((s) => s.id === fill.segmentId)!;
-      expect(cell.status.uk).toBe('draft');
-      expect(cell.confidence?.uk).toBe(fill.confidence);
-    }
-  });
+    it('makes the filled cells drafts with the link’s confidence', () => {
+      expect(plan.fills.map((f) => f.segmentId)).toEqual(pasted.map((s) => s.id));
+      for (const fill of plan.fills) {
+        const cell = after.find((s) => s.id === fill.segmentId)!;
+        expect(cell.status.uk).toBe('draft');
+        expect(cell.confidence?.uk).toBe(fill.confidence);
+      }
+    });
 
-  it('empties the left-out row’s cell only when asked to replace', () => {
-    const replacing = planAlignment(sample, request(pasted.map((s) => s.texts.uk).join('\n'), { replace: true }));
-    const replaced = article(applyAlignPlan(sample, replacing, new Set())).segments;
-    expect(replaced.find((s) => s.id === leftOut.id)?.texts.uk).toBe('');
-    expect(replaced).toHaveLength(40);
-    expect(after.find((s) => s.id === leftOut.id)?.texts.uk).toBe(leftOut.texts.uk);
-  });
-});
+    it('empties the left-out row’s cell only when asked to replace', () => {
+      const replacing = planAlignment(sample, request(pasted.map((s) => s.texts.uk).join('\n'), { replace: true }));
+      const replaced = article(applyAlignPlan(sample, replacing, new Set())).segments;
+      expect(replaced.find((s) => s.id === leftOut.id)?.texts.uk).toBe('');
+      expect(replaced).toHaveLength(40);
+      expect(after.find((s) => s.id === leftOut.id)?.texts.uk).toBe(leftOut.texts.uk);
+    });
+  },
+);
 
 /** A small English article with page furniture, and a Ukrainian translation written for it. */
 const PAIRS: ReadonlyArray<readonly [string, string]> = [
