@@ -72,6 +72,12 @@ export const PROBLEM_CODES = [
   'xliff-summary',
   'new-project-article',
   'new-project-transcript',
+  // The CLI's own reports.
+  'project-saved',
+  'project-created',
+  'not-saved-dry-run',
+  'left-as-it-was',
+  'exists',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
