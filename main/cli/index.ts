@@ -31,6 +31,8 @@ import { QaUsageError, runQa } from './qa';
 import { runConvert, runImport, SubtitleUsageError } from './subtitles';
 import { runXliffImport } from './xliffImport';
 import { measureExportLines } from '../handlers/speech';
+import { UsecaseError } from '../../src/usecases/usecaseError';
+import { word } from './words';
 
 export interface CliOutput {
   readonly stdout: (text: string) => void;
@@ -78,7 +80,12 @@ Commands:
       json: beads with indices, texts and confidence. --presegmented: one
       segment per line, kept as is (empty lines too).
   align PROJECT.subrelay TGT --document ID --to L [--from PIVOT] [--presegmented]
-      Fills a document's column from TGT and saves the project (with a backup).
+                   [--replace] [--accept none|merge|newRow|all]
+      Fills a document's column from TGT, only in the stretch TGT covers, and saves
+      the project (with a backup). Rows are never merged, added or emptied unless
+      asked: prints the proposals (merges, new rows, rows without a sentence) and
+      what it applied. --accept takes proposals (default none); --replace also
+      empties covered cells that get no sentence.
   qa <project|file.srt|file.vtt> --lang L|all [--format text|json] [--fps N] [--document ID]
       Checks cues against subtitle rules (the project's own, or Netflix's); exits 1
       when any finding is an error. JSON: [{ "cue", "rule", "severity", "message" }].
@@ -86,6 +93,12 @@ Commands:
       Reads any SRT or WebVTT (any encoding) and writes it to stdout.
   import <project> <file.srt|file.vtt> --document ID|new --lang L [--match overlap|order]
       Puts the cues into a transcript's column (or a new transcript) and saves.
+  new <out.subrelay> [--article FILE] [--transcript FILE.srt|vtt|txt]
+                   [--lang L | --article-lang L --transcript-lang L] [--title T]
+      Starts a project: an article (segmented, paragraphs kept, page furniture
+      excluded), a transcript (timed from SRT/WebVTT, untimed from text), both or
+      neither. Languages are guessed from the letters unless given. Never
+      overwrites an existing file.
   import <project> <file.xlf|file.xliff> [--dry-run]
       Takes back the target texts and statuses of an exported XLIFF (2.0 or 1.2),
       matched by document and segment id; prints what changed and saves.
@@ -295,6 +308,15 @@ async function runCommand(command: string | undefined, args: string[], output: C
       return await runSubtitleCommand(runImport, args, output);
     case 'convert':
       return await runSubtitleCommand(runConvert, args, output);
+    case 'new': {
+      const { runNew, NewUsageError } = await import('./newProject');
+      try {
+        return await runNew(args, output.stdout);
+      } catch (error) {
+        if (error instanceof NewUsageError) throw new CliError(error.message, 2);
+        throw error;
+      }
+    }
     case 'align':
       try {
         return await runAlign(args, output.stdout);
@@ -334,6 +356,11 @@ export async function runCli(argv: ReadonlyArray<string>, output: CliOutput): Pr
     if (error instanceof FileError) {
       const backup = error.backup !== undefined ? ` (its backup ${error.backup} is readable)` : '';
       output.stderr(`subrelay: ${error.file}: ${error.problem}${backup}\n`);
+      return 1;
+    }
+    if (error instanceof UsecaseError) {
+      const where = error.problem.file !== undefined ? `${error.problem.file}: ` : '';
+      output.stderr(`subrelay: ${where}${await word(error.problem)}\n`);
       return 1;
     }
     if (error instanceof CliError) {

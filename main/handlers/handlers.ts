@@ -126,11 +126,11 @@ export function createHandlers(host: HandlerHost): Handlers {
    * neither `..` nor a symlink.
    */
   async function requirePath(path: string | undefined, purpose: string): Promise<string> {
-    if (path === undefined) throw new ForbiddenError(`a path is needed to ${purpose}`, { reason: 'needs-path' });
+    if (path === undefined) throw new ForbiddenError(`a path is needed to ${purpose}`, { code: 'needs-path' });
     if (desktop) {
       const absolute = resolve(path);
       if (!grantedPaths.has(absolute)) {
-        throw new ForbiddenError(`${absolute}: choose it in a dialog first`, { reason: 'needs-dialog' }, absolute);
+        throw new ForbiddenError(`${absolute}: choose it in a dialog first`, { code: 'needs-dialog' }, absolute);
       }
       return absolute;
     }
@@ -141,7 +141,7 @@ export function createHandlers(host: HandlerHost): Handlers {
     if (!isInside(root, absolute) || !isInside(realRoot, await realPathOfNearest(absolute))) {
       throw new ForbiddenError(
         `${absolute}: outside the web mode’s folder ${root}`,
-        { reason: 'outside-root', params: { root } },
+        { code: 'outside-root', params: { root } },
         absolute,
       );
     }
@@ -237,7 +237,7 @@ export function createHandlers(host: HandlerHost): Handlers {
         if (now !== null && now !== expectedRevision) {
           throw new ConflictError(
             `${chosen}: changed on disk since it was opened or last saved`,
-            { reason: 'changed-on-disk' },
+            { code: 'changed-on-disk' },
             chosen,
           );
         }
@@ -261,7 +261,7 @@ export function createHandlers(host: HandlerHost): Handlers {
       const unknown = request.documentIds.find((id) => !known.has(id));
       if (unknown !== undefined) {
         throw new RequestError(`exportFiles: no document "${unknown}" in the project`, {
-          reason: 'unknown-document',
+          code: 'unknown-document',
           params: { id: unknown },
         });
       }

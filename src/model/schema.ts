@@ -145,7 +145,7 @@ export class ProjectFormatError extends Error {
   constructor(
     message: string,
     readonly field: string,
-    readonly problem: Problem = { reason: 'invalid-project', params: { field, detail: message } },
+    readonly problem: Problem = { code: 'invalid-project', params: { field, detail: message } },
   ) {
     super(field === '' ? message : `${field}: ${message}`);
     this.name = 'ProjectFormatError';
@@ -168,12 +168,12 @@ function fieldPath(path: ReadonlyArray<PropertyKey>): string {
  */
 export function validateProject(value: unknown): Project {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ProjectFormatError('not a Subrelay project (expected a JSON object)', '', { reason: 'not-project' });
+    throw new ProjectFormatError('not a Subrelay project (expected a JSON object)', '', { code: 'not-project' });
   }
   const record = value as Record<string, unknown>;
   if (record['format'] !== PROJECT_FORMAT) {
     throw new ProjectFormatError('not a Subrelay project (expected "format": "subrelay")', 'format', {
-      reason: 'not-project',
+      code: 'not-project',
     });
   }
   const version = record['version'];
@@ -183,7 +183,7 @@ export function validateProject(value: unknown): Project {
     throw new ProjectFormatError(
       `needs ${requires === undefined ? 'a newer Subrelay' : `Subrelay ${requires} or later`} (it uses project format ${version}; this Subrelay reads formats up to ${PROJECT_VERSION}, written by Subrelay ${FORMAT_REQUIRES[PROJECT_VERSION] ?? ''} and later)`,
       'version',
-      { reason: 'newer-version', params: { requires: needed, version } },
+      { code: 'newer-version', params: { requires: needed, version } },
     );
   }
   const result = projectSchema.safeParse(migrateProject(value).value);
@@ -201,7 +201,7 @@ export function parseProject(text: string): Project {
     value = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ProjectFormatError(`not valid JSON (${detail})`, '', { reason: 'not-json', params: { detail } });
+    throw new ProjectFormatError(`not valid JSON (${detail})`, '', { code: 'not-json', params: { detail } });
   }
   return validateProject(value);
 }

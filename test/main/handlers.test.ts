@@ -205,7 +205,7 @@ describe('handlers in web mode', () => {
       code: 'not-found',
       message: `${target}: no such file or folder`,
       file: target,
-      problem: { reason: 'not-found' },
+      problem: { code: 'not-found' },
     });
   });
 
@@ -376,7 +376,7 @@ describe('dispatch', () => {
     expect(error).toEqual({
       code: 'invalid-request',
       message: 'exportFiles: no document "nope" in the project',
-      problem: { reason: 'unknown-document', params: { id: 'nope' } },
+      problem: { code: 'unknown-document', params: { id: 'nope' } },
     });
     expect(await readdir(folder)).toEqual([]);
   });

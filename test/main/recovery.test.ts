@@ -161,7 +161,7 @@ describe('backups', () => {
 
     const error = errorOf(await dispatch(handlers, 'openProject', { path }));
     expect(error).toMatchObject({ code: 'bad-file', file: path, backup: backupPathOf(path) });
-    expect(error.problem?.reason).toBe('not-json');
+    expect(error.problem?.code).toBe('not-json');
 
     const opened = await handlers.openBackup({ path });
     expect(opened).toMatchObject({ canceled: false, path, name: 'work.subrelay' });
@@ -175,7 +175,7 @@ describe('backups', () => {
     await writeFile(path, JSON.stringify({ format: 'subrelay', version: 9, requires: '4.0.0' }));
     await expect(readProjectFileOfferingBackup(path)).rejects.toMatchObject({
       backup: undefined,
-      problemCode: { reason: 'newer-version', params: { requires: '4.0.0', version: 9 } },
+      problemCode: { code: 'newer-version', params: { requires: '4.0.0', version: 9 } },
     });
     await writeFile(path, 'garbage');
     await writeFile(backupPathOf(path), 'garbage too');
@@ -202,7 +202,7 @@ describe('the web mode’s root folder', () => {
     async (path) => {
       const { home, handlers } = await rooted();
       const error = errorOf(await dispatch(handlers, 'saveProject', { project: await loadSample(), path }));
-      expect(error).toMatchObject({ code: 'forbidden', problem: { reason: 'outside-root' } });
+      expect(error).toMatchObject({ code: 'forbidden', problem: { code: 'outside-root' } });
       expect(await readdir(home)).toEqual(['Subrelay']);
     },
   );
@@ -220,7 +220,7 @@ describe('the web mode’s root folder', () => {
         folder: join(root, 'link', 'exports'),
       }),
     );
-    expect(error.problem?.reason).toBe('outside-root');
+    expect(error.problem?.code).toBe('outside-root');
     expect(await readdir(join(home, 'elsewhere'))).toEqual([]);
   });
 });
@@ -230,10 +230,10 @@ describe('problem codes', () => {
     const folder = await temporaryFolder('problems');
     const handlers = createHandlers(webHost(folder));
     const missing = errorOf(await dispatch(handlers, 'openProject', { path: join(folder, 'none.subrelay') }));
-    expect(missing).toMatchObject({ code: 'not-found', problem: { reason: 'not-found' } });
+    expect(missing).toMatchObject({ code: 'not-found', problem: { code: 'not-found' } });
     await writeFile(join(folder, 'bad.subrelay'), JSON.stringify({ format: 'subrelay', version: 4 }));
     const invalid = errorOf(await dispatch(handlers, 'openProject', { path: join(folder, 'bad.subrelay') }));
-    expect(invalid.problem).toMatchObject({ reason: 'invalid-project', params: { field: 'requires' } });
+    expect(invalid.problem).toMatchObject({ code: 'invalid-project', params: { field: 'requires' } });
   });
 });
 
