@@ -5,20 +5,19 @@ import { ENDONYMS, isLanguage } from '../../src/languages';
 import { setSegmentTimes } from '../../src/model/edit';
 import type { ProjectSettings } from '../../src/model/project';
 import { DEFAULT_RULES } from '../../src/subtitles/rules';
-import { applyXliff } from '../../src/interchange/xliff';
-import { documentFromCues, importCuesIntoDocument } from '../../src/model/importCues';
-import { align } from '../../src/align/align';
-import { applyAlignment } from '../../src/model/alignEdit';
-import { segmentText } from '../../src/segment/sentences';
+import { importSubtitles } from '../../src/usecases/importSubtitles';
+import { importXliff } from '../../src/usecases/importXliff';
+import { applyAlignPlan, type AlignPlan } from '../../src/usecases/alignIntoColumn';
 import type { SubrelayApi } from '../../src/api/contract';
 import { describeError } from './describeError';
-import { AlignDialog, type AlignRequest } from './components/AlignDialog';
+import { AlignDialog } from './components/AlignDialog';
 import { ConflictDialog } from './components/ConflictDialog';
 import { DubbingDialog } from './components/DubbingDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { Grid } from './components/Grid';
 import { ImportDialog } from './components/ImportDialog';
 import { Inspector } from './components/Inspector';
+import { NewProjectDialog } from './components/NewProjectDialog';
 import { PathDialog } from './components/PathDialog';
 import { QaPanel } from './components/QaPanel';
 import { RestoreDialog } from './components/RestoreDialog';
@@ -121,48 +120,22 @@ function InspectorPane() {
   );
 }
 
-/** Aligns pasted text into a column as one undoable edit. */
-function runAlignment(dispatcher: Dispatcher, request: AlignRequest): void {
+/** Applies a reviewed alignment plan as one undoable edit. */
+function applyAlignment(dispatcher: Dispatcher, plan: AlignPlan, accepted: ReadonlySet<string>): void {
   const project = dispatcher.store.getState().workspace?.history.present;
-  const target = project?.documents.find((d) => d.id === request.documentId);
+  const target = project?.documents.find((d) => d.id === plan.documentId);
   if (target === undefined) return;
-  const lines = request.presegmented
-    ? request.text
-        .replace(/\r\n?/gu, '\n')
-        .replace(/\n$/u, '')
-        .split('\n')
-        .map((text) => ({ text, paragraph: 0 }))
-    : segmentText(request.text, request.language);
-  const sources = target.segments.filter((s) => s.excluded !== true);
-  const alignment = align(
-    {
-      texts: sources.map((s) => s.texts[request.pivot]),
-      language: request.pivot,
-      paragraphs: sources.map((s) => s.paragraph),
-    },
-    {
-      texts: lines.map((l) => l.text),
-      language: request.language,
-      ...(request.presegmented ? {} : { paragraphs: lines.map((l) => l.paragraph) }),
-    },
-  );
-  dispatcher.edit(
-    (p) =>
-      applyAlignment(
-        p,
-        request.documentId,
-        request.language,
-        sources.map((s) => s.id),
-        lines.map((l) => l.text),
-        alignment.beads,
-      ),
-    'align',
-  );
-  dispatcher.selectDocument(request.documentId);
+  try {
+    dispatcher.edit((p) => applyAlignPlan(p, plan, accepted), 'align');
+  } catch (caught) {
+    dispatcher.fail(caught);
+    return;
+  }
+  dispatcher.selectDocument(plan.documentId);
   dispatcher.closeDialog();
   dispatcher.say({
     key: 'align.done',
-    params: { sentences: lines.length, document: target.title, language: ENDONYMS[request.language] },
+    params: { sentences: plan.sentences, document: target.title, language: ENDONYMS[plan.language] },
   });
 }
 
@@ -209,8 +182,31 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
         />
       );
     case 'newProject':
+      return (
+        <NewProjectDialog
+          mode="new"
+          startFrom={dialog.startFrom}
+          onCreate={(made, name) => dispatcher.loadNew(made, name)}
+          onClose={close}
+        />
+      );
     case 'addDocument':
-      return null;
+      return project === undefined ? null : (
+        <NewProjectDialog
+          mode="add"
+          project={project}
+          onCreate={(made, _name, report) => {
+            // One undoable step: the documents the dialog made, added to the project as it is now.
+            const added = new Set(report.documentIds);
+            const documents = made.documents.filter((d) => added.has(d.id));
+            dispatcher.edit((p) => ({ ...p, documents: [...p.documents, ...documents] }), 'addDocument');
+            const first = report.documentIds[0];
+            if (first !== undefined) dispatcher.selectDocument(first);
+            close();
+          }}
+          onClose={close}
+        />
+      );
     case 'export':
       return workspace === undefined ? null : (
         <ExportDialog
@@ -227,7 +223,7 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
         <AlignDialog
           project={project}
           documentId={currentDocument.id}
-          onAlign={(request) => runAlignment(dispatcher, request)}
+          onApply={(plan, accepted) => applyAlignment(dispatcher, plan, accepted)}
           onClose={close}
         />
       );
@@ -261,7 +257,7 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
       return project === undefined ? null : (
         <XliffImportDialog
           project={project}
-          onApply={(content) => dispatcher.edit((p) => applyXliff(p, content).project, 'import')}
+          onApply={(content) => dispatcher.edit((p) => importXliff(p, content).project, 'import')}
           onClose={close}
         />
       );
@@ -271,28 +267,19 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
           project={project}
           documentId={currentDocument?.id}
           onImport={(request) => {
-            if (request.documentId === 'new') {
-              const made = documentFromCues(project, request.title, request.language, request.cues);
-              dispatcher.edit(
-                (p) => documentFromCues(p, request.title, request.language, request.cues).project,
-                'import',
-              );
-              dispatcher.selectDocument(made.documentId);
+            try {
+              // Worked out once on the present project for the report; the edit reruns on the state.
+              const { report } = importSubtitles(project, request);
+              dispatcher.edit((p) => importSubtitles(p, request).project, 'import');
+              dispatcher.selectDocument(report.documentId);
               dispatcher.say({
                 key: 'import.done',
-                params: { count: request.cues.length, matched: 0, added: request.cues.length },
+                params: { count: report.cues, matched: report.matched, added: report.added },
               });
-            } else {
-              const target = request.documentId;
-              const result = importCuesIntoDocument(project, target, request.language, request.cues, request.matching);
-              dispatcher.edit(
-                (p) => importCuesIntoDocument(p, target, request.language, request.cues, request.matching).project,
-                'import',
-              );
-              dispatcher.selectDocument(target);
-              dispatcher.say({ key: 'import.done', params: { count: request.cues.length, ...result.report } });
+              close();
+            } catch (caught) {
+              dispatcher.fail(caught);
             }
-            close();
           }}
           onClose={close}
         />

@@ -1,7 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
-import { startWebMode, type WebMode } from './webMode';
+import { parseProject } from '../../src/model/schema';
+import { root, startWebMode, type WebMode } from './webMode';
 
 /**
  * The ways the 0.4 workspace lost a translator's work, each as it was met:
@@ -199,4 +200,40 @@ test('opening a subtitle file offers to start a project from it', async ({ page,
   );
   await expect(page.getByRole('textbox', { name: 'Start of segment 2', exact: true })).toHaveValue('00:00:03,500');
   await expect(page.getByText('(unsaved)')).toBeVisible();
+});
+
+test('aligning a partial translation fills only the rows it covers and reshapes nothing', async ({ page }) => {
+  const sample = parseProject(await readFile(join(root, 'samples', 'kursk-appeal.subrelay'), 'utf8'));
+  const article = sample.documents.find((d) => d.id === 'article')!;
+  const included = article.segments.filter((s) => s.excluded !== true);
+  // The first four sentences of a new Ukrainian translation, the third left out; one per line.
+  const chosen = [0, 1, 3, 4].map((index) => included[index]!);
+  const pasted = chosen.map((segment) => `${segment.texts.uk} (нова редакція)`).join('\n');
+  const leftOut = included[2]!;
+  const rowOf = (id: string): number => article.segments.findIndex((s) => s.id === id) + 1;
+
+  await page.getByRole('toolbar').getByRole('button', { name: 'Article' }).click();
+  await page.getByRole('button', { name: 'Align a translation…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Align a translation' });
+  await dialog.getByRole('combobox', { name: 'Language to fill' }).selectOption('uk');
+  await dialog.getByRole('textbox', { name: 'Translation text' }).fill(pasted);
+  await dialog.getByRole('checkbox', { name: 'One segment per line (already segmented)' }).check();
+  await dialog.getByRole('button', { name: 'Align', exact: true }).click();
+  const review = page.getByRole('dialog', { name: 'Review the alignment' });
+  await expect(review.getByRole('listitem').filter({ hasText: `Row ${rowOf(leftOut.id)}` })).toHaveCount(1);
+  await review.getByRole('button', { name: 'Apply' }).click();
+
+  // The same number of rows: nothing merged, split or added.
+  await expect(page.getByRole('row')).toHaveCount(article.segments.length + 1);
+  const cell = (language: string, n: number) =>
+    page.getByRole('textbox', { name: `${language}, segment ${n}`, exact: true });
+  for (const segment of chosen) {
+    await expect(cell('Українська', rowOf(segment.id))).toHaveValue(`${segment.texts.uk} (нова редакція)`);
+  }
+  // The left-out row and every row outside the covered stretch keep their drafts; other columns are untouched.
+  const changed = new Set(chosen.map((s) => s.id));
+  for (const [index, segment] of article.segments.entries()) {
+    if (!changed.has(segment.id)) await expect(cell('Українська', index + 1)).toHaveValue(segment.texts.uk);
+    await expect(cell('English', index + 1)).toHaveValue(segment.texts.en);
+  }
 });
