@@ -4,7 +4,12 @@ import { toLadder } from '../../src/align/ladder';
 import { isLanguage, type Language } from '../../src/languages';
 import { serializeProject } from '../../src/model/serialize';
 import { applyAlignPlan, planAlignment } from '../../src/usecases/alignIntoColumn';
-import { ACCEPT_CHOICES, acceptedProposals, describeAlignPlan, type AcceptChoice } from '../../src/usecases/alignReport';
+import {
+  ACCEPT_CHOICES,
+  acceptedProposals,
+  describeAlignPlan,
+  type AcceptChoice,
+} from '../../src/usecases/alignReport';
 import { segmentText } from '../../src/segment/sentences';
 import { guessLanguage } from '../../src/text/guessLanguage';
 import { backupPathOf, readDecodedFile, readProjectFile, writeFileAtomic } from '../handlers/files';

@@ -80,7 +80,10 @@ async function importXliffFile(args: string[], output: XliffImportOutput): Promi
     output.stdout(`${summary}; ${await word({ code: 'left-as-it-was', params: { file: projectFile } })}\n`);
   } else {
     await writeFileAtomic(projectFile, serializeProject(imported.project), { backup: true });
-    const saved = await word({ code: 'project-saved', params: { file: projectFile, backup: backupPathOf(projectFile) } });
+    const saved = await word({
+      code: 'project-saved',
+      params: { file: projectFile, backup: backupPathOf(projectFile) },
+    });
     output.stdout(`${summary}; ${saved}\n`);
   }
   return 0;

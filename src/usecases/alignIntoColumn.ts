@@ -75,9 +75,6 @@ const FLAGGED_CONFIDENCE = 0.4;
  */
 const DENSITY: Readonly<Record<Language, number>> = { en: 1, ko: 0.45, uk: 1.05, ru: 1.05 };
 
-/** How much aligning the window search may do, in sentences aligned, before it looks more coarsely. */
-const SEARCH_BUDGET = 60_000;
-
 interface LaneRow {
   readonly id: string;
   /** Index in the document's segments. */
@@ -135,11 +132,6 @@ function lengthRatio(project: Project, pivot: Language, language: Language): num
 interface Window {
   readonly start: number;
   readonly size: number;
-}
-
-interface Scored {
-  readonly window: Window;
-  readonly score: number;
 }
 
 /** Variance of target length per source character (Gale and Church's 6.8). */
@@ -315,15 +307,24 @@ function makeScorer(sentences: Sentences, ratio: number): Scorer {
   };
 }
 
+/** How many windows of the translation's own size are tried one by one; beyond, the search goes coarse first. */
+const EXACT_WINDOWS = 160;
+
+/** About how many sentences, both sides counted, one stage of the search may align. */
+const SEARCH_SENTENCES = 12_000;
+
 /**
  * Finds the stretch of rows a partial translation covers.
  *
  * Aligning a few sentences against a whole document lets the aligner spread
  * them over it (its length model assumes both sides cover the same text), so
- * first the window of rows that aligns best is looked for: windows about as
- * long as the translation (by characters, at the project's length ratio),
- * scored by the confidence of the links they make. Large searches go coarse
- * first, then refine around the best window.
+ * first the window of rows that aligns best is looked for, scored by
+ * `makeScorer`. Windows are about as long as the translation (by characters,
+ * at the project's length ratio). When there are few, each is tried; else
+ * windows twice that long, half a translation apart (so the stretch lies
+ * whole in one of them), are tried first, then the exact windows inside the
+ * best one when they are few. The search aligns without the second,
+ * dictionary-learning pass, which only the final alignment needs.
  */
 function locateStretch(
   lane: ReadonlyArray<LaneRow>,
@@ -339,6 +340,8 @@ function locateStretch(
   const meanRow = Math.max(1, laneChars / n);
   const expected = Math.max(1, Math.round(targetChars / Math.max(0.05, ratio) / meanRow));
   const count = sentences.texts.length;
+  const span = Math.max(expected, count);
+  if (2 * span + 2 >= n) return { start: 0, size: n };
   const targetLengths = sentences.texts.map((text) => text.length);
   const clampSize = (size: number): number => Math.max(1, Math.min(n, Math.round(size)));
   const sizes = [
@@ -347,12 +350,10 @@ function locateStretch(
       clampSize(expected),
       clampSize(expected + 1),
       clampSize(expected * 1.25 + 1),
-      clampSize(expected * 1.6 + 2),
       clampSize(count),
       clampSize(count + 1),
     ]),
-  ].sort((a, b) => a - b);
-  if ((sizes[0] ?? n) >= n) return { start: 0, size: n };
+  ];
 
   const cache = new Map<string, number>();
   const score = (window: Window): number => {
@@ -360,77 +361,114 @@ function locateStretch(
     const known = cache.get(key);
     if (known !== undefined) return known;
     const rows = lane.slice(window.start, window.start + window.size);
-    const beads = repairBeads(
-      align({ texts: rows.map((r) => r.text), language: pivot }, { texts: sentences.texts, language }).beads,
-      rows.map((r) => r.text.length),
-      targetLengths,
-      ratio,
+    const { beads } = align(
+      { texts: rows.map((r) => r.text), language: pivot },
+      { texts: sentences.texts, language },
+      { realign: false },
     );
-    const total = scorer(beads, rows);
+    const total = scorer(
+      repairBeads(
+        beads,
+        rows.map((r) => r.text.length),
+        targetLengths,
+        ratio,
+      ),
+      rows,
+    );
     cache.set(key, total);
     return total;
   };
-  const best = (windows: ReadonlyArray<Window>): Scored | undefined => {
-    let found: Scored | undefined;
+  const best = (windows: ReadonlyArray<Window>): Window | undefined => {
+    let found: Window | undefined;
+    let top = -Infinity;
     for (const window of windows) {
       const value = score(window);
-      if (found === undefined || value > found.score) found = { window, score: value };
+      if (value > top) {
+        found = window;
+        top = value;
+      }
     }
     return found;
   };
-  const windowsAt = (step: number, sizeList: ReadonlyArray<number>): Window[] => {
+  const exactWindows = (from: number, to: number): Window[] =>
+    sizes.flatMap((size) => {
+      const windows: Window[] = [];
+      for (let start = from; start + size <= to; start++) windows.push({ start, size });
+      return windows;
+    });
+
+  // Few enough aligned sentences per search to keep a long document's search to seconds.
+  const calls = Math.max(6, Math.min(EXACT_WINDOWS, Math.ceil(SEARCH_SENTENCES / (span + count))));
+  const everywhere = exactWindows(0, n);
+  if (everywhere.length <= calls) return best(everywhere) ?? { start: 0, size: n };
+  const wide = clampSize(2 * span + 2);
+  const step = Math.max(1, Math.floor(span / 2));
+  let coarse: Window[] = [];
+  for (let start = 0; start + wide <= n; start += step) coarse.push({ start, size: wide });
+  if ((n - wide) % step !== 0) coarse.push({ start: n - wide, size: wide });
+  coarse = likelyWindows(coarse, lane, sentences.texts, calls);
+  const around = best(coarse) ?? { start: 0, size: n };
+  const stride = Math.max(1, Math.ceil((around.size * sizes.length) / calls));
+  const sampled = sizes.flatMap((size) => {
     const windows: Window[] = [];
-    for (const size of sizeList) {
-      for (let start = 0; start + size <= n; start += step) windows.push({ start, size });
-      const last = n - size;
-      if (last % step !== 0) windows.push({ start: last, size });
+    for (let start = around.start; start + size <= around.start + around.size; start += stride) {
+      windows.push({ start, size });
     }
     return windows;
-  };
-
-  // Exhaustive when it is cheap; otherwise coarse windows wide enough to hold the stretch, then refine.
-  const work = (step: number, sizeList: ReadonlyArray<number>): number =>
-    sizeList.reduce((sum, size) => sum + Math.ceil((n - size + 1) / step) * (size + count), 0);
-  let step = 1;
-  while (work(step, sizes) > SEARCH_BUDGET && step < n) step *= 2;
-  let current: Scored | undefined;
-  if (step === 1) {
-    current = best(windowsAt(1, sizes));
-  } else {
-    const coarseSizes = [...new Set(sizes.map((size) => clampSize(Math.max(size, 2 * step))))];
-    const coarse = best(windowsAt(step, coarseSizes));
-    if (coarse === undefined) return { start: 0, size: n };
-    // Inside the best coarse window, the best window of each real size.
-    const from = Math.max(0, coarse.window.start - step);
-    const to = Math.min(n, coarse.window.start + coarse.window.size + step);
-    const inner = Math.max(1, Math.floor(step / 2));
-    const candidates: Window[] = [];
-    for (const size of sizes) {
-      for (let start = from; start + size <= to; start += inner) candidates.push({ start, size });
-    }
-    current = best(candidates) ?? coarse;
-    // Hill-climb the start and the size in halving steps.
-    for (let delta = Math.floor(inner / 2); delta >= 1; delta = Math.floor(delta / 2)) {
-      let improved = true;
-      while (improved && current !== undefined) {
-        improved = false;
-        const { start, size } = current.window;
-        const around: Window[] = [
+  });
+  let current = best(sampled) ?? around;
+  // Refine the sampled best by halving steps of its start and size, each step while it helps.
+  for (let delta = Math.floor(stride / 2); delta >= 1; delta = Math.floor(delta / 2)) {
+    for (let round = 0; round < 4; round++) {
+      const { start, size } = current;
+      const next = best(
+        [
+          current,
           { start: start - delta, size },
           { start: start + delta, size },
           { start, size: size + delta },
           { start, size: size - delta },
-          { start: start - delta, size: size + delta },
-        ].filter((w) => w.start >= 0 && w.size >= 1 && w.start + w.size <= n);
-        const next = best(around);
-        if (next !== undefined && next.score > current.score) {
-          current = next;
-          improved = true;
-        }
-      }
+        ].filter((w) => w.start >= 0 && w.size >= 1 && w.start + w.size <= n),
+      );
+      if (next === undefined || next === current) break;
+      current = next;
     }
   }
-  return current?.window ?? { start: 0, size: n };
+  return current;
+}
+
+/** Digit runs of a text, grouping separators removed ("12,000" and "12 000" are "12000"). */
+function numbersOf(text: string): string[] {
+  return (text.replace(/(\d)[ ,.\u00a0\u202f](?=\d{3}\b)/gu, '$1').match(/\d+/gu) ?? []).filter((n) => n.length > 1);
+}
+
+/**
+ * The coarse windows worth aligning: those sharing the most numbers with the translation.
+ *
+ * Numbers survive translation in all four languages, so when the
+ * translation has some, the windows that share none can be skipped; with
+ * no numbers (or few windows), every window stays.
+ */
+function likelyWindows(
+  windows: ReadonlyArray<Window>,
+  lane: ReadonlyArray<LaneRow>,
+  texts: ReadonlyArray<string>,
+  keep: number,
+): Window[] {
+  const wanted = new Set(texts.flatMap(numbersOf));
+  if (windows.length <= keep || wanted.size === 0) return [...windows];
+  const hits = lane.map((row) => new Set(numbersOf(row.text).filter((n) => wanted.has(n))));
+  const shared = (window: Window): number => {
+    const found = new Set<string>();
+    for (let k = window.start; k < window.start + window.size; k++) for (const n of hits[k] ?? []) found.add(n);
+    return found.size;
+  };
+  const scored = windows.map((window) => ({ window, shared: shared(window) }));
+  if (scored.every((entry) => entry.shared === 0)) return [...windows];
+  return scored
+    .sort((a, b) => b.shared - a.shared || a.window.start - b.window.start)
+    .slice(0, keep)
+    .map((entry) => entry.window);
 }
 
 function alignRows(
