@@ -7,9 +7,25 @@ import { BandAligner } from './bandAligner';
 import { learnDictionary } from './dictionary';
 import { lengthPath } from './lengthPath';
 import type { SideFeatures } from './features';
-import { GARBLE_COST, buildSideFeatures, keyCounts, prepareForPairing, withExtraKeys } from './features';
+import {
+  GARBLE_COST,
+  buildSideFeatures,
+  keyCounts,
+  learnedPenalties,
+  prepareForPairing,
+  withExtraKeys,
+  withPenalties,
+} from './features';
+import { profileOf } from './profile';
 import type { LengthModel } from './galeChurch';
-import { REFERENCE_VARIANCE, estimateLengthModel, globalRatio } from './galeChurch';
+import {
+  MAX_VARIANCE,
+  MIN_VARIANCE,
+  REFERENCE_VARIANCE,
+  estimateLengthModel,
+  globalRatio,
+  windowVariance,
+} from './galeChurch';
 
 /**
  * Sentence alignment without a dictionary: Gale–Church lengths, anchors, and a learnt lexicon, in a band.
@@ -211,15 +227,19 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
   const initialWidth = Math.max(1, Math.floor(options.band ?? defaultBand(sourceCount, targetCount)));
   const useParagraphs = source.paragraphs !== undefined && target.paragraphs !== undefined;
 
+  const sourceProfile = profileOf(source.texts, source.language);
+  const targetProfile = profileOf(target.texts, target.language);
+  const forSource = { own: sourceProfile, other: targetProfile };
+  const forTarget = { own: targetProfile, other: sourceProfile };
   // The Korean side is built second: knowing the other side's keys, it keeps few of its word skeletons.
   let sourceFeatures: SideFeatures;
   let targetFeatures: SideFeatures;
-  if (source.language === 'ko' && target.language !== 'ko') {
-    targetFeatures = buildSideFeatures(target, source.language, useParagraphs);
-    sourceFeatures = buildSideFeatures(source, target.language, useParagraphs, keyCounts(targetFeatures));
+  if (sourceProfile.script === 'hangul' && targetProfile.script !== 'hangul') {
+    targetFeatures = buildSideFeatures(target, source.language, useParagraphs, undefined, forTarget);
+    sourceFeatures = buildSideFeatures(source, target.language, useParagraphs, keyCounts(targetFeatures), forSource);
   } else {
-    sourceFeatures = buildSideFeatures(source, target.language, useParagraphs);
-    targetFeatures = buildSideFeatures(target, source.language, useParagraphs, keyCounts(sourceFeatures));
+    sourceFeatures = buildSideFeatures(source, target.language, useParagraphs, undefined, forSource);
+    targetFeatures = buildSideFeatures(target, source.language, useParagraphs, keyCounts(sourceFeatures), forTarget);
   }
   const globalModel: LengthModel = {
     ratio: globalRatio(sourceFeatures.lengthPrefix[sourceCount] ?? 0, targetFeatures.lengthPrefix[targetCount] ?? 0),
@@ -236,11 +256,29 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
   );
 
   const trusted = trustedPairs(first.path);
-  const model = estimateLengthModel(
+  const pairModel = estimateLengthModel(
     trusted.map(([x]) => lengthOf(sourceFeatures, x, x + 1)),
     trusted.map(([, y]) => lengthOf(targetFeatures, y, y + 1)),
     globalModel,
   );
+  const windowed = windowVariance(
+    [0, ...first.path.map((step) => sourceFeatures.lengthPrefix[step.i1] ?? 0)],
+    [0, ...first.path.map((step) => targetFeatures.lengthPrefix[step.j1] ?? 0)],
+    pairModel.ratio,
+  );
+  const model: LengthModel = {
+    ratio: pairModel.ratio,
+    variance: Math.min(MAX_VARIANCE, Math.max(pairModel.variance, windowed ?? 0, MIN_VARIANCE)),
+  };
+  // Penalties for missing anchors: hand-set for the four languages (tuned on them), learnt from the texts as soon as
+  // one side's language is unknown (see `learnedPenalties`).
+  if (trusted.length > 0 && (sourceProfile.language === undefined || targetProfile.language === undefined)) {
+    const reversed = trusted.map(([x, y]) => [y, x] as const);
+    const sourcePenalties = learnedPenalties(sourceFeatures, targetFeatures, trusted);
+    const targetPenalties = learnedPenalties(targetFeatures, sourceFeatures, reversed);
+    sourceFeatures = withPenalties(sourceFeatures, sourcePenalties);
+    targetFeatures = withPenalties(targetFeatures, targetPenalties);
+  }
   if (options.realign ?? true) {
     const dictionary = learnDictionary(sourceFeatures, targetFeatures, trusted);
     if (dictionary.size > 0) {
