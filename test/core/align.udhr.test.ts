@@ -47,7 +47,7 @@ describe.each([false, true])('UDHR against English, paragraphs given: %s', (with
 });
 
 describe('what the letters say about a side', () => {
-  const paragraphs = (code: string): string[] => udhrCase('eng', code, 'en', 'en').target.texts;
+  const paragraphs = (code: string): ReadonlyArray<string> => udhrCase('eng', code, 'en', 'en').target.texts;
 
   it('believes "en" for English and not for German, Hungarian or Polish', () => {
     expect(profileOf(paragraphs('eng'), 'en')).toEqual({ language: 'en', script: 'latin' });
