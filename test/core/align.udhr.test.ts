@@ -3,6 +3,7 @@ import { align } from '../../src/align/align';
 import { profileOf } from '../../src/align/profile';
 import type { Language } from '../../src/languages';
 import { rangeOf, scoreBeads } from '../fixtures/align/gold';
+import { longSentenceBook } from '../fixtures/align/longBook';
 import { udhrCase } from '../fixtures/align/udhr';
 
 /**
@@ -59,5 +60,25 @@ describe('what the letters say about a side', () => {
     expect(profileOf(paragraphs('jpn'), 'ko')).toEqual({ language: undefined, script: 'other' });
     expect(profileOf(paragraphs('kor'), 'ko')).toEqual({ language: 'ko', script: 'hangul' });
     expect(profileOf(paragraphs('ukr'), 'uk')).toEqual({ language: 'uk', script: 'cyrillic' });
+  });
+});
+
+describe('book-length texts of long sentences', () => {
+  it.each([
+    ['deu_1996', 'en'],
+    ['hun', 'en'],
+    ['jpn', 'ko'],
+  ] as const)('eng–%s: 2,000 sentences of about 120 words, no true 1–1 pair split or merged', (code, label) => {
+    const book = longSentenceBook(code, label, 2000, 7);
+    const alignment = align(
+      { texts: book.source.texts, language: book.source.language },
+      { texts: book.target.texts, language: book.target.language },
+    );
+    const predicted = new Set(alignment.beads.map((bead) => rangeOf(bead).join(',')));
+    const pairs = book.gold.filter(([s0, s1, t0, t1]) => s1 - s0 === 1 && t1 - t0 === 1);
+    const lost = pairs.filter((pair) => !predicted.has(pair.join(',')));
+    expect(pairs.length).toBeGreaterThan(1900);
+    expect(lost, `${lost.length} true pairs not linked 1–1, e.g. ${JSON.stringify(lost.slice(0, 3))}`).toEqual([]);
+    expect(scoreBeads(alignment.beads.map(rangeOf), book.gold).f1).toBeGreaterThanOrEqual(0.99);
   });
 });
