@@ -14,6 +14,7 @@ import {
   learnedPenalties,
   prepareForPairing,
   withExtraKeys,
+  paragraphsWithMarkers,
   withPenalties,
 } from './features';
 import { profileOf } from './profile';
@@ -49,15 +50,27 @@ import {
  *    alignment, so it can afford a band wide enough for long documents.
  * 3. Estimation. The first path's 1–1 beads between two other 1–1 beads are
  *    taken as correct: c and σ² are re-estimated from them robustly
- *    (`galeChurch.ts`), and, unless `realign` is false, a dictionary of
- *    co-occurring word stems is learnt from them (`dictionary.ts`), whose
- *    pairs become anchors too.
+ *    (`galeChurch.ts`; σ² also from windows of the path's beads, and never
+ *    below 1.5, since the pairs a length pass keeps understate it), and,
+ *    unless `realign` is false, a dictionary of co-occurring word stems is
+ *    learnt from them (`dictionary.ts`), whose pairs become anchors too.
+ *    When a side's language is unknown (`profile.ts`: the letters do not
+ *    confirm its label), the penalty for each kind of anchor missing on the
+ *    other side is learnt from the same pairs as −log(1 − r), r the rate at
+ *    which that kind reappears (`learnedPenalties`).
  * 4. Final pass (`bandAligner.ts`) in a narrow band around the first path,
  *    with every bead shape up to `maxBeadSize`: cost = −log prior + Gale–Church
  *    length cost − anchor evidence + paragraph mismatches (when both sides
  *    give paragraphs), where 1–0 and 0–1 beads pay their prior only. A
  *    forward pass with soft-min (log-sum-exp) instead of min, a backward
  *    pass, and the path that follows each cell's most probable last bead.
+ *
+ * Marker lines (empty lines, `<p>`, a lone ¶: `isMarkerLine`) link only to
+ * each other, cost little to leave unlinked, are never part of a larger bead,
+ * and start a paragraph (`paragraphsWithMarkers`). The anchors a sentence
+ * lacks on the other side cost at most 4.5 nats per sentence, so that linking
+ * two long sentences never costs more than leaving both unlinked only because
+ * they are long.
  *
  * In both passes, when the path touches the band's edge the band is doubled
  * around that path and the pass runs again (`stats.passes` counts every run).
@@ -203,6 +216,8 @@ function trustedPairs(path: ReadonlyArray<PathStep>): Array<readonly [number, nu
 function confidenceOf(step: ScoredStep, source: SideFeatures, target: SideFeatures): number {
   const links = step.i1 > step.i0 && step.j1 > step.j0;
   if (!links) return Math.min(1, Math.max(0, step.posterior * UNLINKED_SUPPORT));
+  // Two marker lines: nothing to read, only where they sit.
+  if (source.markers[step.i0] === 1 && target.markers[step.j0] === 1) return Math.min(1, Math.max(0, step.posterior));
   const support = 1 / (1 + Math.exp(-(step.evidence - SUPPORT_MIDPOINT)));
   const garble =
     (source.garblePrefix[step.i1] ?? 0) -
@@ -225,7 +240,12 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
   if (sourceCount === 0 || targetCount === 0) return unlinkedOnly(sourceCount, targetCount);
   const maxBeadSize = Math.max(1, Math.min(8, Math.floor(options.maxBeadSize ?? 3)));
   const initialWidth = Math.max(1, Math.floor(options.band ?? defaultBand(sourceCount, targetCount)));
-  const useParagraphs = source.paragraphs !== undefined && target.paragraphs !== undefined;
+  // Marker lines start paragraphs (see `paragraphsWithMarkers`).
+  const sourceParagraphs = paragraphsWithMarkers(source.texts, source.paragraphs);
+  const targetParagraphs = paragraphsWithMarkers(target.texts, target.paragraphs);
+  const useParagraphs = sourceParagraphs !== undefined && targetParagraphs !== undefined;
+  const sourceSide = { ...source, paragraphs: sourceParagraphs };
+  const targetSide = { ...target, paragraphs: targetParagraphs };
 
   const sourceProfile = profileOf(source.texts, source.language);
   const targetProfile = profileOf(target.texts, target.language);
@@ -235,11 +255,23 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
   let sourceFeatures: SideFeatures;
   let targetFeatures: SideFeatures;
   if (sourceProfile.script === 'hangul' && targetProfile.script !== 'hangul') {
-    targetFeatures = buildSideFeatures(target, source.language, useParagraphs, undefined, forTarget);
-    sourceFeatures = buildSideFeatures(source, target.language, useParagraphs, keyCounts(targetFeatures), forSource);
+    targetFeatures = buildSideFeatures(targetSide, source.language, useParagraphs, undefined, forTarget);
+    sourceFeatures = buildSideFeatures(
+      sourceSide,
+      target.language,
+      useParagraphs,
+      keyCounts(targetFeatures),
+      forSource,
+    );
   } else {
-    sourceFeatures = buildSideFeatures(source, target.language, useParagraphs, undefined, forSource);
-    targetFeatures = buildSideFeatures(target, source.language, useParagraphs, keyCounts(sourceFeatures), forTarget);
+    sourceFeatures = buildSideFeatures(sourceSide, target.language, useParagraphs, undefined, forSource);
+    targetFeatures = buildSideFeatures(
+      targetSide,
+      source.language,
+      useParagraphs,
+      keyCounts(sourceFeatures),
+      forTarget,
+    );
   }
   const globalModel: LengthModel = {
     ratio: globalRatio(sourceFeatures.lengthPrefix[sourceCount] ?? 0, targetFeatures.lengthPrefix[targetCount] ?? 0),
@@ -255,7 +287,11 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
     targetCount,
   );
 
-  const trusted = trustedPairs(first.path);
+  // Marker lines are left out first, so that the beads on either side of one count as neighbours.
+  const isMarkerStep = (step: PathStep): boolean =>
+    (step.i1 === step.i0 || sourceFeatures.markers[step.i0] === 1) &&
+    (step.j1 === step.j0 || targetFeatures.markers[step.j0] === 1);
+  const trusted = trustedPairs(first.path.filter((step) => !isMarkerStep(step)));
   const pairModel = estimateLengthModel(
     trusted.map(([x]) => lengthOf(sourceFeatures, x, x + 1)),
     trusted.map(([, y]) => lengthOf(targetFeatures, y, y + 1)),

@@ -50,6 +50,8 @@ export interface SideFeatures extends KeyTable {
   readonly paragraphStart: Uint8Array | undefined;
   /** Prefix sums of `paragraphStart`. */
   readonly paragraphPrefix: Int32Array | undefined;
+  /** 1 where a sentence is a marker line (see `isMarkerLine`). */
+  readonly markers: Uint8Array;
   /** Dictionary stems, hashed (see `stemHash`): sentence `x` owns `tokenIds[tokenOffsets[x] .. tokenOffsets[x + 1])`. */
   readonly tokenOffsets: Int32Array;
   readonly tokenIds: Int32Array;
@@ -245,6 +247,53 @@ function buildKeyTable(count: number, fill: (segment: number, collector: KeyColl
   return { keyOffsets, keys, keyValues, keyPenalties, keyKinds, keyFresh, penaltyFull, penaltyFresh, penaltyNewPrefix };
 }
 
+/**
+ * Whether a segment only marks a paragraph: empty or blank (as presegmented input keeps them), `<p>` or `</p>`, or a
+ * lone pilcrow (¶).
+ *
+ * Marker lines match only each other and are never merged into a sentence
+ * bead (see `BandAligner`); the sentence after one opens a paragraph (see `paragraphsWithMarkers`).
+ */
+export function isMarkerLine(text: string): boolean {
+  return /^\s*(?:<\/?p\s*\/?>|¶)?\s*$/iu.test(text);
+}
+
+/**
+ * Paragraph numbers for a side whose marker lines start paragraphs, combined with the caller's numbers if any.
+ *
+ * A marker keeps the number of the paragraph it closes, so that the sentence
+ * after it, not the marker, opens the next one. Undefined when the side has
+ * neither markers nor paragraph numbers.
+ */
+export function paragraphsWithMarkers(
+  texts: ReadonlyArray<string>,
+  given: ReadonlyArray<number> | undefined,
+): number[] | undefined {
+  const markers = texts.map(isMarkerLine);
+  // A wrong count is reported where the numbers are used (`buildSideFeatures`).
+  if (!markers.includes(true) || (given !== undefined && given.length !== texts.length))
+    return given === undefined ? undefined : [...given];
+  const result: number[] = [];
+  let current = 0;
+  let pending = false;
+  let seenSentence = false;
+  let lastGiven: number | undefined;
+  texts.forEach((_, x) => {
+    if (markers[x] === true) {
+      pending = seenSentence;
+      result.push(current);
+      return;
+    }
+    const paragraph = given?.[x];
+    if (seenSentence && (pending || paragraph !== lastGiven)) current++;
+    result.push(current);
+    pending = false;
+    seenSentence = true;
+    lastGiven = paragraph;
+  });
+  return result;
+}
+
 /** Nats against linking a sentence written entirely outside its language's script. */
 export const GARBLE_COST = 5;
 /** Below this share of native script a sentence starts to look garbled. */
@@ -385,6 +434,7 @@ export function buildSideFeatures(
     count,
     lengthPrefix,
     garblePrefix,
+    markers: Uint8Array.from(side.texts, (text) => (isMarkerLine(text) ? 1 : 0)),
     ...table,
     punctuationPrefix,
     paragraphStart,
