@@ -406,11 +406,14 @@ function scanText(text: string, script: Script): SegmentFacts {
         : script === 'other'
           ? isOtherScriptCode(code)
           : script === 'latin' &&
-            code >= 0xc0 &&
-            code <= 0x24f &&
-            code !== 0xd7 &&
-            code !== 0xf7 &&
-            ((CHARACTER_FLAGS[code] ?? 0) & MOJIBAKE_FLAG) === 0;
+            ((code >= 0xc0 &&
+              code <= 0x24f &&
+              code !== 0xd7 &&
+              code !== 0xf7 &&
+              ((CHARACTER_FLAGS[code] ?? 0) & MOJIBAKE_FLAG) === 0) ||
+              // Vietnamese letters (Latin Extended Additional) and combining accents.
+              (code >= 0x1e00 && code <= 0x1eff) ||
+              (code >= 0x300 && code <= 0x36f));
     if (isNative) native++;
     else foreign++;
   }

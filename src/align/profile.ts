@@ -68,7 +68,13 @@ export function profileOf(texts: ReadonlyArray<string>, label: Language): SidePr
     read += text.length;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) latin++;
+      if (
+        (code >= 0x41 && code <= 0x5a) ||
+        (code >= 0x61 && code <= 0x7a) ||
+        (code >= 0xc0 && code <= 0x24f) ||
+        (code >= 0x1e00 && code <= 0x1eff)
+      )
+        latin++;
       else if (code >= 0x400 && code <= 0x52f) cyrillic++;
       else if (
         (code >= 0xac00 && code <= 0xd7a3) ||
