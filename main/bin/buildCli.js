@@ -76,6 +76,13 @@ export async function buildCli() {
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
+    await import('esbuild');
+  } catch {
+    // `npm install --omit=dev` runs `prepare` too; that install has no bundler and so no command line.
+    console.error('subrelay: esbuild is not installed (a dev dependency), so the command line was not built');
+    process.exit(0);
+  }
+  try {
     await buildCli();
   } catch (error) {
     console.error(
