@@ -60,9 +60,14 @@ export interface SideFeatures extends KeyTable {
 /**
  * Collects one sentence's keys, then sorts them and keeps the strongest weight of a key seen twice.
  *
- * Sorting packs each key with its arrival index into one float (key · 2¹⁰ +
- * index, exact below 2⁵³) so that a native numeric sort does the work.
+ * Sorting packs each key with its arrival index into one float (key · 2²⁰ +
+ * index, exact below 2⁵³, for up to a million keys a sentence) so that a
+ * numeric sort does the work.
  */
+const INDEX_SPACE = 1 << 20;
+/** Up to this many keys, insertion sort; above, the native sort of a typed array. */
+const INSERTION_SORT_LIMIT = 48;
+
 class KeyCollector {
   keys = new Int32Array(64);
   values = new Float64Array(64);
@@ -96,15 +101,21 @@ class KeyCollector {
     if (count === 0) return;
     if (this.packed.length < this.keys.length) this.packed = new Float64Array(this.keys.length);
     const packed = this.packed;
-    // Insertion sort: a sentence has a few dozen keys, and a native sort would need a view per sentence.
-    for (let i = 0; i < count; i++) {
-      const item = (this.keys[i] ?? 0) * 1024 + i;
-      let j = i - 1;
-      while (j >= 0 && (packed[j] ?? 0) > item) {
-        packed[j + 1] = packed[j] ?? 0;
-        j--;
+    if (count <= INSERTION_SORT_LIMIT) {
+      // Insertion sort: most sentences have a few dozen keys, and a native sort would need a view per sentence.
+      for (let i = 0; i < count; i++) {
+        const item = (this.keys[i] ?? 0) * INDEX_SPACE + i;
+        let j = i - 1;
+        while (j >= 0 && (packed[j] ?? 0) > item) {
+          packed[j + 1] = packed[j] ?? 0;
+          j--;
+        }
+        packed[j + 1] = item;
       }
-      packed[j + 1] = item;
+    } else {
+      // A long sentence (hundreds of keys) would make insertion sort quadratic.
+      for (let i = 0; i < count; i++) packed[i] = (this.keys[i] ?? 0) * INDEX_SPACE + i;
+      packed.subarray(0, count).sort();
     }
     const out = this.sortedValues;
     if (out.keys.length < this.keys.length) {
@@ -116,8 +127,8 @@ class KeyCollector {
     let size = 0;
     for (let p = 0; p < count; p++) {
       const item = packed[p] ?? 0;
-      const key = Math.floor(item / 1024);
-      const index = item - key * 1024;
+      const key = Math.floor(item / INDEX_SPACE);
+      const index = item - key * INDEX_SPACE;
       const value = this.values[index] ?? 0;
       if (size > 0 && out.keys[size - 1] === key) {
         if (value > (out.values[size - 1] ?? 0)) {

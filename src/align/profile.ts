@@ -49,6 +49,7 @@ const ENGLISH_WORDS = new Set(
     ' ',
   ),
 );
+const LONGEST_WORD = Math.max(...Array.from(ENGLISH_WORDS, (word) => word.length));
 /** Share of an English text's Latin words that `ENGLISH_WORDS` holds: about 0.3 in prose, under 0.1 in German. */
 const ENGLISH_SHARE = 0.18;
 /** Characters read: enough for a stable share, little time on a book. */
@@ -85,10 +86,24 @@ export function profileOf(texts: ReadonlyArray<string>, label: Language): SidePr
       else if (code >= 0x3040 || (code >= 0x370 && code < 0x400) || (code >= 0x530 && code < 0x2000)) other++;
     }
     if (label === 'en') {
-      for (const word of text.toLowerCase().split(/[^a-z\u00c0-\u024f']+/u)) {
-        if (word === '') continue;
+      // Words are runs of letters; only short all-ASCII ones can be among ENGLISH_WORDS.
+      let start = -1;
+      let ascii = true;
+      for (let i = 0; i <= text.length; i++) {
+        const code = i < text.length ? text.charCodeAt(i) : 0x20;
+        const asciiLetter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+        if (asciiLetter || (code >= 0xc0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff)) {
+          if (start < 0) {
+            start = i;
+            ascii = true;
+          }
+          if (!asciiLetter) ascii = false;
+          continue;
+        }
+        if (start < 0) continue;
         words++;
-        if (ENGLISH_WORDS.has(word)) english++;
+        if (ascii && i - start <= LONGEST_WORD && ENGLISH_WORDS.has(text.slice(start, i).toLowerCase())) english++;
+        start = -1;
       }
     }
   }
