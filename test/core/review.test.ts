@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_REVIEW_LABELS, reviewRows, toReviewCsv, toReviewHtml } from '../../src/export/review';
+import { ENGLISH_REVIEW_LABELS, reviewRows, toReviewCsv, toReviewHtml } from '../../src/formats/review/review';
 import { LANGUAGES } from '../../src/languages';
 import { setSegmentStatus, setSegmentText } from '../../src/model/edit';
 import type { Project, SubrelayDocument } from '../../src/model/project';

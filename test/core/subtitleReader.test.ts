@@ -3,14 +3,15 @@ import fc from 'fast-check';
 import { parseSync, type NodeCue } from 'subtitle';
 import { describe, expect, it } from 'vitest';
 import { exportText, planExport } from '../../src/export/plan';
-import { toSrt, type Cue } from '../../src/formats/srt';
+import type { Cue } from '../../src/formats/cue';
+import { toSrt } from '../../src/formats/srt/write';
 import {
   detectSubtitleFormat,
   parseSubtitles,
   SubtitleParseError,
   type ParseSubtitlesOptions,
 } from '../../src/formats/subtitleReader';
-import { toVtt } from '../../src/formats/vtt';
+import { toVtt } from '../../src/formats/vtt/write';
 import { LANGUAGES } from '../../src/languages';
 import { parseProject } from '../../src/model/schema';
 

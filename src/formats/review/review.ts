@@ -1,9 +1,9 @@
-import { assertNever, ENDONYMS, type Language } from '../languages';
-import type { Project, SegmentRole, SegmentStatus, SubrelayDocument } from '../model/project';
-import { rulesOf } from '../qa/projectQa';
-import { checkTranscript, type QaFinding, type QaSeverity } from '../qa/qa';
-import { formatTimestamp } from '../time/timecode';
-import { csvField, escapeHtml } from './escape';
+import { assertNever, ENDONYMS, type Language } from '../../languages';
+import type { Project, SegmentRole, SegmentStatus, SubrelayDocument } from '../../model/project';
+import { rulesOf } from '../../qa/projectQa';
+import { checkTranscript, type QaFinding, type QaSeverity } from '../../qa/qa';
+import { formatTimestamp } from '../../time/timecode';
+import { csvField, escapeHtml } from '../escape';
 
 export interface ReviewOptions {
   /** The languages shown side by side, in this order (duplicates are dropped). */

@@ -1,8 +1,8 @@
-import { countSyllables, dubbingOf, estimateSpeakingMs, fitOf, formatTimecode } from '../dub/speakingTime';
-import { assertNever, ENDONYMS, type Language } from '../languages';
-import type { DubbingSettings, Project, SubrelayDocument } from '../model/project';
-import { formatTimestamp } from '../time/timecode';
-import { csvField, escapeHtml } from './escape';
+import { countSyllables, dubbingOf, estimateSpeakingMs, fitOf, formatTimecode } from '../../dub/speakingTime';
+import { assertNever, ENDONYMS, type Language } from '../../languages';
+import type { DubbingSettings, Project, SubrelayDocument } from '../../model/project';
+import { formatTimestamp } from '../../time/timecode';
+import { csvField, escapeHtml } from '../escape';
 
 /** How a row's speaking time was found. */
 export type SpeakingTimeMethod = 'syllables' | 'espeak';
