@@ -127,12 +127,12 @@ function isXliffFile(path: string): boolean {
 }
 
 async function runSubtitleCommand(
-  run: (args: string[], stdout: (text: string) => void) => Promise<number>,
+  run: (args: string[], stdout: (text: string) => void, stderr: (text: string) => void) => Promise<number>,
   args: string[],
   output: CliOutput,
 ): Promise<number> {
   try {
-    return await run(args, output.stdout);
+    return await run(args, output.stdout, output.stderr);
   } catch (error) {
     if (error instanceof SubtitleUsageError) throw new CliError(error.message, 2);
     throw error;

@@ -51,6 +51,13 @@ export async function readSubtitleFile(
   }
 }
 
+/** Tells the user of every cue a reader left out (a malformed WebVTT cue), one line each. */
+function reportDropped(file: string, document: SubtitleDocument, warn: (text: string) => void): void {
+  for (const dropped of document.dropped) {
+    warn(`subrelay: ${file}: warning: line ${dropped.line}: cue left out: ${dropped.problem}\n`);
+  }
+}
+
 /** What `subrelay convert --to` writes: every cue format of the registry, and the cues as JSON. */
 export const CONVERT_TARGETS: ReadonlyArray<string> = [
   ...FORMAT_CATALOG.filter((format) => format.convertible).map((format) => format.id),
@@ -58,7 +65,11 @@ export const CONVERT_TARGETS: ReadonlyArray<string> = [
 ];
 
 /** `subrelay convert FILE --to srt|vtt|…|json`: reads any subtitle file and writes it to stdout. */
-export async function runConvert(args: string[], write: (text: string) => void): Promise<number> {
+export async function runConvert(
+  args: string[],
+  write: (text: string) => void,
+  warn: (text: string) => void = () => undefined,
+): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
@@ -78,6 +89,7 @@ export async function runConvert(args: string[], write: (text: string) => void):
   if (to !== 'json' && target === undefined) throw new SubtitleUsageError(`--to: give ${CONVERT_TARGETS.join(', ')}`);
   const language = languageOption(values.lang, false);
   const document = await readSubtitleFile(file, language, values.encoding, values['keep-tags']);
+  reportDropped(file, document, warn);
   if (target === undefined) {
     write(`${JSON.stringify({ encoding: document.encoding, cues: document.cues }, null, 2)}\n`);
     return 0;
@@ -102,7 +114,11 @@ export async function runConvert(args: string[], write: (text: string) => void):
  * The project is written atomically, with its previous version kept as
  * `.bak`; when reading the file fails, the project is not touched.
  */
-export async function runImport(args: string[], write: (text: string) => void): Promise<number> {
+export async function runImport(
+  args: string[],
+  write: (text: string) => void,
+  warn: (text: string) => void = () => undefined,
+): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
@@ -127,6 +143,7 @@ export async function runImport(args: string[], write: (text: string) => void): 
   }
   const project = await readProjectFile(projectFile);
   const subtitles = await readSubtitleFile(file, language, values.encoding);
+  reportDropped(file, subtitles, warn);
   if (values.document === 'new') {
     const title = basename(file, extname(file));
     const made = documentFromCues(project, title, language, subtitles.cues);

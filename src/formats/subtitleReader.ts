@@ -1,9 +1,16 @@
 import type { Cue } from './cue';
 import { readSrt } from './srt/read';
-import { checkNotBinary, excerpt, SubtitleParseError, withoutEndOfFileMark, type Fail } from './subtitleText';
+import {
+  checkNotBinary,
+  excerpt,
+  SubtitleParseError,
+  withoutEndOfFileMark,
+  type DroppedCue,
+  type Fail,
+} from './subtitleText';
 import { isWebVtt, readVtt } from './vtt/read';
 
-export { SubtitleParseError } from './subtitleText';
+export { SubtitleParseError, type DroppedCue } from './subtitleText';
 
 /** The subtitle formats Subrelay reads. */
 export type SubtitleFormat = 'srt' | 'vtt';
@@ -12,6 +19,12 @@ export type SubtitleFormat = 'srt' | 'vtt';
 export interface SubtitleDocument {
   readonly format: SubtitleFormat;
   readonly cues: Cue[];
+  /**
+   * Cues left out because they could not be read, with the line and the
+   * reason, as browsers leave out a malformed WebVTT cue and play the rest.
+   * Whoever reads a file for the user shows these.
+   */
+  readonly dropped: ReadonlyArray<DroppedCue>;
 }
 
 export interface ParseSubtitlesOptions {
@@ -57,11 +70,15 @@ export function parseSubtitles(text: string, options: ParseSubtitlesOptions = {}
   checkNotBinary(body, fail);
   const format = requested === 'auto' ? detectSubtitleFormat(body) : requested;
   const lines = body.split(/\r\n|\r|\n/u);
-  const cues = format === 'vtt' ? readVtt(lines, keepTags, fail) : readSrt(lines, keepTags, fail);
+  const dropped: DroppedCue[] = [];
+  const context = { keepTags, fail, drop: (line: number, problem: string) => void dropped.push({ line, problem }) };
+  const cues = format === 'vtt' ? readVtt(lines, context) : readSrt(lines, context);
   if (cues.length === 0) {
+    const first = dropped[0];
+    if (first !== undefined) return fail(first.line, first.problem);
     return fail(1, `no subtitle cues found (no time line like "00:00:01,000 --> 00:00:02,000")`);
   }
-  return { format, cues };
+  return { format, cues, dropped };
 }
 
 /**

@@ -53,15 +53,6 @@ export function readTimestamp(token: string): number | undefined {
   );
 }
 
-/**
- * A line that was meant as a time line but lost its arrow ("00:00:01,000 -> 00:00:02,000").
- *
- * Without this check such a cue would silently become text of the previous
- * cue. Only a full `h:mm:ss,fff` time at the start counts, so dialogue like
- * "10:30 - 11:00" stays text.
- */
-export const ARROW_TYPO = /^\d{1,4}:\d{1,2}:\d{1,2}[.,]\d{1,3}\s*(?:[-–—=]{1,3}>?|>)\s*\d/u;
-
 export interface Timing {
   readonly start: number;
   readonly end: number;
@@ -69,29 +60,20 @@ export interface Timing {
 
 export type Fail = (line: number, problem: string) => never;
 
-export function isTimingLine(line: string): boolean {
-  return line.includes('-->');
+/** A cue a reader left out, as browsers leave out a malformed WebVTT cue, with the reason. */
+export interface DroppedCue {
+  /** The 1-based line of its time line. */
+  readonly line: number;
+  readonly problem: string;
 }
 
-/** Reads "start --> end [settings]"; what follows the end time (SRT `X1:` positions, WebVTT cue settings) is ignored. */
-export function readTimingLine(line: string, lineNumber: number, fail: Fail): Timing {
-  const arrow = line.indexOf('-->');
-  const startToken = line.slice(0, arrow).trim();
-  const endToken = /^\S*/u.exec(line.slice(arrow + 3).trimStart())?.[0] ?? '';
-  if (startToken === '') fail(lineNumber, 'missing start time before "-->"');
-  if (endToken === '') fail(lineNumber, 'missing end time after "-->"');
-  const start = readTimestamp(startToken);
-  if (start === undefined) fail(lineNumber, `bad timestamp "${excerpt(startToken)}"`);
-  const end = readTimestamp(endToken);
-  if (end === undefined) fail(lineNumber, `bad timestamp "${excerpt(endToken)}"`);
-  if (end < start) fail(lineNumber, `cue ends before it starts ("${excerpt(startToken)} --> ${excerpt(endToken)}")`);
-  return { start, end };
-}
-
-export function checkArrowTypo(trimmed: string, lineNumber: number, fail: Fail): void {
-  if (ARROW_TYPO.test(trimmed.slice(0, 64))) {
-    fail(lineNumber, `bad time line "${excerpt(trimmed)}" (expected "-->" between the times)`);
-  }
+/** What a reader is given besides the lines of the file. */
+export interface ReadContext {
+  readonly keepTags: boolean;
+  /** Stops reading: the file cannot be read. */
+  readonly fail: Fail;
+  /** Leaves one cue out and goes on; the user is told. */
+  readonly drop: (line: number, problem: string) => void;
 }
 
 /**
@@ -108,47 +90,15 @@ export function checkArrowTypo(trimmed: string, lineNumber: number, fail: Fail):
 export const MARKUP =
   /<\/?(?:[ibus]|font|c|v|ruby|rt|lang|span)(?:[.\s][^<>]*)?>|<(?:\d{1,4}:)?\d{1,2}:\d{1,2}[.,]\d{1,3}>|\{\\[^{}]*\}/giu;
 
-const NAMED_REFERENCES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  nbsp: '\u00A0',
-  lrm: '\u200E',
-  rlm: '\u200F',
-  quot: '"',
-  apos: "'",
-};
-
-const REFERENCE = /&(?:(amp|lt|gt|nbsp|lrm|rlm|quot|apos)|#(\d{1,7})|#[xX]([\dA-Fa-f]{1,6}));/gu;
-
-/** Decodes the character references WebVTT cue text uses; an invalid numeric one is left as written. */
-export function decodeReferences(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(
-    REFERENCE,
-    (whole, name: string | undefined, decimal: string | undefined, hex: string | undefined) => {
-      if (name !== undefined) return NAMED_REFERENCES[name] ?? whole;
-      const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex ?? '', 16);
-      const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-      return valid ? String.fromCodePoint(code) : whole;
-    },
-  );
-}
-
 export function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
-/** Turns the raw text lines of one cue into its text: trimmed lines, markup removed, blank lines dropped. */
-export function cueText(lines: ReadonlyArray<string>, format: 'srt' | 'vtt', keepTags: boolean): string {
+/** Turns the raw text lines of one SRT-like cue into its text: trimmed lines, known markup removed, blank lines dropped. */
+export function cueText(lines: ReadonlyArray<string>, keepTags: boolean): string {
   const kept: string[] = [];
   for (const raw of lines) {
-    let line = raw.trim();
-    if (!keepTags) {
-      line = line.replace(MARKUP, '').trim();
-      // Trimmed again: "&nbsp;" at the edge of a line spaces nothing out on screen.
-      if (format === 'vtt') line = decodeReferences(line).trim();
-    }
+    const line = keepTags ? raw.trim() : raw.replace(MARKUP, '').trim();
     if (line !== '') kept.push(line);
   }
   return kept.join('\n');

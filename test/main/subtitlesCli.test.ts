@@ -44,6 +44,18 @@ describe('subrelay convert', () => {
     expect(result.stderr).toMatch(new RegExp(`^subrelay: ${broken}: line 6: .*61.*\\n$`, 'u'));
   });
 
+  it('reads the rest of a WebVTT file past a malformed cue, and says which cue it left out', async () => {
+    const folder = await temporaryFolder('convert');
+    const file = join(folder, 'one-bad.vtt');
+    await writeFile(file, 'WEBVTT\n\n00:01.000 --> 00:02.000\nfine\n\n00:03,000 --> 00:04.000\nbad\n');
+    const result = await cli('convert', file, '--to', 'srt');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('1\n00:00:01,000 --> 00:00:02,000\nfine\n\n');
+    expect(result.stderr).toBe(
+      `subrelay: ${file}: warning: line 6: cue left out: bad start time: expected "." and three digits of milliseconds (a "," is SRT, not WebVTT)\n`,
+    );
+  });
+
   it('refuses binary data and an unknown option value', async () => {
     const folder = await temporaryFolder('convert');
     const binary = join(folder, 'x.srt');
@@ -51,7 +63,7 @@ describe('subrelay convert', () => {
     const refused = await cli('convert', binary, '--to', 'vtt');
     expect(refused.code).toBe(1);
     expect(refused.stderr.startsWith(`subrelay: ${binary}: `)).toBe(true);
-    expect((await cli('convert', binary, '--to', 'ass')).code).toBe(2);
+    expect((await cli('convert', binary, '--to', 'nope')).code).toBe(2);
   });
 });
 
