@@ -318,7 +318,7 @@ describe('decodeText: overrides and refusals', () => {
 describe('decodeText: UTF-32 with a byte order mark (issue 15, cause 6)', () => {
   /** Text as UTF-32 with its byte order mark, as some Windows tools save subtitles. */
   function utf32(text: string, littleEndian: boolean): Uint8Array {
-    const points = [0xfeff, ...[...text].map((character) => character.codePointAt(0)!)];
+    const points = [0xfeff, ...Array.from(text, (character) => character.codePointAt(0)!)];
     const view = new DataView(new ArrayBuffer(points.length * 4));
     points.forEach((point, index) => view.setUint32(index * 4, point, littleEndian));
     return new Uint8Array(view.buffer);
