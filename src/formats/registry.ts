@@ -1,13 +1,16 @@
 import { EXPORT_FORMAT_NAMES } from '../model/project';
 import { FORMAT_CATALOG, type FormatDescription } from './catalog';
+import { assFormat } from './ass/format';
 import { docxFormat } from './docx/format';
 import { dubCsvFormat, dubHtmlFormat } from './dub/format';
 import type { FormatCode } from './entry';
 import { mdFormat } from './markdown/format';
 import { reviewCsvFormat, reviewHtmlFormat } from './review/format';
+import { sbvFormat } from './sbv/format';
 import { srtBilingualFormat, srtFormat } from './srt/format';
 import { txtFormat } from './text/format';
 import { tmxFormat } from './tmx/format';
+import { ttmlFormat } from './ttml/format';
 import type { ExportFormat, FileFormatId } from './types';
 import { vttFormat } from './vtt/format';
 import { xliff12Format, xliff2Format } from './xliff/format';
@@ -20,6 +23,9 @@ const CODE: Readonly<Record<FileFormatId, FormatCode>> = {
   srt: srtFormat,
   vtt: vttFormat,
   'srt-bilingual': srtBilingualFormat,
+  ttml: ttmlFormat,
+  ass: assFormat,
+  sbv: sbvFormat,
   txt: txtFormat,
   md: mdFormat,
   docx: docxFormat,

@@ -7,13 +7,30 @@ import {
   withoutEndOfFileMark,
   type DroppedCue,
   type Fail,
+  type ReadContext,
 } from './subtitleText';
+import { isAss, readAss } from './ass/ass';
+import { isSbv, readSbv } from './sbv/sbv';
+import { isTtml, readTtml } from './ttml/ttml';
 import { isWebVtt, readVtt } from './vtt/read';
 
 export { SubtitleParseError, type DroppedCue } from './subtitleText';
 
 /** The subtitle formats Subrelay reads. */
-export type SubtitleFormat = 'srt' | 'vtt';
+export type SubtitleFormat = 'srt' | 'vtt' | 'ttml' | 'ass' | 'sbv';
+
+const SUBTITLE_FORMATS: ReadonlyArray<SubtitleFormat> = ['srt', 'vtt', 'ttml', 'ass', 'sbv'];
+
+/** Each format's reader, given the text (BOM and end-of-file mark removed) and its lines. */
+const READERS: Readonly<
+  Record<SubtitleFormat, (text: string, lines: ReadonlyArray<string>, context: ReadContext) => Cue[]>
+> = {
+  srt: (_text, lines, context) => readSrt(lines, context),
+  vtt: (_text, lines, context) => readVtt(lines, context),
+  ttml: (text, _lines, context) => readTtml(text, context),
+  ass: (text, _lines, context) => readAss(text, context),
+  sbv: (_text, lines, context) => readSbv(lines, context),
+};
 
 /** What a subtitle file holds once read: its format and its cues in file order. */
 export interface SubtitleDocument {
@@ -60,19 +77,20 @@ export function parseSubtitles(text: string, options: ParseSubtitlesOptions = {}
   };
   if (typeof text !== 'string') return fail(1, `expected subtitle text, got ${text === null ? 'null' : typeof text}`);
   const requested: unknown = options?.format ?? 'auto';
-  if (requested !== 'auto' && requested !== 'srt' && requested !== 'vtt') {
+  const known = SUBTITLE_FORMATS.find((format) => format === requested);
+  if (requested !== 'auto' && known === undefined) {
     const shown = typeof requested === 'string' ? `"${excerpt(requested)}"` : `of type ${typeof requested}`;
-    return fail(1, `unknown subtitle format ${shown} (expected "srt", "vtt" or "auto")`);
+    return fail(1, `unknown subtitle format ${shown} (expected "auto", "${SUBTITLE_FORMATS.join('", "')}")`);
   }
   const keepTags = options?.keepTags === true;
   const body = withoutEndOfFileMark(text.replace(/^\uFEFF/u, ''));
   if (body.trim() === '') return fail(1, 'the file is empty');
   checkNotBinary(body, fail);
-  const format = requested === 'auto' ? detectSubtitleFormat(body) : requested;
+  const format = known ?? detectSubtitleFormat(body);
   const lines = body.split(/\r\n|\r|\n/u);
   const dropped: DroppedCue[] = [];
   const context = { keepTags, fail, drop: (line: number, problem: string) => void dropped.push({ line, problem }) };
-  const cues = format === 'vtt' ? readVtt(lines, context) : readSrt(lines, context);
+  const cues = READERS[format](body, lines, context);
   if (cues.length === 0) {
     const first = dropped[0];
     if (first !== undefined) return fail(first.line, first.problem);
@@ -82,10 +100,16 @@ export function parseSubtitles(text: string, options: ParseSubtitlesOptions = {}
 }
 
 /**
- * Tells WebVTT from SRT by the `WEBVTT` line WebVTT files start with.
+ * Tells the format of a subtitle file by how it starts.
  *
- * Everything else is read as SRT, the far more common format without any header.
+ * WebVTT by its signature, TTML by its `<tt>` root, ASS/SSA by
+ * `[Script Info]`, SBV by its first time line; everything else is read as
+ * SRT, the far more common format without any header.
  */
 export function detectSubtitleFormat(text: string): SubtitleFormat {
-  return isWebVtt(text) ? 'vtt' : 'srt';
+  if (isWebVtt(text)) return 'vtt';
+  if (isTtml(text)) return 'ttml';
+  if (isAss(text)) return 'ass';
+  if (isSbv(text)) return 'sbv';
+  return 'srt';
 }

@@ -23,9 +23,7 @@ function sbvTime(ms: number): string {
 /** Writes cues as SBV; blank lines inside a cue would end it, so they are dropped. */
 export function toSbv(cues: ReadonlyArray<Cue>, options: SbvOptions = {}): string {
   const newline = newlineOf(options.lineEnding, 'lf');
-  const blocks = cues.map((cue) =>
-    [`${sbvTime(cue.start)},${sbvTime(cue.end)}`, ...cueLines(cue.text)].join(newline),
-  );
+  const blocks = cues.map((cue) => [`${sbvTime(cue.start)},${sbvTime(cue.end)}`, ...cueLines(cue.text)].join(newline));
   return (options.bom === true ? '\uFEFF' : '') + blocks.map((block) => block + newline + newline).join('');
 }
 
@@ -33,7 +31,11 @@ const SBV_TIME = /^\s*(\d{1,3}):(\d{2}):(\d{2})\.(\d{3}),(\d{1,3}):(\d{2}):(\d{2
 
 /** Whether the text is SBV: its first non-blank line is an SBV time line. */
 export function isSbv(text: string): boolean {
-  const first = text.replace(/^\uFEFF/u, '').trimStart().split(/\r\n|\r|\n/u, 1)[0] ?? '';
+  const first =
+    text
+      .replace(/^\uFEFF/u, '')
+      .trimStart()
+      .split(/\r\n|\r|\n/u, 1)[0] ?? '';
   return SBV_TIME.test(first.slice(0, 64));
 }
 
@@ -63,7 +65,8 @@ export function readSbv(lines: ReadonlyArray<string>, context: ReadContext): Cue
       const [, h1 = '', m1 = '', s1 = '', f1 = '', h2 = '', m2 = '', s2 = '', f2 = ''] = match;
       const start = msOf(h1, m1, s1, f1);
       const end = msOf(h2, m2, s2, f2);
-      if (start === undefined || end === undefined) context.fail(position + 1, `bad time line "${excerpt(line.trim())}"`);
+      if (start === undefined || end === undefined)
+        context.fail(position + 1, `bad time line "${excerpt(line.trim())}"`);
       if (end < start) context.fail(position + 1, `cue ends before it starts ("${excerpt(line.trim())}")`);
       current = { start, end, text: [] };
       continue;
