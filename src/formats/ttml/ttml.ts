@@ -73,7 +73,10 @@ function lineContent(line: string): string {
 export function toTtml(cues: ReadonlyArray<Cue>, options: TtmlOptions): string {
   const newline = newlineOf(options.lineEnding, 'lf');
   const paragraphs = cues.map((cue, index) => {
-    const content = cueLines(cue.text).map(lineContent).join('<br/>');
+    // TTML collapses runs of white space (xml:space="default"), so they are written as players show them.
+    const content = cueLines(cue.text)
+      .map((line) => lineContent(line.replace(/\s+/gu, ' ')))
+      .join('<br/>');
     return `      <p xml:id="c${index + 1}" begin="${clockTime(cue.start)}" end="${clockTime(cue.end)}">${content}</p>`;
   });
   const lines = [
@@ -81,7 +84,7 @@ export function toTtml(cues: ReadonlyArray<Cue>, options: TtmlOptions): string {
     `<tt xmlns="${TT}" xmlns:ttp="${TTP}" xmlns:tts="${TTS}" xml:lang="${options.language}" ttp:timeBase="media" ${frameRateAttributes(options.frameRate)} ttp:contentProfiles="${IMSC_11_TEXT}">`,
     '  <head>',
     '    <styling>',
-    '      <style xml:id="subtitle" tts:fontFamily="proportionalSansSerif" tts:fontSize="100%" tts:lineHeight="125%" tts:color="white" tts:backgroundColor="rgba(0,0,0,0.8)" tts:textAlign="center"/>',
+    '      <style xml:id="subtitle" tts:fontFamily="proportionalSansSerif" tts:fontSize="100%" tts:lineHeight="125%" tts:color="white" tts:backgroundColor="rgba(0,0,0,204)" tts:textAlign="center"/>',
     '    </styling>',
     '    <layout>',
     '      <region xml:id="bottom" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after" tts:textAlign="center"/>',
