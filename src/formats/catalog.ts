@@ -98,6 +98,16 @@ export const FORMAT_CATALOG: ReadonlyArray<FormatDescription> = [
     summary: 'YouTube SubViewer captions',
   },
   {
+    id: 'stl',
+    extensions: ['stl'],
+    documents: 'transcript',
+    group: 'subtitles',
+    options: [],
+    readable: false,
+    convertible: false,
+    summary: 'EBU STL Teletext subtitles (European broadcasters); not Korean, which its character tables cannot hold',
+  },
+  {
     id: 'txt',
     extensions: ['txt'],
     documents: 'any',

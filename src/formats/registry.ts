@@ -8,6 +8,7 @@ import { mdFormat } from './markdown/format';
 import { reviewCsvFormat, reviewHtmlFormat } from './review/format';
 import { sbvFormat } from './sbv/format';
 import { srtBilingualFormat, srtFormat } from './srt/format';
+import { stlFormat } from './stl/format';
 import { txtFormat } from './text/format';
 import { tmxFormat } from './tmx/format';
 import { ttmlFormat } from './ttml/format';
@@ -26,6 +27,7 @@ const CODE: Readonly<Record<FileFormatId, FormatCode>> = {
   ttml: ttmlFormat,
   ass: assFormat,
   sbv: sbvFormat,
+  stl: stlFormat,
   txt: txtFormat,
   md: mdFormat,
   docx: docxFormat,

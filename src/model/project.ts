@@ -92,6 +92,7 @@ export const EXPORT_FORMAT_NAMES = [
   'ttml',
   'ass',
   'sbv',
+  'stl',
   'txt',
   'md',
   'docx',

@@ -45,6 +45,41 @@ describe('peers read our delivery formats', () => {
     }
   });
 
+  it.skipIf(ttconvMissing)('ttconv reads exported EBU STL files with the same cues, at 25 fps', async () => {
+    const folder = await temporaryFolder('ttconv-stl');
+    const sample = await loadSample();
+    const plan = await planExport(sample, { documentIds: ['appeal'], languages: ['en', 'uk', 'ru'], format: 'stl' });
+    expect(plan.files.map((file) => file.name)).toEqual(['appeal.en.stl', 'appeal.uk.stl', 'appeal.ru.stl']);
+    const srt = await planExport(sample, { documentIds: ['appeal'], languages: ['en', 'uk', 'ru'], format: 'srt' });
+    for (const [index, file] of plan.files.entries()) {
+      const input = join(folder, file.name);
+      const output = join(folder, `${file.name}.srt`);
+      await writeFile(input, file.content);
+      const result = spawnSync(TTCONV, ['convert', '-i', input, '-o', output], { encoding: 'utf8', timeout: 60_000 });
+      expect(result.status, result.stderr).toBe(0);
+      const theirs = parseSubtitles(await readFile(output, 'utf8')).cues;
+      const ours = parseSubtitles(exportText(srt.files[index])).cues;
+      // What the Teletext tables lack is written as its usual stand-in ("…" as "...", "«»" as '"', "ґ" as "г").
+      const standIns = (text: string): string =>
+        text
+          .replaceAll('…', '...')
+          .replaceAll('–', '-')
+          .replace(/[«»„]/gu, '"')
+          .replaceAll('Ґ', 'Г')
+          .replaceAll('ґ', 'г');
+      expect(ours.length).toBeGreaterThan(0);
+      expect(
+        theirs.map((cue) => cue.text),
+        file.name,
+      ).toEqual(ours.map((cue) => standIns(cue.text)));
+      // Times are frames at 25 fps in STL: within half a frame of ours.
+      for (const [position, cue] of theirs.entries()) {
+        expect(Math.abs(cue.start - (ours[position]?.start ?? Number.NaN)), file.name).toBeLessThanOrEqual(20);
+        expect(Math.abs(cue.end - (ours[position]?.end ?? Number.NaN)), file.name).toBeLessThanOrEqual(20);
+      }
+    }
+  });
+
   it.skipIf(ffmpegMissing)('ffmpeg reads every exported ASS file with the same cues', async () => {
     const folder = await temporaryFolder('ffmpeg-ass');
     for (const file of await exportedFiles('ass')) {

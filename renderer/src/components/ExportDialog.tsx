@@ -71,6 +71,7 @@ const FORMAT_LABEL_KEYS: Readonly<Record<ExportFormat, string>> = {
   ttml: 'export.formatTtml',
   ass: 'export.formatAss',
   sbv: 'export.formatSbv',
+  stl: 'export.formatStl',
   txt: 'export.formatTxt',
   md: 'export.formatMd',
   docx: 'export.formatDocx',
