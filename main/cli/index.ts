@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ExportFormat, ExportWarning } from '../../src/export/plan';
+import { FORMAT_CATALOG } from '../../src/formats/catalog';
 import { assertNever, isLanguage, LANGUAGES, type Language } from '../../src/languages';
 import { PROJECT_VERSION, SEGMENT_STATUSES, type SegmentStatus } from '../../src/model/project';
 // Each subcommand imports what it needs when it runs (`await import(…)`), so that `subrelay --version`
@@ -34,6 +35,30 @@ export class CliError extends Error {
   }
 }
 
+/** The export formats in the help, one line each, from the registry's catalog. */
+function formatHelp(): string {
+  const lines = ['        auto         SRT for transcripts, plain text for articles (the default)'];
+  for (const format of FORMAT_CATALOG) {
+    const applies = format.documents === 'transcript' ? ' (transcripts)' : '';
+    const name = format.id.padEnd(13);
+    lines.push(`        ${name}${format.id.length > 12 ? '\n                     ' : ''}${format.summary}${applies}`);
+  }
+  return lines.join('\n');
+}
+
+/** The subtitle files `convert` and `import` read, as `file.srt|file.vtt|…`. */
+function readableFiles(): string {
+  return FORMAT_CATALOG.filter((format) => format.readable && format.convertible)
+    .flatMap((format) => format.extensions.map((extension) => `file.${extension}`))
+    .join('|');
+}
+
+/** What `convert --to` writes: every cue format of the catalog, and JSON. */
+const CONVERT_TARGETS: ReadonlyArray<string> = [
+  ...FORMAT_CATALOG.filter((format) => format.convertible).map((format) => format.id),
+  'json',
+];
+
 const USAGE = `Usage: subrelay <command> [options]
 
 Commands:
@@ -41,19 +66,7 @@ Commands:
                    [--line-ending crlf|lf] [--bom] [--second L] [--source L]
                    [--only-findings] [--status S[,S...]] [--speaking-time syllables|espeak]
       Writes DIR/<document>.<lang>.<ext> for every document the format applies to:
-        auto         SRT for transcripts, plain text for articles (the default)
-        srt, vtt     subtitles (transcripts)
-        srt-bilingual  <document>.<lang>+<second>.srt, --second under each cue
-                     (English by default; Korean under English)
-        txt, md, docx  localized text: paragraphs, headline as "#" / Title
-        dub-csv, dub-html  dubbing script <document>.<lang>.dub.csv|html with
-                     timecodes, slot, speaking time and a fit flag (transcripts);
-                     --speaking-time espeak measures lines with espeak-ng
-        review-html, review-csv  <document>.<lang+lang...>.review.html|csv, one
-                     column per language; --only-findings, --status draft,translated
-        xliff2, xliff12  <document>.<source>-<lang>.xlf (2.0) or .xliff (1.2) for
-                     each language but --source (English by default)
-        tmx          <document>.<lang+lang...>.tmx, TMX 1.4, translated or better
+${formatHelp()}
   segment --lang en|ko|uk|ru <file|->
       Prints one sentence per line (paragraphs separated by an empty line).
   validate <project>
@@ -73,9 +86,9 @@ Commands:
   qa <project|file.srt|file.vtt> --lang L|all [--format text|json] [--fps N] [--document ID]
       Checks cues against subtitle rules (the project's own, or Netflix's); exits 1
       when any finding is an error. JSON: [{ "cue", "rule", "severity", "message" }].
-  convert <file.srt|file.vtt> --to srt|vtt|json [--lang L] [--encoding auto|LABEL]
-      Reads any SRT or WebVTT (any encoding) and writes it to stdout.
-  import <project> <file.srt|file.vtt> --document ID|new --lang L [--match overlap|order]
+  convert <${readableFiles()}> --to ${CONVERT_TARGETS.join('|')} [--lang L] [--encoding auto|LABEL]
+      Reads any subtitle file (any encoding) and writes it to stdout.
+  import <project> <${readableFiles()}> --document ID|new --lang L [--match overlap|order]
       Puts the cues into a transcript's column (or a new transcript) and saves.
   import <project> <file.xlf|file.xliff> [--dry-run]
       Takes back the target texts and statuses of an exported XLIFF (2.0 or 1.2),
@@ -127,7 +140,7 @@ async function runSubtitleCommand(
   const subtitles = await import('./subtitles');
   const { SubtitleUsageError } = subtitles;
   try {
-    return await subtitles[command](args, output.stdout);
+    return await subtitles[command](args, output.stdout, output.stderr);
   } catch (error) {
     if (error instanceof SubtitleUsageError) throw new CliError(error.message, 2);
     throw error;
@@ -154,6 +167,8 @@ function describeWarning(warning: ExportWarning, format: ExportFormat): string {
       return `${where}: the document has no text in this source language, so no XLIFF was written`;
     case 'nothing-finished':
       return `${warning.documentId}: no segment has two or more finished (translated, reviewed or approved) languages, so no TMX was written`;
+    case 'language-not-supported':
+      return `${where}: EBU STL's Teletext character table (ISO 6937) has no letters for this language, so no STL was written; export TTML or SRT instead`;
     default:
       return assertNever(warning.code, 'Unknown export warning');
   }

@@ -1,13 +1,16 @@
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toSrt } from '../../src/formats/srt';
+import { FORMAT_CATALOG } from '../../src/formats/catalog';
+import { formatEntry } from '../../src/formats/registry';
 import { parseSubtitles, SubtitleParseError, type SubtitleDocument } from '../../src/formats/subtitleReader';
-import { toVtt } from '../../src/formats/vtt';
 import { isLanguage, type Language } from '../../src/languages';
 import { serializeProject } from '../../src/model/serialize';
 import { importSubtitles } from '../../src/usecases/importSubtitles';
 import { FileError, readDecodedFile, readProjectFile, writeFileAtomic } from '../handlers/files';
 import { aboutFile, word } from './words';
+
+/** The frame rate `convert` assumes, as a new project does. */
+const DEFAULT_FRAME_RATE = 24;
 
 /** A usage problem (exit code 2). */
 export class SubtitleUsageError extends Error {
@@ -49,8 +52,25 @@ export async function readSubtitleFile(
   }
 }
 
-/** `subrelay convert FILE --to srt|vtt|json`: reads any SRT or WebVTT and writes it to stdout. */
-export async function runConvert(args: string[], write: (text: string) => void): Promise<number> {
+/** Tells the user of every cue a reader left out (a malformed WebVTT cue), one line each. */
+function reportDropped(file: string, document: SubtitleDocument, warn: (text: string) => void): void {
+  for (const dropped of document.dropped) {
+    warn(`subrelay: ${file}: warning: line ${dropped.line}: cue left out: ${dropped.problem}\n`);
+  }
+}
+
+/** What `subrelay convert --to` writes: every cue format of the registry, and the cues as JSON. */
+export const CONVERT_TARGETS: ReadonlyArray<string> = [
+  ...FORMAT_CATALOG.filter((format) => format.convertible).map((format) => format.id),
+  'json',
+];
+
+/** `subrelay convert FILE --to srt|vtt|…|json`: reads any subtitle file and writes it to stdout. */
+export async function runConvert(
+  args: string[],
+  write: (text: string) => void,
+  warn: (text: string) => void = () => undefined,
+): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
@@ -66,24 +86,25 @@ export async function runConvert(args: string[], write: (text: string) => void):
   if (file === undefined) throw new SubtitleUsageError('give the subtitle file to convert');
   if (extra !== undefined) throw new SubtitleUsageError(`unexpected argument "${extra}"`);
   const to = values.to;
-  if (to !== 'srt' && to !== 'vtt' && to !== 'json') throw new SubtitleUsageError('--to: give srt, vtt or json');
-  const document = await readSubtitleFile(
-    file,
-    languageOption(values.lang, false),
-    values.encoding,
-    values['keep-tags'],
-  );
-  switch (to) {
-    case 'srt':
-      write(toSrt(document.cues, { lineEnding: 'lf' }));
-      break;
-    case 'vtt':
-      write(toVtt(document.cues));
-      break;
-    case 'json':
-      write(`${JSON.stringify({ encoding: document.encoding, cues: document.cues }, null, 2)}\n`);
-      break;
+  const target = FORMAT_CATALOG.find((format) => format.convertible && format.id === to);
+  if (to !== 'json' && target === undefined) throw new SubtitleUsageError(`--to: give ${CONVERT_TARGETS.join(', ')}`);
+  const language = languageOption(values.lang, false);
+  const document = await readSubtitleFile(file, language, values.encoding, values['keep-tags']);
+  reportDropped(file, document, warn);
+  if (target === undefined) {
+    write(`${JSON.stringify({ encoding: document.encoding, cues: document.cues }, null, 2)}\n`);
+    return 0;
   }
+  const writeCues = formatEntry(target.id).writeCues;
+  if (writeCues === undefined) throw new Error(`The ${target.id} format has no cue writer`);
+  // SRT goes to a terminal or a pipe, where LF is the custom; each format keeps its other defaults.
+  const written = writeCues(document.cues, {
+    lineEnding: target.id === 'srt' ? 'lf' : undefined,
+    language: language ?? 'en',
+    frameRate: DEFAULT_FRAME_RATE,
+  });
+  if (typeof written !== 'string') throw new SubtitleUsageError(`--to: ${target.id} is binary; use subrelay export`);
+  write(written);
   return 0;
 }
 
@@ -94,7 +115,11 @@ export async function runConvert(args: string[], write: (text: string) => void):
  * The project is written atomically, with its previous version kept as
  * `.bak`; when reading the file fails, the project is not touched.
  */
-export async function runImport(args: string[], write: (text: string) => void): Promise<number> {
+export async function runImport(
+  args: string[],
+  write: (text: string) => void,
+  warn: (text: string) => void = () => undefined,
+): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
@@ -119,6 +144,7 @@ export async function runImport(args: string[], write: (text: string) => void): 
   }
   const project = await readProjectFile(projectFile);
   const subtitles = await readSubtitleFile(file, language, values.encoding);
+  reportDropped(file, subtitles, warn);
   let imported;
   try {
     imported = importSubtitles(project, {

@@ -1,4 +1,4 @@
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLBuilder } from 'fast-xml-parser';
 import { assertNever, isLanguage, type Language } from '../languages';
 import {
   SEGMENT_STATUSES,
@@ -8,6 +8,9 @@ import {
   type SubrelayDocument,
 } from '../model/project';
 import { formatTimestamp } from '../time/timecode';
+import { elements, parseXml as parseXmlRoot, XmlError, xmlSafeText, type XmlElement } from '../formats/xml';
+
+export { xmlSafeText } from '../formats/xml';
 
 /**
  * XLIFF 2.0 and 1.2: hand a document to a CAT tool and take its translations back.
@@ -112,21 +115,6 @@ export class InterchangeFormatError extends Error {
 
 const XLIFF_20_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
 const XLIFF_12_NAMESPACE = 'urn:oasis:names:tc:xliff:document:1.2';
-
-/** Characters XML 1.0 cannot carry, even as character references. */
-const NOT_XML_CHARACTERS =
-  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
-
-/**
- * A text as it survives a trip through XML: "\n" line breaks, no characters XML 1.0 forbids.
- *
- * Used by the writers, and by the import to compare a file's text with the
- * project's without reporting a difference the writer itself made.
- */
-export function xmlSafeText(text: string): string {
-  return text.replace(/\r\n?/gu, '\n').replace(NOT_XML_CHARACTERS, '');
-}
 
 /* ----------------------------------------------------------------------------
  * Writing
@@ -324,140 +312,14 @@ export function writeXliff(project: Project, document: SubrelayDocument, options
  * Reading
  * ------------------------------------------------------------------------- */
 
-interface XmlElement {
-  readonly kind: 'element';
-  /** The local name: a namespace prefix is dropped. */
-  readonly name: string;
-  readonly attributes: ReadonlyMap<string, string>;
-  readonly children: ReadonlyArray<XmlNode>;
-}
-
-interface XmlText {
-  readonly kind: 'text';
-  readonly text: string;
-}
-
-type XmlNode = XmlElement | XmlText;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  allowBooleanAttributes: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  // Entities are decoded below, in one pass, so "&amp;lt;" stays "&lt;" and no DTD entity is ever expanded.
-  processEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  cdataPropName: '#cdata',
-  commentPropName: '#comment',
-});
-
-const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&([^;&\s]*);?/gu, (whole, name: string) => {
-    if (!whole.endsWith(';')) throw new InterchangeFormatError(`bad XML: "&" that starts no entity`);
-    const numeric = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/u.exec(name);
-    if (numeric !== null) {
-      const code = numeric[1] !== undefined ? Number.parseInt(numeric[1], 16) : Number(numeric[2]);
-      const character = code <= 0x10ffff ? String.fromCodePoint(code) : '';
-      if (character === '' || (xmlSafeText(character) !== character && character !== '\r')) {
-        throw new InterchangeFormatError(`bad XML: character reference &${name}; is not an XML character`);
-      }
-      return character;
-    }
-    const known = PREDEFINED_ENTITIES[name];
-    if (known === undefined) throw new InterchangeFormatError(`bad XML: undefined entity &${name};`);
-    return known;
-  });
-}
-
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon === -1 ? name : name.slice(colon + 1);
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Turns fast-xml-parser's ordered output into typed nodes, decoding entities on the way.
- *
- * CDATA sections are taken as they are: their "&amp;" is four characters.
- */
-function toNodes(value: unknown, decode = true): XmlNode[] {
-  if (!Array.isArray(value)) return [];
-  const nodes: XmlNode[] = [];
-  for (const item of value as ReadonlyArray<unknown>) {
-    if (!isRecord(item)) continue;
-    for (const [key, content] of Object.entries(item)) {
-      if (key === ':@' || key === '#comment') continue;
-      if (key === '#text') {
-        const text = typeof content === 'string' ? content : String(content);
-        nodes.push({ kind: 'text', text: decode ? decodeEntities(text) : text });
-      } else if (key === '#cdata') {
-        nodes.push(...toNodes(content, false));
-      } else if (!key.startsWith('?') && !key.startsWith('!')) {
-        const attributes = new Map<string, string>();
-        const raw = item[':@'];
-        if (isRecord(raw)) {
-          for (const [name, attribute] of Object.entries(raw)) {
-            attributes.set(name, decodeEntities(typeof attribute === 'string' ? attribute : String(attribute)));
-          }
-        }
-        nodes.push({ kind: 'element', name: localName(key), attributes, children: toNodes(content) });
-      }
-    }
-  }
-  return nodes;
-}
-
-function elements(node: XmlElement, name?: string): XmlElement[] {
-  return node.children.filter(
-    (child): child is XmlElement => child.kind === 'element' && (name === undefined || child.name === name),
-  );
-}
-
-/** Refuses a DOCTYPE: it is the only place entities can be declared, so no entity bomb can follow. */
-function refuseDoctype(text: string): void {
-  let at = 0;
-  for (;;) {
-    while (at < text.length && /\s/u.test(text.charAt(at))) at++;
-    if (text.startsWith('<?', at)) {
-      const end = text.indexOf('?>', at);
-      if (end === -1) return;
-      at = end + 2;
-    } else if (text.startsWith('<!--', at)) {
-      const end = text.indexOf('-->', at);
-      if (end === -1) return;
-      at = end + 3;
-    } else {
-      break;
-    }
-  }
-  if (text.startsWith('<!DOCTYPE', at)) {
-    throw new InterchangeFormatError('XLIFF files with a DOCTYPE are refused (entities are not expanded)');
-  }
-}
-
 function parseXml(text: string): XmlElement {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  refuseDoctype(body);
-  // Deprecated in favour of the separate fast-xml-validator package, which is not a dependency here.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
-  const valid = XMLValidator.validate(body);
-  if (valid !== true) {
-    const message = valid.err.msg.replace(/\s+/gu, ' ').trim();
-    throw new InterchangeFormatError(`bad XML at line ${valid.err.line}: ${message}`);
+  let root: XmlElement;
+  try {
+    root = parseXmlRoot(text, 'XLIFF');
+  } catch (error) {
+    if (error instanceof XmlError) throw new InterchangeFormatError(error.message);
+    throw error;
   }
-  const roots = toNodes(parser.parse(body) as unknown).filter((node): node is XmlElement => node.kind === 'element');
-  const [root, extra] = roots;
-  if (root === undefined) throw new InterchangeFormatError('not an XLIFF file (no <xliff> root)');
-  if (extra !== undefined) throw new InterchangeFormatError(`bad XML: a second root element <${extra.name}>`);
   if (root.name !== 'xliff')
     throw new InterchangeFormatError(`not an XLIFF file (no <xliff> root; found <${root.name}>)`);
   return root;

@@ -1,4 +1,4 @@
-import type { Cue } from '../formats/srt';
+import type { Cue } from '../formats/cue';
 import { LANGUAGES, type Language } from '../languages';
 import type { Project, Segment, SubrelayDocument } from './project';
 

@@ -307,6 +307,37 @@ function decodeWith(label: string, bytes: Uint8Array, fatal: boolean): DecodedTe
   return { text, encoding: decoder.encoding };
 }
 
+/**
+ * Decodes UTF-32 after its byte order mark.
+ *
+ * The Encoding Standard (and so `TextDecoder`) has no UTF-32, but some
+ * Windows tools save subtitles in it; its mark is unambiguous.
+ */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): DecodedText {
+  const encoding = littleEndian ? 'utf-32le' : 'utf-32be';
+  if (bytes.length % 4 !== 0) {
+    throw new DecodeError(
+      `starts with a ${encoding.toUpperCase()} byte order mark but is not whole characters`,
+      'invalid-text',
+    );
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  for (let offset = 4; offset < bytes.length; offset += 4) {
+    const point = view.getUint32(offset, littleEndian);
+    if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) {
+      throw new DecodeError(
+        `not valid ${encoding.toUpperCase()}: U+${point.toString(16).toUpperCase()} at byte ${offset} is no character`,
+        'invalid-text',
+      );
+    }
+    parts.push(String.fromCodePoint(point));
+  }
+  const text = parts.join('');
+  refuseNul(text);
+  return { text, encoding };
+}
+
 function startsWith(bytes: Uint8Array, prefix: ReadonlyArray<number>): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
 }
@@ -426,6 +457,9 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
       throw new DecodeError('starts with a UTF-8 byte order mark but is not valid UTF-8', 'invalid-text');
     }
   }
+  // UTF-32 LE's mark starts with UTF-16 LE's, so it is checked first.
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) return decodeUtf32(bytes, true);
+  if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) return decodeUtf32(bytes, false);
   if (startsWith(bytes, [0xff, 0xfe])) return decodeWith('utf-16le', bytes, false);
   if (startsWith(bytes, [0xfe, 0xff])) return decodeWith('utf-16be', bytes, false);
 

@@ -1,5 +1,5 @@
 import type { Problem } from '../api/problems';
-import type { Cue } from '../formats/srt';
+import type { Cue } from '../formats/cue';
 import type { Language } from '../languages';
 import { documentFromCues, importCuesIntoDocument, type CueMatching } from '../model/importCues';
 import type { Project } from '../model/project';

@@ -1,5 +1,5 @@
 import type { Problem } from '../api/problems';
-import type { Cue } from '../formats/srt';
+import type { Cue } from '../formats/cue';
 import { LANGUAGES, type Language } from '../languages';
 import { documentFromCues } from '../model/importCues';
 import {

@@ -314,3 +314,30 @@ describe('decodeText: overrides and refusals', () => {
     expect(decodeText(Buffer.from('Привет', 'utf8'))).toEqual({ text: 'Привет', encoding: 'utf-8' });
   });
 });
+
+describe('decodeText: UTF-32 with a byte order mark (issue 15, cause 6)', () => {
+  /** Text as UTF-32 with its byte order mark, as some Windows tools save subtitles. */
+  function utf32(text: string, littleEndian: boolean): Uint8Array {
+    const points = [0xfeff, ...Array.from(text, (character) => character.codePointAt(0)!)];
+    const view = new DataView(new ArrayBuffer(points.length * 4));
+    points.forEach((point, index) => view.setUint32(index * 4, point, littleEndian));
+    return new Uint8Array(view.buffer);
+  }
+  const srt = '1\r\n00:00:01,000 --> 00:00:02,000\r\n안녕하세요 Привіт 🎬\r\n';
+
+  it('reads UTF-32 LE and BE subtitles instead of refusing them as binary', () => {
+    for (const littleEndian of [true, false]) {
+      const decoded = decodeText(utf32(srt, littleEndian));
+      expect(decoded).toEqual({ text: srt, encoding: littleEndian ? 'utf-32le' : 'utf-32be' });
+      expect(parseSubtitles(decoded.text).cues[0]?.text).toBe('안녕하세요 Привіт 🎬');
+    }
+  });
+
+  it('refuses UTF-32 whose length is not whole characters, or with a code point past U+10FFFF', () => {
+    const cut = utf32(srt, true).slice(0, -1);
+    expect(() => decodeText(cut)).toThrow(/UTF-32/u);
+    const bad = utf32('ab', true);
+    new DataView(bad.buffer).setUint32(4, 0x110000, true);
+    expect(() => decodeText(bad)).toThrow(/UTF-32/u);
+  });
+});

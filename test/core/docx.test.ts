@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { toDocx } from '../../src/export/docx';
+import { toDocx } from '../../src/formats/docx/docx';
 import type { Language } from '../../src/languages';
 import type { SubrelayDocument } from '../../src/model/project';
 import { parseProject } from '../../src/model/schema';

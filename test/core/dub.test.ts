@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DUBBING } from '../../src/dub/speakingTime';
-import { DUB_CSV_HEADER, dubRows, toDubCsv, toDubHtml } from '../../src/export/dub';
+import { DUB_CSV_HEADER, dubRows, toDubCsv, toDubHtml } from '../../src/formats/dub/dub';
 import { LANGUAGES, type Language } from '../../src/languages';
 import type { Project, Segment, SubrelayDocument } from '../../src/model/project';
 import { parseProject } from '../../src/model/schema';

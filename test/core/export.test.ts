@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportFileName, planExport } from '../../src/export/plan';
-import { toPlainText } from '../../src/formats/text';
+import { toPlainText } from '../../src/formats/text/text';
 import { LANGUAGES } from '../../src/languages';
 import type { Project } from '../../src/model/project';
 import { parseProject } from '../../src/model/schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cue } from '../../src/formats/srt';
+import type { Cue } from '../../src/formats/cue';
 import { importCuesIntoDocument } from '../../src/model/importCues';
 import type { Project, Segment, SubrelayDocument } from '../../src/model/project';
 import { emptyProject } from '../../src/usecases/newProject';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { documentBlocks, toMarkdown } from '../../src/export/markdown';
+import { documentBlocks, toMarkdown } from '../../src/formats/markdown/markdown';
 import type { SubrelayDocument } from '../../src/model/project';
 import { parseProject } from '../../src/model/schema';
 import { expectGolden } from '../support/golden';

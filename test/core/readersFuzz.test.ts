@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toSrt, type Cue } from '../../src/formats/srt';
+import type { Cue } from '../../src/formats/cue';
+import { toSrt } from '../../src/formats/srt/write';
 import {
   parseSubtitles,
   SubtitleParseError,
   type ParseSubtitlesOptions,
   type SubtitleDocument,
 } from '../../src/formats/subtitleReader';
-import { toVtt } from '../../src/formats/vtt';
+import { toVtt } from '../../src/formats/vtt/write';
 import { formatTimestamp } from '../../src/time/timecode';
 import { LANGUAGES, type Language } from '../../src/languages';
 import { parseProject, ProjectFormatError } from '../../src/model/schema';

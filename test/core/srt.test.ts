@@ -4,7 +4,8 @@ import { parseSync, stringifySync, type NodeCue } from 'subtitle';
 import { describe, expect, it } from 'vitest';
 import { subtitleCue } from '../support/arbitraries';
 import { planExport } from '../../src/export/plan';
-import { toSrt, type Cue } from '../../src/formats/srt';
+import type { Cue } from '../../src/formats/cue';
+import { toSrt } from '../../src/formats/srt/write';
 import { parseProject } from '../../src/model/schema';
 import { formatTimestamp, parseTime } from '../../src/time/timecode';
 

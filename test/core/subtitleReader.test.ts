@@ -3,14 +3,15 @@ import fc from 'fast-check';
 import { parseSync, type NodeCue } from 'subtitle';
 import { describe, expect, it } from 'vitest';
 import { exportText, planExport } from '../../src/export/plan';
-import { toSrt, type Cue } from '../../src/formats/srt';
+import type { Cue } from '../../src/formats/cue';
+import { toSrt } from '../../src/formats/srt/write';
 import {
   detectSubtitleFormat,
   parseSubtitles,
   SubtitleParseError,
   type ParseSubtitlesOptions,
 } from '../../src/formats/subtitleReader';
-import { toVtt } from '../../src/formats/vtt';
+import { toVtt } from '../../src/formats/vtt/write';
 import { LANGUAGES } from '../../src/languages';
 import { parseProject } from '../../src/model/schema';
 
@@ -222,18 +223,28 @@ describe('parseSubtitles: WebVTT quirks', () => {
     { start: 3000, end: 4000, text: 'World' },
   ];
 
-  it('detects WebVTT by its header, after a BOM or blank lines, and SRT otherwise', () => {
+  it('detects WebVTT by its signature at the very start, after a BOM only, and SRT otherwise', () => {
     expect(detectSubtitleFormat('WEBVTT\n')).toBe('vtt');
     expect(detectSubtitleFormat('\uFEFFWEBVTT - title\n')).toBe('vtt');
-    expect(detectSubtitleFormat('\n\nWEBVTT\tx')).toBe('vtt');
+    expect(detectSubtitleFormat('WEBVTT\tx')).toBe('vtt');
+    // WebVTT §6.1 step 5: blank lines or white space before the signature make it not WebVTT.
+    expect(detectSubtitleFormat('\n\nWEBVTT\tx')).toBe('srt');
+    expect(detectSubtitleFormat('\tWEBVTT\n')).toBe('srt');
     expect(detectSubtitleFormat('WEBVTTX\n')).toBe('srt');
     expect(detectSubtitleFormat('1\n00:00:01,000 --> 00:00:02,000\n')).toBe('srt');
   });
 
-  it('reads hours, missing hours and a comma before the milliseconds', () => {
-    expect(cuesOf('WEBVTT\n\n00:01.000 --> 00:02.000\nHello\n\n00:00:03,000 --> 0:00:04.000\nWorld\n')).toEqual(
+  it('reads hours and missing hours, and drops (and reports) a cue with a comma before the milliseconds', () => {
+    expect(cuesOf('WEBVTT\n\n00:01.000 --> 00:02.000\nHello\n\n00:00:03.000 --> 0:00:04.000\nWorld\n')).toEqual(
       expected,
     );
+    const document = parseSubtitles(
+      'WEBVTT\n\n00:01.000 --> 00:02.000\nHello\n\n00:00:03,000 --> 0:00:04.000\nWorld\n',
+    );
+    expect(document.cues).toEqual([expected[0]]);
+    expect(document.dropped).toEqual([
+      { line: 6, problem: 'bad start time: expected "." and three digits of milliseconds (a "," is SRT, not WebVTT)' },
+    ]);
   });
 
   it('skips cue identifiers, cue settings and NOTE, STYLE and REGION blocks', () => {
@@ -277,19 +288,21 @@ describe('parseSubtitles: WebVTT quirks', () => {
     expect(cuesOf('WEBVTT\n00:01.000 --> 00:02.000\nHello')).toEqual([expected[0]]);
   });
 
-  it('decodes &amp; &lt; &gt; &nbsp; and numeric references, and leaves invalid ones', () => {
+  it('decodes &amp; &lt; &gt; &nbsp; and numeric references as HTML does, and leaves unknown names', () => {
     expect(
       cuesOf('WEBVTT\n\n00:01.000 --> 00:02.000\n&amp; &lt;i&gt; a&nbsp;b &#1055; &#x416; &#0; &bogus; &amp;lt;')[0]
         ?.text,
-    ).toBe('& <i> a\u00A0b П Ж &#0; &bogus; &lt;');
+    ).toBe('& <i> a\u00A0b П Ж \uFFFD &bogus; &lt;');
   });
 
-  it('reads WebVTT forced as SRT and SRT forced as WebVTT', () => {
-    expect(cuesOf('1\n00:00:01,000 --> 00:00:02,000\nHello', { format: 'vtt' })).toEqual([expected[0]]);
-    expect(parseSubtitles('1\n00:00:01,000 --> 00:00:02,000\nHello', { format: 'vtt' }).format).toBe('vtt');
+  it('reads WebVTT forced as SRT, and refuses SRT forced as WebVTT for want of the signature', () => {
+    expect(() => parseSubtitles('1\n00:00:01,000 --> 00:00:02,000\nHello', { format: 'vtt' })).toThrow(
+      'line 1: not a WebVTT file: it must start with "WEBVTT"',
+    );
     expect(parseSubtitles('WEBVTT\n\n00:01.000 --> 00:02.000\nHello', { format: 'srt' })).toEqual({
       format: 'srt',
       cues: [expected[0]],
+      dropped: [],
     });
   });
 });
@@ -372,15 +385,16 @@ describe('parseSubtitles: refusals', () => {
     expect(errorOf('1\n00:00:01,000 --> 00:00:02,00x\nx').message).toBe('line 2: bad timestamp "00:00:02,00x"');
     expect(errorOf('1\n00:00:01,000 -->\nx').message).toBe('line 2: missing end time after "-->"');
     expect(errorOf('1\n --> 00:00:01,000\nx').message).toBe('line 2: missing start time before "-->"');
+    // A WebVTT file whose only cue is malformed: the dropped cue is the reason nothing could be read.
     expect(errorOf('WEBVTT\n\nNOTE hi\n\n00:01.000 --> 00:99.000\nx').message).toBe(
-      'line 5: bad timestamp "00:99.000"',
+      'line 5: bad end time: minutes and seconds go up to 59',
     );
   });
 
   it('refuses a time line that lost its arrow instead of merging the cue into the previous one', () => {
-    const error = errorOf('1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 -> 00:00:04,000\nWorld');
+    const error = errorOf('1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 => 00:00:04,000\nWorld');
     expect(error.line).toBe(6);
-    expect(error.problem).toBe('bad time line "00:00:03,000 -> 00:00:04,000" (expected "-->" between the times)');
+    expect(error.problem).toBe('bad time line "00:00:03,000 => 00:00:04,000" (expected "-->" between the times)');
     expect(errorOf('WEBVTT\n\n00:00:03.000 - 00:00:04.000\nWorld').line).toBe(3);
     expect(cuesOf('1\n00:00:01,000 --> 00:00:02,000\n10:30 - 11:00 meeting')[0]?.text).toBe('10:30 - 11:00 meeting');
   });
@@ -461,7 +475,7 @@ describe('parseSubtitles: round trips (property)', () => {
     fc.assert(
       fc.property(cues, lineEnding, fc.boolean(), (generated, ending, bom) => {
         const document = parseSubtitles(toSrt(generated, { lineEnding: ending, bom }));
-        expect(document).toEqual({ format: 'srt', cues: generated });
+        expect(document).toEqual({ format: 'srt', cues: generated, dropped: [] });
       }),
       { numRuns: 300 },
     );
@@ -485,7 +499,7 @@ describe('parseSubtitles: round trips (property)', () => {
     fc.assert(
       fc.property(vttCues, lineEnding, fc.boolean(), (generated, ending, bom) => {
         const document = parseSubtitles(toVtt(generated, { lineEnding: ending, bom }));
-        expect(document).toEqual({ format: 'vtt', cues: generated });
+        expect(document).toEqual({ format: 'vtt', cues: generated, dropped: [] });
       }),
       { numRuns: 300 },
     );

@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { parseSync, type NodeCue } from 'subtitle';
 import { describe, expect, it } from 'vitest';
 import { subtitleCue } from '../support/arbitraries';
-import { toSrt, type Cue } from '../../src/formats/srt';
-import { toVtt } from '../../src/formats/vtt';
+import type { Cue } from '../../src/formats/cue';
+import { toSrt } from '../../src/formats/srt/write';
+import { toVtt } from '../../src/formats/vtt/write';
 import { parseProject } from '../../src/model/schema';
 
 const sample = parseProject(readFileSync(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8'));

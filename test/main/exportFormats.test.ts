@@ -32,6 +32,11 @@ const EXPECTED: Readonly<Record<ExportFormat, ReadonlyArray<string>>> = {
   srt: ['appeal.en.srt', 'appeal.ko.srt', 'appeal.uk.srt', 'appeal.ru.srt'],
   vtt: ['appeal.en.vtt', 'appeal.ko.vtt', 'appeal.uk.vtt', 'appeal.ru.vtt'],
   'srt-bilingual': ['appeal.en+ko.srt', 'appeal.ko+en.srt', 'appeal.uk+en.srt', 'appeal.ru+en.srt'],
+  ttml: ['appeal.en.ttml', 'appeal.ko.ttml', 'appeal.uk.ttml', 'appeal.ru.ttml'],
+  ass: ['appeal.en.ass', 'appeal.ko.ass', 'appeal.uk.ass', 'appeal.ru.ass'],
+  sbv: ['appeal.en.sbv', 'appeal.ko.sbv', 'appeal.uk.sbv', 'appeal.ru.sbv'],
+  // Korean is refused with a warning: EBU STL's character tables have no Hangul.
+  stl: ['appeal.en.stl', 'appeal.uk.stl', 'appeal.ru.stl'],
   txt: [
     'appeal.en.txt',
     'appeal.ko.txt',

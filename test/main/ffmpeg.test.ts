@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planExport } from '../../src/export/plan';
-import type { LineEnding } from '../../src/formats/srt';
+import type { LineEnding } from '../../src/formats/cue';
 import { LANGUAGES, type Language } from '../../src/languages';
 import type { Project, SubrelayDocument } from '../../src/model/project';
 import { loadSample, useTemporaryFolders } from './support';

@@ -44,6 +44,18 @@ describe('subrelay convert', () => {
     expect(result.stderr).toMatch(new RegExp(`^subrelay: ${broken}: line 6: .*61.*\\n$`, 'u'));
   });
 
+  it('reads the rest of a WebVTT file past a malformed cue, and says which cue it left out', async () => {
+    const folder = await temporaryFolder('convert');
+    const file = join(folder, 'one-bad.vtt');
+    await writeFile(file, 'WEBVTT\n\n00:01.000 --> 00:02.000\nfine\n\n00:03,000 --> 00:04.000\nbad\n');
+    const result = await cli('convert', file, '--to', 'srt');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('1\n00:00:01,000 --> 00:00:02,000\nfine\n\n');
+    expect(result.stderr).toBe(
+      `subrelay: ${file}: warning: line 6: cue left out: bad start time: expected "." and three digits of milliseconds (a "," is SRT, not WebVTT)\n`,
+    );
+  });
+
   it('refuses binary data and an unknown option value', async () => {
     const folder = await temporaryFolder('convert');
     const binary = join(folder, 'x.srt');
@@ -51,7 +63,7 @@ describe('subrelay convert', () => {
     const refused = await cli('convert', binary, '--to', 'vtt');
     expect(refused.code).toBe(1);
     expect(refused.stderr.startsWith(`subrelay: ${binary}: `)).toBe(true);
-    expect((await cli('convert', binary, '--to', 'ass')).code).toBe(2);
+    expect((await cli('convert', binary, '--to', 'nope')).code).toBe(2);
   });
 });
 
@@ -93,5 +105,54 @@ describe('subrelay import', () => {
     const refused = await cli('import', project, broken, '--document', 'appeal', '--lang', 'uk');
     expect(refused.code).toBe(1);
     expect(await readFile(project, 'utf8')).toBe(before);
+  });
+});
+
+describe('the delivery formats on the command line', () => {
+  it('converts any subtitle file to TTML, ASS and SBV, and reads each back', async () => {
+    const folder = await temporaryFolder('convert-delivery');
+    for (const to of ['ttml', 'ass', 'sbv']) {
+      const converted = await cli('convert', fixture('quirks.srt'), '--to', to, '--lang', 'ru');
+      expect(converted.code, converted.stderr).toBe(0);
+      const file = join(folder, `quirks.${to}`);
+      await writeFile(file, converted.stdout);
+      const back = await cli('convert', file, '--to', 'srt');
+      expect(back.code, back.stderr).toBe(0);
+      expect(back.stdout).toContain('Привет, мир!\n위쪽 자막\n');
+    }
+  });
+
+  it('exports TTML, ASS, SBV and STL with the usual names, and says why Korean gets no STL', async () => {
+    const folder = await temporaryFolder('export-delivery');
+    for (const [format, name] of [
+      ['ttml', 'appeal.ko.ttml'],
+      ['ass', 'appeal.uk.ass'],
+      ['sbv', 'appeal.ru.sbv'],
+      ['stl', 'appeal.uk.stl'],
+    ] as const) {
+      const language = name.split('.')[1] ?? '';
+      const result = await cli('export', sampleFile, '--out', folder, '--format', format, '--lang', language);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.trim().split('\n')).toEqual([join(folder, name)]);
+    }
+    const korean = await cli('export', sampleFile, '--out', folder, '--format', 'stl', '--lang', 'ko');
+    expect(korean.code).toBe(0);
+    expect(korean.stdout).toBe('');
+    expect(korean.stderr).toContain('appeal (ko): EBU STL');
+    expect(korean.stderr).toContain('no STL was written; export TTML or SRT instead');
+  });
+
+  it('imports an ASS script into a transcript column', async () => {
+    const folder = await temporaryFolder('import-ass');
+    const project = join(folder, 'p.subrelay');
+    await copyFile(sampleFile, project);
+    const script = join(folder, 'uk.ass');
+    await writeFile(
+      script,
+      '[Script Info]\nScriptType: v4.00+\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\nDialogue: 0,0:00:01.20,0:00:03.90,Default,,0,0,0,,{\\i1}Брати!{\\i0}\n',
+    );
+    const result = await cli('import', project, script, '--document', 'appeal', '--lang', 'uk');
+    expect(result.code, result.stderr).toBe(0);
+    expect(parseProject(await readFile(project, 'utf8')).documents[0]?.segments[0]?.texts.uk).toBe('Брати!');
   });
 });

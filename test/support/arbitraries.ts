@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Cue } from '../../src/formats/srt';
+import type { Cue } from '../../src/formats/cue';
 
 /** One or two lines of Latin, Hangul and Cyrillic text, as a subtitle cue holds. */
 const cueLine = fc.stringMatching(/^[A-Za-z가-힣А-Яа-яЇїЄєІі0-9 ,.!?…“”-]{1,40}$/u).filter((s) => s.trim() !== '');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResponse, SubrelayApi } from '../../../src/api/contract';
 import type { ExportFormat, ExportWarning } from '../../../src/export/plan';
+import { describeFormat, FORMAT_CATALOG, type FormatGroup, type FormatOption } from '../../../src/formats/catalog';
 import { ENDONYMS, type Language } from '../../../src/languages';
 import type { Project, ProjectSettings, SegmentStatus } from '../../../src/model/project';
 import { describeError } from '../describeError';
@@ -38,23 +39,39 @@ function WarningLine({ warning, project }: { readonly warning: ExportWarning; re
       return <li>{t('export.warningNoSourceText', values)}</li>;
     case 'nothing-finished':
       return <li>{t('export.warningNothingFinished', values)}</li>;
+    case 'language-not-supported':
+      return <li>{t('export.warningLanguageNotSupported', values)}</li>;
   }
 }
 
-/** The formats in the dialog's list, grouped by what a translation desk ships. */
-const FORMAT_GROUPS: ReadonlyArray<{ readonly labelKey: string; readonly formats: ReadonlyArray<ExportFormat> }> = [
-  { labelKey: 'export.groupSubtitles', formats: ['auto', 'srt', 'vtt', 'srt-bilingual'] },
-  { labelKey: 'export.groupDocuments', formats: ['txt', 'md', 'docx'] },
-  { labelKey: 'export.groupDubbing', formats: ['dub-csv', 'dub-html'] },
-  { labelKey: 'export.groupReview', formats: ['review-html', 'review-csv'] },
-  { labelKey: 'export.groupInterchange', formats: ['xliff2', 'xliff12', 'tmx'] },
-];
+const GROUP_LABEL_KEYS: Readonly<Record<FormatGroup, string>> = {
+  subtitles: 'export.groupSubtitles',
+  documents: 'export.groupDocuments',
+  dubbing: 'export.groupDubbing',
+  review: 'export.groupReview',
+  interchange: 'export.groupInterchange',
+};
+
+/** The formats in the dialog's list, grouped by what a translation desk ships, as the registry's catalog lists them. */
+const FORMAT_GROUPS: ReadonlyArray<{ readonly labelKey: string; readonly formats: ReadonlyArray<ExportFormat> }> = (
+  Object.keys(GROUP_LABEL_KEYS) as FormatGroup[]
+).map((group) => ({
+  labelKey: GROUP_LABEL_KEYS[group],
+  formats: [
+    ...(group === 'subtitles' ? (['auto'] as const) : []),
+    ...FORMAT_CATALOG.filter((entry) => entry.group === group).map((entry) => entry.id),
+  ],
+}));
 
 const FORMAT_LABEL_KEYS: Readonly<Record<ExportFormat, string>> = {
   auto: 'export.formatAuto',
   srt: 'export.formatSrt',
   vtt: 'export.formatVtt',
   'srt-bilingual': 'export.formatBilingual',
+  ttml: 'export.formatTtml',
+  ass: 'export.formatAss',
+  sbv: 'export.formatSbv',
+  stl: 'export.formatStl',
   txt: 'export.formatTxt',
   md: 'export.formatMd',
   docx: 'export.formatDocx',
@@ -69,8 +86,9 @@ const FORMAT_LABEL_KEYS: Readonly<Record<ExportFormat, string>> = {
 
 const REVIEW_STATUSES: ReadonlyArray<SegmentStatus> = ['draft', 'translated', 'reviewed', 'approved'];
 
-function isSubtitleFormat(format: ExportFormat): boolean {
-  return format === 'auto' || format === 'srt' || format === 'vtt' || format === 'srt-bilingual';
+/** Whether the chosen format reads an option; `auto` writes SRT for transcripts. */
+function usesOption(format: ExportFormat, option: FormatOption): boolean {
+  return describeFormat(format === 'auto' ? 'srt' : format).options.includes(option);
 }
 
 /** Chooses documents, languages, format and folder, then writes the files. */
@@ -135,12 +153,12 @@ export function ExportDialog(props: {
           folder: folder.trim(),
           lineEnding,
           bom,
-          ...(format === 'srt-bilingual' ? { secondLanguage } : {}),
-          ...(format === 'xliff2' || format === 'xliff12' ? { sourceLanguage } : {}),
-          ...(format === 'review-html' || format === 'review-csv'
+          ...(usesOption(format, 'secondLanguage') ? { secondLanguage } : {}),
+          ...(usesOption(format, 'sourceLanguage') ? { sourceLanguage } : {}),
+          ...(usesOption(format, 'reviewFilters')
             ? { reviewOnlyFindings: onlyFindings, reviewStatuses: choices.reviewStatuses }
             : {}),
-          ...(format === 'dub-csv' || format === 'dub-html' ? { speakingTime } : {}),
+          ...(usesOption(format, 'speakingTime') ? { speakingTime } : {}),
         }),
       );
     } catch (caught) {
@@ -206,7 +224,7 @@ export function ExportDialog(props: {
             ))}
           </select>
         </label>
-        {(format === 'xliff2' || format === 'xliff12') && (
+        {usesOption(format, 'sourceLanguage') && (
           <LanguageSelect
             label={t('export.sourceLanguage')}
             value={sourceLanguage}
@@ -214,7 +232,7 @@ export function ExportDialog(props: {
             onChange={setSourceLanguage}
           />
         )}
-        {(format === 'review-html' || format === 'review-csv') && (
+        {usesOption(format, 'reviewFilters') && (
           <fieldset>
             <legend>{t('export.reviewRows')}</legend>
             <label className="check">
@@ -237,7 +255,7 @@ export function ExportDialog(props: {
             ))}
           </fieldset>
         )}
-        {(format === 'dub-csv' || format === 'dub-html') && (
+        {usesOption(format, 'speakingTime') && (
           <label className="field">
             <span>{t('export.speakingTime')}</span>
             <select
@@ -249,7 +267,7 @@ export function ExportDialog(props: {
             </select>
           </label>
         )}
-        {format === 'srt-bilingual' && (
+        {usesOption(format, 'secondLanguage') && (
           <LanguageSelect
             label={t('export.secondLanguage')}
             value={secondLanguage}
@@ -257,7 +275,7 @@ export function ExportDialog(props: {
             onChange={setSecondLanguage}
           />
         )}
-        {isSubtitleFormat(format) && (
+        {usesOption(format, 'lineEnding') && (
           <>
             <label className="field">
               <span>{t('export.lineEnding')}</span>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cue } from '../../../src/formats/srt';
+import type { Cue } from '../../../src/formats/cue';
 import { parseSubtitles, SubtitleParseError } from '../../../src/formats/subtitleReader';
 import type { Language } from '../../../src/languages';
 import type { CueMatching } from '../../../src/model/importCues';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cue } from '../../../src/formats/srt';
+import type { Cue } from '../../../src/formats/cue';
 import { parseSubtitles, SubtitleParseError } from '../../../src/formats/subtitleReader';
 import { ENDONYMS, isLanguage, LANGUAGES, type Language } from '../../../src/languages';
 import type { Project } from '../../../src/model/project';

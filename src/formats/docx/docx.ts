@@ -1,7 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { assertNever, type Language } from '../languages';
-import type { SubrelayDocument } from '../model/project';
-import { documentBlocks, type DocumentBlock } from './markdown';
+import { assertNever, type Language } from '../../languages';
+import type { SubrelayDocument } from '../../model/project';
+import { documentBlocks, type DocumentBlock } from '../markdown/markdown';
 
 export interface DocxOptions {
   /** Written as the document's author and last editor; "Subrelay" by default. */

@@ -1,5 +1,5 @@
-import { formatTimestamp } from '../time/timecode';
-import type { Cue, LineEnding } from './srt';
+import { formatTimestamp } from '../../time/timecode';
+import { cueLines, newlineOf, type Cue, type LineEnding } from '../cue';
 
 export interface VttOptions {
   /** LF by default: WebVTT is a web format, and browsers and web tools write LF. */
@@ -27,13 +27,9 @@ function escapeCueText(line: string): string {
  * blank lines inside a cue's text would end the cue early and are dropped.
  */
 export function toVtt(cues: ReadonlyArray<Cue>, options: VttOptions = {}): string {
-  const newline = (options.lineEnding ?? 'lf') === 'crlf' ? '\r\n' : '\n';
+  const newline = newlineOf(options.lineEnding, 'lf');
   const blocks = cues.map((cue) => {
-    const lines = cue.text
-      .split(/\r\n|\r|\n/u)
-      .map((line) => line.trim())
-      .filter((line) => line !== '')
-      .map(escapeCueText);
+    const lines = cueLines(cue.text).map(escapeCueText);
     return [`${formatTimestamp(cue.start, '.')} --> ${formatTimestamp(cue.end, '.')}`, ...lines].join(newline);
   });
   const body = blocks.map((block) => block + newline + newline).join('');

@@ -1,8 +1,8 @@
-import { countSyllables, dubbingOf, estimateSpeakingMs, fitOf, formatTimecode } from '../dub/speakingTime';
-import { assertNever, ENDONYMS, type Language } from '../languages';
-import type { DubbingSettings, Project, SubrelayDocument } from '../model/project';
-import { formatTimestamp } from '../time/timecode';
-import { csvField, escapeHtml } from './escape';
+import { countSyllables, dubbingOf, estimateSpeakingMs, fitOf, formatTimecode } from '../../dub/speakingTime';
+import { assertNever, ENDONYMS, type Language } from '../../languages';
+import type { DubbingSettings, Project, SubrelayDocument } from '../../model/project';
+import { formatTimestamp } from '../../time/timecode';
+import { csvField, escapeHtml, HTML_CONTENT_SECURITY_POLICY } from '../escape';
 
 /** How a row's speaking time was found. */
 export type SpeakingTimeMethod = 'syllables' | 'espeak';
@@ -277,6 +277,7 @@ export function toDubHtml(
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
+    HTML_CONTENT_SECURITY_POLICY,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${title}</title>`,
     `<style>${DUB_STYLE}</style>`,

@@ -1,13 +1,5 @@
-import { formatTimestamp } from '../time/timecode';
-
-/** One subtitle: times in milliseconds, text with "\n" between lines. */
-export interface Cue {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-export type LineEnding = 'crlf' | 'lf';
+import { formatTimestamp } from '../../time/timecode';
+import { cueLines, newlineOf, type Cue, type LineEnding } from '../cue';
 
 export interface SrtOptions {
   /** CRLF is what most broadcast specifications and Windows tools expect. */
@@ -23,12 +15,9 @@ export interface SrtOptions {
  * text would end the cue early in every reader, so they are dropped.
  */
 export function toSrt(cues: ReadonlyArray<Cue>, options: SrtOptions = {}): string {
-  const newline = (options.lineEnding ?? 'crlf') === 'crlf' ? '\r\n' : '\n';
+  const newline = newlineOf(options.lineEnding, 'crlf');
   const blocks = cues.map((cue, index) => {
-    const lines = cue.text
-      .split(/\r\n|\r|\n/u)
-      .map((line) => line.trim())
-      .filter((line) => line !== '');
+    const lines = cueLines(cue.text);
     return [String(index + 1), `${formatTimestamp(cue.start)} --> ${formatTimestamp(cue.end)}`, ...lines].join(newline);
   });
   const body = blocks.map((block) => block + newline + newline).join('');

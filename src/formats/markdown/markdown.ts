@@ -1,5 +1,5 @@
-import { assertNever, type Language } from '../languages';
-import type { Segment, SubrelayDocument } from '../model/project';
+import { assertNever, type Language } from '../../languages';
+import type { Segment, SubrelayDocument } from '../../model/project';
 
 /**
  * One block of a localized document: a headline or a paragraph.

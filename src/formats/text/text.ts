@@ -1,5 +1,5 @@
-import type { Language } from '../languages';
-import type { Segment } from '../model/project';
+import type { Language } from '../../languages';
+import type { Segment } from '../../model/project';
 
 /**
  * Rebuilds a document's paragraphs in one language as plain text.

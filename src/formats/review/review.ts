@@ -1,9 +1,9 @@
-import { assertNever, ENDONYMS, type Language } from '../languages';
-import type { Project, SegmentRole, SegmentStatus, SubrelayDocument } from '../model/project';
-import { rulesOf } from '../qa/projectQa';
-import { checkTranscript, type QaFinding, type QaSeverity } from '../qa/qa';
-import { formatTimestamp } from '../time/timecode';
-import { csvField, escapeHtml } from './escape';
+import { assertNever, ENDONYMS, type Language } from '../../languages';
+import type { Project, SegmentRole, SegmentStatus, SubrelayDocument } from '../../model/project';
+import { rulesOf } from '../../qa/projectQa';
+import { checkTranscript, type QaFinding, type QaSeverity } from '../../qa/qa';
+import { formatTimestamp } from '../../time/timecode';
+import { csvField, escapeHtml, HTML_CONTENT_SECURITY_POLICY } from '../escape';
 
 export interface ReviewOptions {
   /** The languages shown side by side, in this order (duplicates are dropped). */
@@ -333,6 +333,7 @@ export function toReviewHtml(project: Project, document: SubrelayDocument, optio
     `<html lang="${pageLanguage}">`,
     '<head>',
     '<meta charset="utf-8">',
+    HTML_CONTENT_SECURITY_POLICY,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="Subrelay">',
     `<title>${escapeHtml(project.title)} — ${escapeHtml(document.title)} — ${escapeHtml(labels.review)}</title>`,
