@@ -56,12 +56,13 @@ export async function buildCli() {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // Dependencies change only through npm install or npm ci, which touch package-lock.json (and rebuild).
   const inputs = Object.keys(result.metafile.inputs)
-    .filter((path) => !path.startsWith('<'))
+    .filter((path) => !path.startsWith('<') && !path.startsWith('node_modules/'))
     .map((path) => relative(root, join(root, path)));
   writeFileSync(
     join(staging, 'inputs.json'),
-    `${JSON.stringify({ builtAt: Date.now(), inputs: [...inputs, 'package.json'] })}\n`,
+    `${JSON.stringify({ builtAt: Date.now(), inputs: [...inputs, 'package.json', 'package-lock.json'] })}\n`,
   );
   mkdirSync(join(root, 'out'), { recursive: true });
   const old = join(root, 'out', `cli.${process.pid}.old`);
