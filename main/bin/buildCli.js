@@ -14,13 +14,13 @@ export const cliFolder = join(root, 'out', 'cli');
 export const cliEntry = join(cliFolder, 'index.js');
 export const cliInputs = join(cliFolder, 'inputs.json');
 
-/** Why the bundle cannot be used as it is ("is not built", "is older than its sources (…)"), or undefined. */
+/** Why the bundle cannot be used as it is ("is missing", "is older than its sources (…)"), or undefined. */
 export function staleness() {
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(cliInputs, 'utf8'));
   } catch {
-    return 'is not built';
+    return 'is missing';
   }
   for (const input of manifest.inputs) {
     let changed;
