@@ -14,13 +14,13 @@ export const cliFolder = join(root, 'out', 'cli');
 export const cliEntry = join(cliFolder, 'index.js');
 export const cliInputs = join(cliFolder, 'inputs.json');
 
-/** Why the bundle cannot be used as it is ("is not built", "is older than its sources (…)"), or undefined. */
+/** Why the bundle cannot be used as it is ("is missing", "is older than its sources (…)"), or undefined. */
 export function staleness() {
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(cliInputs, 'utf8'));
   } catch {
-    return 'is not built';
+    return 'is missing';
   }
   for (const input of manifest.inputs) {
     let changed;
@@ -56,12 +56,13 @@ export async function buildCli() {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // Dependencies change only through npm install or npm ci, which touch package-lock.json (and rebuild).
   const inputs = Object.keys(result.metafile.inputs)
-    .filter((path) => !path.startsWith('<'))
+    .filter((path) => !path.startsWith('<') && !path.startsWith('node_modules/'))
     .map((path) => relative(root, join(root, path)));
   writeFileSync(
     join(staging, 'inputs.json'),
-    `${JSON.stringify({ builtAt: Date.now(), inputs: [...inputs, 'package.json'] })}\n`,
+    `${JSON.stringify({ builtAt: Date.now(), inputs: [...inputs, 'package.json', 'package-lock.json'] })}\n`,
   );
   mkdirSync(join(root, 'out'), { recursive: true });
   const old = join(root, 'out', `cli.${process.pid}.old`);

@@ -68,7 +68,7 @@ import {
  * Marker lines (empty lines, `<p>`, a lone ¶: `isMarkerLine`) link only to
  * each other, cost little to leave unlinked, are never part of a larger bead,
  * and start a paragraph (`paragraphsWithMarkers`). The anchors a sentence
- * lacks on the other side cost at most 4.5 nats per sentence, so that linking
+ * lacks on the other side cost at most 3.5 nats per sentence, so that linking
  * two long sentences never costs more than leaving both unlinked only because
  * they are long.
  *

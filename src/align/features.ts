@@ -177,13 +177,14 @@ class KeyCollector {
  * (twice −log 0.0099 ≈ 9.2 nats), so the cost of linking them must not grow
  * with their length: without a bound, a long sentence of a language the
  * aligner does not know, with many words that could have reappeared and did
- * not, was cheaper to split from its translation than to link. With 4.5 nats
- * a sentence, a 1–1 link of two sentences of fitting lengths that share
- * nothing at all costs at most 9.1 nats, still less than splitting them.
+ * not, was cheaper to split from its translation than to link. With 3.5 nats
+ * a sentence, a 1–1 link of two sentences that share nothing at all costs at
+ * most 7.1 nats plus its length cost, so it stays cheaper than splitting them
+ * unless their lengths disagree by more than about 1.7 σ.
  * The bound is per sentence, not per bead, so that gluing a stray sentence to
  * a long neighbour still pays for the stray's own anchors.
  */
-const PENALTY_CAP = 4.5;
+const PENALTY_CAP = 3.5;
 
 function buildKeyTable(count: number, fill: (segment: number, collector: KeyCollector) => void): KeyTable {
   const collector = new KeyCollector();

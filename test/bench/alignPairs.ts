@@ -7,6 +7,13 @@
  * pairs not linked 1–1, and the time; then the time of 500,000 inserts into
  * the aligner's hash table (`IntCounter`) and its mean and longest probe.
  * Each timing is the fastest of three runs after a warm-up.
+ *
+ * The gold is the structure's, and it is wrong in two places: the Vietnamese
+ * and Turkish preambles divide their text differently from the English one
+ * while having as many paragraphs (Vietnamese adds an opening line and joins
+ * "Now, therefore," with "The General Assembly"), so the gold pairs them 1–1
+ * and every correct bead there counts as an error. Those two pairs are
+ * printed for comparison and not held to 0.98 in the tests.
  */
 import { loadavg } from 'node:os';
 import { align } from '../../src/align/align';
