@@ -42,6 +42,60 @@ export interface QaCue {
 export interface QaOptions {
   /** Check the text as the exporter wraps it (`breakLines`) rather than as typed; default true. */
   readonly breakLines?: boolean;
+  /** Keeps each cue's own findings between checks (see `createQaCache`). */
+  readonly cache?: QaCache | undefined;
+}
+
+/** A cue's findings that depend on the cue alone, without its number. */
+interface OwnFinding {
+  readonly rule: QaRuleId;
+  readonly message: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * What one check of a document learnt about each cue on its own, for the next check.
+ *
+ * A cue's own findings (its text, lines, reading speed, duration, and whether
+ * its translation or numbers are missing) depend only on the cue, its
+ * language and the rules, so the next check of the same document, after one
+ * cell was typed in, reuses all of them but that cell's; only gaps and
+ * overlaps are measured again, against the cue before. Two generations are
+ * kept (the last check's and this one's), so the cache holds only what the
+ * document still has.
+ */
+export interface QaCache {
+  rules: SubtitleRules | undefined;
+  frameRate: number;
+  current: Map<string, ReadonlyArray<OwnFinding>>;
+  previous: Map<string, ReadonlyArray<OwnFinding>>;
+}
+
+export function createQaCache(): QaCache {
+  return { rules: undefined, frameRate: 0, current: new Map(), previous: new Map() };
+}
+
+/** Starts a check with `cache`: drops what other rules or frame rates found, and ages the last check's findings. */
+function beginCheck(cache: QaCache, rules: SubtitleRules, frameRate: number): void {
+  if (cache.rules !== rules || cache.frameRate !== frameRate) {
+    cache.rules = rules;
+    cache.frameRate = frameRate;
+    cache.previous = new Map();
+  } else {
+    cache.previous = cache.current;
+  }
+  cache.current = new Map();
+}
+
+function remembered(
+  cache: QaCache | undefined,
+  key: string,
+  work: () => ReadonlyArray<OwnFinding>,
+): ReadonlyArray<OwnFinding> {
+  if (cache === undefined) return work();
+  const known = cache.current.get(key) ?? cache.previous.get(key) ?? work();
+  cache.current.set(key, known);
+  return known;
 }
 
 /**
@@ -114,59 +168,72 @@ export function checkCues(
   const findings: QaFinding[] = [];
   const limits = rules.languages[language];
   const wrap = options.breakLines ?? true;
+  const cache = options.cache;
   cues.forEach((cue, index) => {
     const number = index + 1;
     const add = (rule: QaRuleId, message: string, params: Readonly<Record<string, string | number>>): void => {
       findings.push(finding(number, cue.segmentId, language, rule, message, { cue: number, ...params }));
     };
     const duration = cue.end - cue.start;
-    if (cue.text.trim() === '') {
-      add('empty', 'has no text', {});
-    } else {
-      const text = wrap
-        ? breakLines(cue.text, language, { maxLineLength: limits.maxLineLength, maxLines: rules.maxLines })
-        : cue.text;
-      const lines = text.split(/\r\n|\r|\n/u).filter((line) => line.trim() !== '');
-      if (lines.length > rules.maxLines) {
-        add('lines', `has ${lines.length} lines (limit ${rules.maxLines})`, {
-          lines: lines.length,
-          limit: rules.maxLines,
-        });
-      }
-      lines.forEach((line, lineIndex) => {
-        const length = lineLength(line.trim(), language);
-        if (length > limits.maxLineLength) {
-          add('line-length', `line ${lineIndex + 1} is ${format(length)} characters (limit ${limits.maxLineLength})`, {
-            line: lineIndex + 1,
-            length,
-            limit: limits.maxLineLength,
+    const own = remembered(cache, `c|${language}|${wrap ? 1 : 0}|${cue.start}|${cue.end}|${cue.text}`, () => {
+      const found: OwnFinding[] = [];
+      const note = (rule: QaRuleId, message: string, params: Readonly<Record<string, string | number>>): void => {
+        found.push({ rule, message, params });
+      };
+      if (cue.text.trim() === '') {
+        note('empty', 'has no text', {});
+      } else {
+        const text = wrap
+          ? breakLines(cue.text, language, { maxLineLength: limits.maxLineLength, maxLines: rules.maxLines })
+          : cue.text;
+        const lines = text.split(/\r\n|\r|\n/u).filter((line) => line.trim() !== '');
+        if (lines.length > rules.maxLines) {
+          note('lines', `has ${lines.length} lines (limit ${rules.maxLines})`, {
+            lines: lines.length,
+            limit: rules.maxLines,
           });
         }
-      });
-      const speed = readingSpeed(cue.text, duration);
-      if (speed > limits.maxCps) {
-        add('cps', `reading speed is ${format(speed)} characters per second (limit ${limits.maxCps})`, {
-          cps: Number.isFinite(speed) ? Math.round(speed * 100) / 100 : 'infinite',
-          limit: limits.maxCps,
+        lines.forEach((line, lineIndex) => {
+          const length = lineLength(line.trim(), language);
+          if (length > limits.maxLineLength) {
+            note(
+              'line-length',
+              `line ${lineIndex + 1} is ${format(length)} characters (limit ${limits.maxLineLength})`,
+              {
+                line: lineIndex + 1,
+                length,
+                limit: limits.maxLineLength,
+              },
+            );
+          }
+        });
+        const speed = readingSpeed(cue.text, duration);
+        if (speed > limits.maxCps) {
+          note('cps', `reading speed is ${format(speed)} characters per second (limit ${limits.maxCps})`, {
+            cps: Number.isFinite(speed) ? Math.round(speed * 100) / 100 : 'infinite',
+            limit: limits.maxCps,
+          });
+        }
+      }
+      if (duration <= 0) {
+        note('min-duration', `ends at or before its start (${seconds(cue.start)} to ${seconds(cue.end)})`, {
+          duration,
+          limit: rules.minDurationMs,
+        });
+      } else if (duration < rules.minDurationMs) {
+        note('min-duration', `lasts ${seconds(duration)} (minimum ${seconds(rules.minDurationMs)})`, {
+          duration,
+          limit: rules.minDurationMs,
+        });
+      } else if (duration > rules.maxDurationMs) {
+        note('max-duration', `lasts ${seconds(duration)} (maximum ${seconds(rules.maxDurationMs)})`, {
+          duration,
+          limit: rules.maxDurationMs,
         });
       }
-    }
-    if (duration <= 0) {
-      add('min-duration', `ends at or before its start (${seconds(cue.start)} to ${seconds(cue.end)})`, {
-        duration,
-        limit: rules.minDurationMs,
-      });
-    } else if (duration < rules.minDurationMs) {
-      add('min-duration', `lasts ${seconds(duration)} (minimum ${seconds(rules.minDurationMs)})`, {
-        duration,
-        limit: rules.minDurationMs,
-      });
-    } else if (duration > rules.maxDurationMs) {
-      add('max-duration', `lasts ${seconds(duration)} (maximum ${seconds(rules.maxDurationMs)})`, {
-        duration,
-        limit: rules.maxDurationMs,
-      });
-    }
+      return found;
+    });
+    for (const item of own) add(item.rule, item.message, item.params);
     const previous = cues[index - 1];
     if (previous !== undefined) {
       const gap = cue.start - previous.end;
@@ -204,7 +271,10 @@ export function checkTranscript(
   languages: ReadonlyArray<Language>,
   rules: SubtitleRules,
   frameRate: number,
+  /** Reuses each cue's own findings from the last check (the grid checks on every edit). */
+  cache?: QaCache,
 ): QaFinding[] {
+  if (cache !== undefined) beginCheck(cache, rules, frameRate);
   const included = document.segments.filter((segment) => segment.excluded !== true);
   const timed = included.filter((segment) => segment.start !== undefined && segment.end !== undefined);
   const cueNumbers = new Map(timed.map((segment, index) => [segment.id, index + 1]));
@@ -217,7 +287,7 @@ export function checkTranscript(
       text: segment.texts[language],
       segmentId: segment.id,
     }));
-    const languageFindings = checkCues(cues, language, rules, frameRate);
+    const languageFindings = checkCues(cues, language, rules, frameRate, { cache });
     let timedBefore = 0;
     for (const segment of included) {
       const cue = cueNumbers.get(segment.id);
@@ -257,20 +327,21 @@ export function checkTranscript(
         else languageFindings.push(missing);
         continue;
       }
-      const expected = extractNumbers(sourceText, source);
-      const found = extractNumbers(text, language);
-      if (!sameNumbers(expected, found)) {
+      const mismatch = remembered(cache, `n|${source}|${language}|${sourceText}\u0000${text}`, () => {
+        const expected = extractNumbers(sourceText, source);
+        const found = extractNumbers(text, language);
+        if (sameNumbers(expected, found)) return [];
         const list = (values: ReadonlyArray<number>): string => (values.length === 0 ? 'none' : values.join(', '));
-        languageFindings.push(
-          finding(
-            cue,
-            segment.id,
-            language,
-            'number-mismatch',
-            `numbers differ from the ${LANGUAGE_NAMES[source]}: ${list(expected)} there, ${list(found)} here`,
-            { cue, source: LANGUAGE_NAMES[source], expected: list(expected), found: list(found) },
-          ),
-        );
+        return [
+          {
+            rule: 'number-mismatch',
+            message: `numbers differ from the ${LANGUAGE_NAMES[source]}: ${list(expected)} there, ${list(found)} here`,
+            params: { source: LANGUAGE_NAMES[source], expected: list(expected), found: list(found) },
+          },
+        ];
+      });
+      for (const item of mismatch) {
+        languageFindings.push(finding(cue, segment.id, language, item.rule, item.message, { cue, ...item.params }));
       }
     }
     findings.push(...languageFindings.sort((a, b) => a.cue - b.cue));

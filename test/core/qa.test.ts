@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../src/languages';
 import type { Segment, SubrelayDocument } from '../../src/model/project';
 import { parseProject } from '../../src/model/schema';
-import { checkCues, checkTranscript, type QaCue, type QaRuleId } from '../../src/qa/qa';
+import { checkCues, checkTranscript, createQaCache, type QaCue, type QaRuleId } from '../../src/qa/qa';
 import { DEFAULT_RULES } from '../../src/subtitles/rules';
 
 const sample = parseProject(readFileSync(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8'));
@@ -211,5 +212,56 @@ describe('the sample appeal', () => {
     const findings = checkTranscript(appeal, LANGUAGES, DEFAULT_RULES, sample.frameRate);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(findings.every((f) => f.rule === 'cps')).toBe(true);
+  });
+});
+
+describe('checkTranscript with a cache (the grid checks on every edit)', () => {
+  const edits = fc.array(
+    fc.record({
+      index: fc.nat({ max: appeal.segments.length - 1 }),
+      language: fc.constantFrom(...LANGUAGES),
+      text: fc.oneof(fc.constant(''), fc.string({ maxLength: 90 }), fc.constant('12 000 і 3 тисячі')),
+      shift: fc.integer({ min: -3000, max: 3000 }),
+    }),
+    { maxLength: 12 },
+  );
+
+  it('finds exactly what a check without the cache finds, edit after edit', () => {
+    fc.assert(
+      fc.property(edits, (steps) => {
+        const cache = createQaCache();
+        let document: SubrelayDocument = appeal;
+        expect(checkTranscript(document, LANGUAGES, DEFAULT_RULES, 24, cache)).toEqual(
+          checkTranscript(document, LANGUAGES, DEFAULT_RULES, 24),
+        );
+        for (const step of steps) {
+          const segments = document.segments.map((segment, index): Segment => {
+            if (index !== step.index) return segment;
+            const start = (segment.start ?? 0) + step.shift;
+            return { ...segment, texts: { ...segment.texts, [step.language]: step.text }, start };
+          });
+          document = { ...document, segments };
+          expect(checkTranscript(document, LANGUAGES, DEFAULT_RULES, 24, cache)).toEqual(
+            checkTranscript(document, LANGUAGES, DEFAULT_RULES, 24),
+          );
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reuses a cue’s findings: an unchanged document is checked without working them out again', () => {
+    const cache = createQaCache();
+    checkTranscript(appeal, LANGUAGES, DEFAULT_RULES, 24, cache);
+    const kept = cache.current.size;
+    expect(kept).toBeGreaterThan(0);
+    const again = checkTranscript(appeal, LANGUAGES, DEFAULT_RULES, 24, cache);
+    expect(cache.current.size).toBe(kept);
+    expect(again).toEqual(checkTranscript(appeal, LANGUAGES, DEFAULT_RULES, 24));
+    // Other rules: nothing found under the old ones is reused.
+    const stricter = { ...DEFAULT_RULES, maxLines: 1 };
+    expect(checkTranscript(appeal, LANGUAGES, stricter, 24, cache)).toEqual(
+      checkTranscript(appeal, LANGUAGES, stricter, 24),
+    );
   });
 });

@@ -2,7 +2,7 @@ import type { ApiResponse } from '../../../src/api/contract';
 import type { CellSelection, CommandContext } from '../../../src/commands/commands';
 import { isDirty, canRedo, canUndo, type History } from '../../../src/model/history';
 import type { Project, ProjectSettings, Segment, SubrelayDocument } from '../../../src/model/project';
-import { checkTranscript, type QaFinding } from '../../../src/qa/qa';
+import { checkTranscript, createQaCache, type QaFinding } from '../../../src/qa/qa';
 import { DEFAULT_RULES } from '../../../src/subtitles/rules';
 import type { Language } from '../../../src/languages';
 
@@ -142,6 +142,8 @@ interface CachedFindings {
 }
 
 const findingsCache = new WeakMap<SubrelayDocument, CachedFindings>();
+/** Each cue's own findings between checks: an edit re-checks the edited cell and the gaps, not every text. */
+const qaCache = createQaCache();
 const NO_FINDINGS: DocumentFindings = { all: [], byCell: new Map() };
 
 /**
@@ -149,7 +151,8 @@ const NO_FINDINGS: DocumentFindings = { all: [], byCell: new Map() };
  *
  * Cached by the document's identity (an edit replaces it) together with the
  * rules, languages and frame rate, so every row reading its cell's findings
- * shares one check.
+ * shares one check; within a check, each cue's own findings come from the
+ * last check unless that cue changed (`createQaCache`).
  */
 export function selectFindings(state: AppState): DocumentFindings | undefined {
   const document = selectDocument(state);
@@ -166,7 +169,7 @@ export function selectFindings(state: AppState): DocumentFindings | undefined {
   ) {
     return cached.value;
   }
-  const all = checkTranscript(document, languages, rules, frameRate);
+  const all = checkTranscript(document, languages, rules, frameRate, qaCache);
   const byCell = new Map<string, QaFinding[]>();
   for (const finding of all) {
     if (finding.segmentId === undefined) continue;
