@@ -98,7 +98,7 @@ describe('backups', () => {
     await writeFile(path, JSON.stringify({ format: 'subrelay', version: 9, requires: '4.0.0' }));
     await expect(readProjectFileOfferingBackup(path)).rejects.toMatchObject({
       backup: undefined,
-      problemCode: { reason: 'newer-version', params: { requires: '4.0.0', version: 9 } },
+      problemCode: { code: 'newer-version', params: { requires: '4.0.0', version: 9 } },
     });
     await writeFile(path, 'garbage');
     await writeFile(backupPathOf(path), 'garbage too');
@@ -125,7 +125,7 @@ describe('the web mode’s root folder', () => {
     async (path) => {
       const { home, handlers } = await rooted();
       const error = errorOf(await dispatch(handlers, 'saveProject', { project: await loadSample(), path }));
-      expect(error).toMatchObject({ code: 'forbidden', problem: { reason: 'outside-root' } });
+      expect(error).toMatchObject({ code: 'forbidden', problem: { code: 'outside-root' } });
       expect(await readdir(home)).toEqual(['Subrelay']);
     },
   );
@@ -153,10 +153,10 @@ describe('problem codes', () => {
     const folder = await temporaryFolder('problems');
     const handlers = createHandlers(webHost(folder));
     const missing = errorOf(await dispatch(handlers, 'openProject', { path: join(folder, 'none.subrelay') }));
-    expect(missing).toMatchObject({ code: 'not-found', problem: { reason: 'not-found' } });
+    expect(missing).toMatchObject({ code: 'not-found', problem: { code: 'not-found' } });
     await writeFile(join(folder, 'bad.subrelay'), JSON.stringify({ format: 'subrelay', version: 4 }));
     const invalid = errorOf(await dispatch(handlers, 'openProject', { path: join(folder, 'bad.subrelay') }));
-    expect(invalid.problem).toMatchObject({ reason: 'invalid-project', params: { field: 'requires' } });
+    expect(invalid.problem).toMatchObject({ code: 'invalid-project', params: { field: 'requires' } });
   });
 });
 
