@@ -87,10 +87,10 @@ export async function runNew(args: string[], write: (text: string) => void): Pro
     made = newProject(request);
   } catch (error) {
     // A language that cannot be told, an empty article: about the file it came from.
-    const from =
-      error instanceof UsecaseError && error.problem.code === 'import-no-cues'
-        ? transcriptFile
-        : (values.article ?? transcriptFile);
+    const aboutTranscript =
+      error instanceof UsecaseError &&
+      (error.problem.code === 'import-no-cues' || error.problem.params?.['part'] === 'transcript');
+    const from = aboutTranscript ? transcriptFile : (values.article ?? transcriptFile);
     throw aboutFile(error, from ?? out);
   }
   // Checked again right before writing: nothing may have appeared there meanwhile.

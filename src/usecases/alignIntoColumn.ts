@@ -639,7 +639,8 @@ export function planAlignment(project: Project, request: AlignIntoColumnRequest)
     }
     beadRows.slice(adjacent).forEach(omit);
   }
-  fills.sort((a, b) => indexOf(segments, a.segmentId) - indexOf(segments, b.segmentId));
+  const position = new Map(lane.map((row) => [row.id, row.index]));
+  fills.sort((a, b) => (position.get(a.segmentId) ?? 0) - (position.get(b.segmentId) ?? 0));
   const lastRow = rows[rows.length - 1];
   return {
     documentId: document.id,
@@ -652,12 +653,14 @@ export function planAlignment(project: Project, request: AlignIntoColumnRequest)
   };
 }
 
-function indexOf(segments: ReadonlyArray<Segment>, id: string): number {
-  return segments.findIndex((s) => s.id === id);
-}
-
-/** One cell set by the aligner: a draft (a source cell stays the source) with the link's confidence. */
+/**
+ * One cell set by the aligner: a draft (a source cell stays the source) with the link's confidence.
+ *
+ * A cell that already holds exactly this text is left as it was, status
+ * and all: aligning the same translation again costs no review.
+ */
 function withCell(segment: Segment, language: Language, text: string, confidence: number): Segment {
+  if (segment.texts[language] === text) return segment;
   const { confidence: previous, ...rest } = segment;
   const others = Object.fromEntries(Object.entries(previous ?? {}).filter(([key]) => key !== language));
   const merged = text === '' ? others : { ...others, [language]: confidence };

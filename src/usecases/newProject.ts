@@ -113,9 +113,10 @@ function uniqueDocumentId(project: Project, base: string): string {
   return id;
 }
 
-function requireLanguage(given: Language | undefined, text: string): Language {
+/** The language given, else the one the letters show; `part` says which document could not be told. */
+function requireLanguage(given: Language | undefined, text: string, part: 'article' | 'transcript'): Language {
   const language = given ?? guessLanguage(text);
-  if (language === undefined) throw new UsecaseError({ code: 'new-project-language-unknown' });
+  if (language === undefined) throw new UsecaseError({ code: 'new-project-language-unknown', params: { part } });
   return language;
 }
 
@@ -126,7 +127,7 @@ function requireLanguage(given: Language | undefined, text: string): Language {
  * a short first paragraph without a full stop becomes the headline.
  */
 function articleDocument(project: Project, source: ArticleSource): { document: SubrelayDocument; excluded: string[] } {
-  const language = requireLanguage(source.language, source.text);
+  const language = requireLanguage(source.language, source.text, 'article');
   const paragraphs = splitParagraphs(source.text);
   if (paragraphs.length === 0) throw new UsecaseError({ code: 'new-project-empty-article' });
   const segments: Segment[] = [];
@@ -170,11 +171,11 @@ function transcriptDocument(
   title: string,
 ): { project: Project; documentId: string } {
   if ('cues' in source) {
-    const language = requireLanguage(given, source.cues.map((c) => c.text).join('\n'));
+    const language = requireLanguage(given, source.cues.map((c) => c.text).join('\n'), 'transcript');
     if (source.cues.length === 0) throw new UsecaseError({ code: 'import-no-cues' });
     return documentFromCues(project, title, language, source.cues);
   }
-  const language = requireLanguage(given, source.text);
+  const language = requireLanguage(given, source.text, 'transcript');
   const sentences = splitParagraphs(source.text).flatMap((p) => segmentSentences(p, language));
   const id = uniqueDocumentId(project, 'transcript');
   const document: SubrelayDocument = {

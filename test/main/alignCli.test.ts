@@ -2,6 +2,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../src/model/schema';
+import { serializeProject } from '../../src/model/serialize';
 import { loadSample, sampleFile, useTemporaryFolders, runCliCollecting } from './support';
 
 const temporaryFolder = useTemporaryFolders();
@@ -84,8 +85,17 @@ describe('subrelay align', () => {
   it('fills a project’s column from a text file and saves it with a backup', async () => {
     const folder = await temporaryFolder('align');
     const project = join(folder, 'p.subrelay');
-    await copyFile(sampleFile, project);
-    const article = (await loadSample()).documents[1]!.segments.filter((s) => s.excluded !== true);
+    // The sample with the Article's Korean column emptied, as before a translation is aligned in.
+    const sample = await loadSample();
+    const emptied = {
+      ...sample,
+      documents: sample.documents.map((d) =>
+        d.id === 'article' ? { ...d, segments: d.segments.map((s) => ({ ...s, texts: { ...s.texts, ko: '' } })) } : d,
+      ),
+    };
+    await writeFile(project, serializeProject(emptied));
+    const original = await readFile(project, 'utf8');
+    const article = sample.documents[1]!.segments.filter((s) => s.excluded !== true);
     const text = join(folder, 'ko.txt');
     await writeFile(text, article.map((s) => s.texts.ko).join('\n\n'));
     const result = await cli('align', project, text, '--document', 'article', '--to', 'ko');
@@ -96,7 +106,7 @@ describe('subrelay align', () => {
     const saved = parseProject(await readFile(project, 'utf8'));
     expect(saved.documents[1]?.segments[0]?.texts.ko).toBe(article[0]?.texts.ko);
     expect(saved.documents[1]?.segments[0]?.confidence?.ko).toBeGreaterThan(0);
-    expect(await readFile(`${project}.bak`, 'utf8')).toBe(await readFile(sampleFile, 'utf8'));
+    expect(await readFile(`${project}.bak`, 'utf8')).toBe(original);
     expect((await cli('align', project, text, '--to', 'ko')).code).toBe(2);
   });
 

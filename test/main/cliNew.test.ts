@@ -83,6 +83,8 @@ describe('subrelay new', () => {
     const unknown = await cli('new', out, '--article', digits);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe(`subrelay: ${digits}: cannot tell the language from the letters: name it\n`);
+    const both = await cli('new', out, '--article', articleFile, '--transcript', digits);
+    expect(both.stderr).toBe(`subrelay: ${digits}: cannot tell the language from the letters: name it\n`);
     expect(existsSync(out)).toBe(false);
   });
 });

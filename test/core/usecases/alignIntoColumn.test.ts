@@ -70,10 +70,30 @@ describe.each([1, 2])(
       expect(plan.proposals.filter((p) => p.kind !== 'omission')).toEqual([]);
     });
 
-    it('makes the filled cells drafts with the link’s confidence', () => {
+    it('makes the filled cells drafts with the link’s confidence, and leaves a cell with the same text alone', () => {
       expect(plan.fills.map((f) => f.segmentId)).toEqual(pasted.map((s) => s.id));
+      // The pasted rows already hold these very texts: nothing about them changes.
+      for (const row of pasted) expect(after.find((s) => s.id === row.id)).toEqual(row);
+      const pastedIds = new Set(pasted.map((s) => s.id));
+      const blank: Project = {
+        ...sample,
+        documents: sample.documents.map((d) =>
+          d.id !== 'article'
+            ? d
+            : {
+                ...d,
+                segments: d.segments.map((s) =>
+                  pastedIds.has(s.id)
+                    ? { ...s, texts: { ...s.texts, uk: '' }, status: { ...s.status, uk: 'approved' as const } }
+                    : s,
+                ),
+              },
+        ),
+      };
+      const filled = article(applyAlignPlan(blank, plan, new Set())).segments;
       for (const fill of plan.fills) {
-        const cell = after.find((s) => s.id === fill.segmentId)!;
+        const cell = filled.find((s) => s.id === fill.segmentId)!;
+        expect(cell.texts.uk).toBe(fill.text);
         expect(cell.status.uk).toBe('draft');
         expect(cell.confidence?.uk).toBe(fill.confidence);
       }
