@@ -2,11 +2,18 @@ import { parseArgs } from 'node:util';
 import { align, type Alignment } from '../../src/align/align';
 import { toLadder } from '../../src/align/ladder';
 import { isLanguage, type Language } from '../../src/languages';
-import { applyAlignment } from '../../src/model/alignEdit';
 import { serializeProject } from '../../src/model/serialize';
+import { applyAlignPlan, planAlignment } from '../../src/usecases/alignIntoColumn';
+import {
+  ACCEPT_CHOICES,
+  acceptedProposals,
+  describeAlignPlan,
+  type AcceptChoice,
+} from '../../src/usecases/alignReport';
 import { segmentText } from '../../src/segment/sentences';
 import { guessLanguage } from '../../src/text/guessLanguage';
-import { readDecodedFile, readProjectFile, writeFileAtomic } from '../handlers/files';
+import { backupPathOf, readDecodedFile, readProjectFile, writeFileAtomic } from '../handlers/files';
+import { aboutFile, word } from './words';
 
 /** A usage problem, reported like every other in one line, with exit code 2. */
 export class AlignUsageError extends Error {
@@ -87,12 +94,60 @@ function printAlignment(alignment: Alignment, source: Side, target: Side, format
   }
 }
 
+interface ProjectAlignOptions {
+  readonly documentId: string;
+  readonly language: Language;
+  readonly pivot: Language | undefined;
+  readonly presegmented: boolean;
+  readonly replace: boolean;
+  readonly accept: AcceptChoice;
+  readonly write: (text: string) => void;
+}
+
+/**
+ * Fills a project document's column from a translation file, through the `alignIntoColumn` use case.
+ *
+ * Prints what the plan proposes (merges, new rows, rows without a
+ * sentence), what was applied (the filled cells, and the proposals
+ * `--accept` took), and a summary; then saves with a backup. Rows outside
+ * the stretch the translation covers are left exactly as they were.
+ */
+async function alignIntoProject(projectFile: string, textFile: string, options: ProjectAlignOptions): Promise<number> {
+  const project = await readProjectFile(projectFile);
+  const { text } = await readDecodedFile(textFile, { language: options.language });
+  const document = project.documents.find((d) => d.id === options.documentId);
+  let updated;
+  let report;
+  try {
+    const plan = planAlignment(project, {
+      documentId: options.documentId,
+      language: options.language,
+      pivot: options.pivot ?? document?.sourceLanguage ?? 'en',
+      text,
+      presegmented: options.presegmented,
+      replace: options.replace,
+    });
+    const accepted = acceptedProposals(plan, options.accept);
+    updated = applyAlignPlan(project, plan, accepted);
+    report = describeAlignPlan(plan, accepted);
+  } catch (error) {
+    throw aboutFile(error, projectFile);
+  }
+  let lines = '';
+  for (const line of report.proposed) lines += `proposed: ${await word(line)}\n`;
+  for (const line of report.applied) lines += `applied: ${await word(line)}\n`;
+  await writeFileAtomic(projectFile, serializeProject(updated), { backup: true });
+  const saved = await word({ code: 'project-saved', params: { file: projectFile, backup: backupPathOf(projectFile) } });
+  options.write(`${lines}${projectFile}: ${await word(report.summary)}; ${saved}\n`);
+  return 0;
+}
+
 /**
  * `subrelay align SRC TGT`: aligns two texts and prints the result.
  *
  * With a project as SRC (`--document ID --to L`), fills that document's
  * column from TGT instead, aligned against the `--from` column (default: the
- * document's source language), and saves the project atomically with a backup.
+ * document's source language); see `alignIntoProject`.
  */
 export async function runAlign(args: string[], write: (text: string) => void): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -104,6 +159,8 @@ export async function runAlign(args: string[], write: (text: string) => void): P
       presegmented: { type: 'boolean', default: false },
       format: { type: 'string', default: 'ladder' },
       document: { type: 'string' },
+      replace: { type: 'boolean', default: false },
+      accept: { type: 'string', default: 'none' },
       debug: { type: 'boolean' },
     },
   });
@@ -120,31 +177,19 @@ export async function runAlign(args: string[], write: (text: string) => void): P
   if (sourceFile.endsWith('.subrelay')) {
     if (values.document === undefined) throw new AlignUsageError('--document: name the document to fill');
     if (to === undefined) throw new AlignUsageError('--to: name the language to fill');
-    const project = await readProjectFile(sourceFile);
-    const document = project.documents.find((d) => d.id === values.document);
-    if (document === undefined)
-      throw new AlignUsageError(`--document: no document "${values.document}" in ${sourceFile}`);
-    const pivot = from ?? document.sourceLanguage;
-    const sources = document.segments.filter((s) => s.excluded !== true);
-    const target = await readSide(targetFile, to, '--to', values.presegmented);
-    const alignment = align(
-      { texts: sources.map((s) => s.texts[pivot]), language: pivot, paragraphs: sources.map((s) => s.paragraph) },
-      { texts: target.texts, language: to, paragraphs: target.paragraphs },
-    );
-    const updated = applyAlignment(
-      project,
-      document.id,
-      to,
-      sources.map((s) => s.id),
-      target.texts,
-      alignment.beads,
-    );
-    await writeFileAtomic(sourceFile, serializeProject(updated), { backup: true });
-    const uncertain = alignment.beads.filter((b) => b.confidence < 0.5).length;
-    write(
-      `${sourceFile}: filled ${document.id} (${to}) from ${target.texts.length} segments aligned against ${pivot}; ${uncertain} links to check\n`,
-    );
-    return 0;
+    const accept = values.accept;
+    if (!(ACCEPT_CHOICES as ReadonlyArray<string>).includes(accept)) {
+      throw new AlignUsageError(`--accept: "${accept}" is not one of ${ACCEPT_CHOICES.join(', ')}`);
+    }
+    return alignIntoProject(sourceFile, targetFile, {
+      documentId: values.document,
+      language: to,
+      pivot: from,
+      presegmented: values.presegmented,
+      replace: values.replace,
+      accept: accept as AcceptChoice,
+      write,
+    });
   }
 
   const source = await readSide(sourceFile, from, '--from', values.presegmented);

@@ -1,21 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, planExport, type ExportFormat, type ExportWarning } from '../../src/export/plan';
+import type { ExportFormat, ExportWarning } from '../../src/export/plan';
+// The catalog is data only (no reader or writer), so the help can list the formats without loading them.
 import { FORMAT_CATALOG } from '../../src/formats/catalog';
 import { assertNever, isLanguage, LANGUAGES, type Language } from '../../src/languages';
-import { segmentText } from '../../src/segment/sentences';
-import { decodeText } from '../../src/text/decode';
 import { PROJECT_VERSION, SEGMENT_STATUSES, type SegmentStatus } from '../../src/model/project';
-import {
-  FileError,
-  MAX_PROJECT_BYTES,
-  readProjectFile,
-  readDecodedFile,
-  readProjectFileOfferingBackup,
-  readTextFile,
-  writeFileAtomic,
-} from '../handlers/files';
+// Each subcommand imports what it needs when it runs (`await import(…)`), so that `subrelay --version`
+// and every other command load only their own code (the built CLI puts each in a chunk of its own).
 
 /** The `version` a project file declares, read without validating the rest. */
 function formatVersionOf(text: string): number | undefined {
@@ -27,11 +19,6 @@ function formatVersionOf(text: string): number | undefined {
   }
 }
 import { version } from '../version';
-import { AlignUsageError, runAlign } from './align';
-import { QaUsageError, runQa } from './qa';
-import { CONVERT_TARGETS, runConvert, runImport, SubtitleUsageError } from './subtitles';
-import { runXliffImport } from './xliffImport';
-import { measureExportLines } from '../handlers/speech';
 
 export interface CliOutput {
   readonly stdout: (text: string) => void;
@@ -85,14 +72,28 @@ ${formatHelp()}
       json: beads with indices, texts and confidence. --presegmented: one
       segment per line, kept as is (empty lines too).
   align PROJECT.subrelay TGT --document ID --to L [--from PIVOT] [--presegmented]
-      Fills a document's column from TGT and saves the project (with a backup).
+                   [--replace] [--accept none|merge|newRow|all]
+      Fills a document's column from TGT, only in the stretch TGT covers, and saves
+      the project (with a backup). Rows are never merged, added or emptied unless
+      asked: prints the proposals (merges, new rows, rows without a sentence) and
+      what it applied. --accept takes proposals (default none); --replace also
+      empties covered cells that get no sentence.
   qa <project|file.srt|file.vtt> --lang L|all [--format text|json] [--fps N] [--document ID]
       Checks cues against subtitle rules (the project's own, or Netflix's); exits 1
       when any finding is an error. JSON: [{ "cue", "rule", "severity", "message" }].
-  convert <${readableFiles()}> --to ${CONVERT_TARGETS.join('|')} [--lang L] [--encoding auto|LABEL]
+  convert <${readableFiles()}> --to ${[...FORMAT_CATALOG.filter((format) => format.convertible).map((format) => format.id), 'json'].join('|')} [--lang L] [--encoding auto|LABEL]
       Reads any subtitle file (any encoding) and writes it to stdout.
   import <project> <${readableFiles()}> --document ID|new --lang L [--match overlap|order]
       Puts the cues into a transcript's column (or a new transcript) and saves.
+  import <project> <file.xlf|file.xliff> [--dry-run]
+      Takes back the target texts and statuses of an exported XLIFF (2.0 or 1.2),
+      matched by document and segment id; prints what changed and saves.
+  new <out.subrelay> [--article FILE] [--transcript FILE.srt|vtt|txt]
+                   [--lang L | --article-lang L --transcript-lang L] [--title T]
+      Starts a project: an article (segmented, paragraphs kept, page furniture
+      excluded), a transcript (timed from SRT/WebVTT, untimed from text), both or
+      neither. Languages are guessed from the letters unless given. Never
+      overwrites an existing file.
   import <project> <file.xlf|file.xliff> [--dry-run]
       Takes back the target texts and statuses of an exported XLIFF (2.0 or 1.2),
       matched by document and segment id; prints what changed and saves.
@@ -127,12 +128,14 @@ function isXliffFile(path: string): boolean {
 }
 
 async function runSubtitleCommand(
-  run: (args: string[], stdout: (text: string) => void, stderr: (text: string) => void) => Promise<number>,
+  command: 'runImport' | 'runConvert',
   args: string[],
   output: CliOutput,
 ): Promise<number> {
+  const subtitles = await import('./subtitles');
+  const { SubtitleUsageError } = subtitles;
   try {
-    return await run(args, output.stdout, output.stderr);
+    return await subtitles[command](args, output.stdout, output.stderr);
   } catch (error) {
     if (error instanceof SubtitleUsageError) throw new CliError(error.message, 2);
     throw error;
@@ -175,6 +178,8 @@ function one(positionals: ReadonlyArray<string>, what: string): string {
 
 /** A text file (or standard input) in any encoding the language suggests. */
 async function readInput(file: string, language: Language): Promise<string> {
+  const { FileError, readDecodedFile } = await import('../handlers/files');
+  const { decodeText } = await import('../../src/text/decode');
   if (file !== '-') return (await readDecodedFile(file, { language })).text;
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -190,6 +195,7 @@ async function runCommand(command: string | undefined, args: string[], output: C
     case 'validate': {
       const { positionals } = parseArgs({ args, allowPositionals: true, options: { debug: { type: 'boolean' } } });
       const file = one(positionals, 'the project file');
+      const { MAX_PROJECT_BYTES, readProjectFileOfferingBackup, readTextFile } = await import('../handlers/files');
       const project = await readProjectFileOfferingBackup(file);
       const segments = project.documents.reduce((sum, d) => sum + d.segments.length, 0);
       const version = formatVersionOf(await readTextFile(file, MAX_PROJECT_BYTES));
@@ -211,6 +217,7 @@ async function runCommand(command: string | undefined, args: string[], output: C
         throw new CliError(`--lang: give one of en, ko, uk, ru`, 2);
       }
       const text = await readInput(one(positionals, 'the text file'), language);
+      const { segmentText } = await import('../../src/segment/sentences');
       let paragraph: number | undefined;
       let lines = '';
       for (const sentence of segmentText(text, language)) {
@@ -241,6 +248,9 @@ async function runCommand(command: string | undefined, args: string[], output: C
       });
       const file = one(positionals, 'the project file');
       if (values.out === undefined) throw new CliError('--out: give the folder to write to', 2);
+      const { EXPORT_FORMATS, planExport } = await import('../../src/export/plan');
+      const { readProjectFile, writeFileAtomic, FileError } = await import('../handlers/files');
+      const { measureExportLines } = await import('../handlers/speech');
       const format = values.format as ExportFormat;
       if (!EXPORT_FORMATS.includes(format))
         throw new CliError(`--format: "${values.format}" is not one of ${EXPORT_FORMATS.join(', ')}`, 2);
@@ -291,26 +301,39 @@ async function runCommand(command: string | undefined, args: string[], output: C
       }
       return 0;
     }
-    case 'qa':
+    case 'qa': {
+      const { QaUsageError, runQa } = await import('./qa');
       try {
         return await runQa(args, output.stdout);
       } catch (error) {
         if (error instanceof QaUsageError) throw new CliError(error.message, 2);
         throw error;
       }
+    }
     case 'import':
       // An XLIFF file coming back from a CAT tool; anything else is subtitles.
-      if (args.some(isXliffFile)) return await runXliffImport(args, output);
-      return await runSubtitleCommand(runImport, args, output);
+      if (args.some(isXliffFile)) return await (await import('./xliffImport')).runXliffImport(args, output);
+      return await runSubtitleCommand('runImport', args, output);
     case 'convert':
-      return await runSubtitleCommand(runConvert, args, output);
-    case 'align':
+      return await runSubtitleCommand('runConvert', args, output);
+    case 'new': {
+      const { runNew, NewUsageError } = await import('./newProject');
+      try {
+        return await runNew(args, output.stdout);
+      } catch (error) {
+        if (error instanceof NewUsageError) throw new CliError(error.message, 2);
+        throw error;
+      }
+    }
+    case 'align': {
+      const { AlignUsageError, runAlign } = await import('./align');
       try {
         return await runAlign(args, output.stdout);
       } catch (error) {
         if (error instanceof AlignUsageError) throw new CliError(error.message, 2);
         throw error;
       }
+    }
     default:
       throw new CliError(
         command === undefined ? `missing command\n\n${USAGE}` : `unknown command "${command}"\n\n${USAGE}`,
@@ -340,9 +363,18 @@ export async function runCli(argv: ReadonlyArray<string>, output: CliOutput): Pr
     return await runCommand(command, rest, output);
   } catch (error) {
     if (debug && error instanceof Error) output.stderr(`${error.stack ?? error.message}\n`);
+    // Loaded already if a command threw it; otherwise loading it here costs only on the way out.
+    const { FileError } = await import('../handlers/files');
     if (error instanceof FileError) {
       const backup = error.backup !== undefined ? ` (its backup ${error.backup} is readable)` : '';
       output.stderr(`subrelay: ${error.file}: ${error.problem}${backup}\n`);
+      return 1;
+    }
+    const { UsecaseError } = await import('../../src/usecases/usecaseError');
+    if (error instanceof UsecaseError) {
+      const { word } = await import('./words');
+      const where = error.problem.file !== undefined ? `${error.problem.file}: ` : '';
+      output.stderr(`subrelay: ${where}${await word(error.problem)}\n`);
       return 1;
     }
     if (error instanceof CliError) {

@@ -4,9 +4,10 @@ import { FORMAT_CATALOG } from '../../src/formats/catalog';
 import { formatEntry } from '../../src/formats/registry';
 import { parseSubtitles, SubtitleParseError, type SubtitleDocument } from '../../src/formats/subtitleReader';
 import { isLanguage, type Language } from '../../src/languages';
-import { documentFromCues, importCuesIntoDocument } from '../../src/model/importCues';
 import { serializeProject } from '../../src/model/serialize';
+import { importSubtitles } from '../../src/usecases/importSubtitles';
 import { FileError, readDecodedFile, readProjectFile, writeFileAtomic } from '../handlers/files';
+import { aboutFile, word } from './words';
 
 /** The frame rate `convert` assumes, as a new project does. */
 const DEFAULT_FRAME_RATE = 24;
@@ -44,7 +45,7 @@ export async function readSubtitleFile(
   } catch (error) {
     if (error instanceof SubtitleParseError) {
       throw new FileError(file, `line ${error.line}: ${error.problem}`, 'bad-file', {
-        problem: { reason: 'bad-subtitles', params: { line: error.line, detail: error.problem } },
+        problem: { code: 'bad-subtitles', params: { line: error.line, detail: error.problem } },
       });
     }
     throw error;
@@ -144,25 +145,19 @@ export async function runImport(
   const project = await readProjectFile(projectFile);
   const subtitles = await readSubtitleFile(file, language, values.encoding);
   reportDropped(file, subtitles, warn);
-  if (values.document === 'new') {
-    const title = basename(file, extname(file));
-    const made = documentFromCues(project, title, language, subtitles.cues);
-    await writeFileAtomic(projectFile, serializeProject(made.project), { backup: true });
-    write(
-      `${projectFile}: added document ${made.documentId} with ${subtitles.cues.length} cues (${subtitles.encoding})\n`,
-    );
-    return 0;
+  let imported;
+  try {
+    imported = importSubtitles(project, {
+      documentId: values.document,
+      title: basename(file, extname(file)),
+      language,
+      cues: subtitles.cues,
+      matching,
+    });
+  } catch (error) {
+    throw aboutFile(error, projectFile);
   }
-  const document = project.documents.find((d) => d.id === values.document);
-  if (document === undefined)
-    throw new SubtitleUsageError(`--document: no document "${values.document}" in ${projectFile}`);
-  if (document.kind !== 'transcript') {
-    throw new SubtitleUsageError(`--document: "${document.id}" is an article; subtitles go into a transcript`);
-  }
-  const imported = importCuesIntoDocument(project, document.id, language, subtitles.cues, matching);
   await writeFileAtomic(projectFile, serializeProject(imported.project), { backup: true });
-  write(
-    `${projectFile}: imported ${subtitles.cues.length} cues into ${document.id} (${language}, ${subtitles.encoding}): ${imported.report.matched} matched, ${imported.report.added} added as new segments\n`,
-  );
+  for (const message of imported.report.messages) write(`${projectFile}: ${await word(message)}\n`);
   return 0;
 }

@@ -1,13 +1,7 @@
 import { parseArgs } from 'node:util';
-import {
-  applyXliff,
-  describeXliffReport,
-  describeXliffWarnings,
-  InterchangeFormatError,
-  readXliff,
-  summarizeXliffReport,
-  type XliffContent,
-} from '../../src/interchange/xliff';
+import { InterchangeFormatError, readXliff, type XliffContent } from '../../src/interchange/xliff';
+import { importXliff } from '../../src/usecases/importXliff';
+import { UsecaseError } from '../../src/usecases/usecaseError';
 import { serializeProject } from '../../src/model/serialize';
 import {
   backupPathOf,
@@ -17,6 +11,7 @@ import {
   readTextFile,
   writeFileAtomic,
 } from '../handlers/files';
+import { aboutFile, word } from './words';
 
 /** Where the CLI's two streams go. */
 export interface XliffImportOutput {
@@ -48,7 +43,7 @@ async function readXliffFile(file: string): Promise<XliffContent> {
   }
 }
 
-async function importXliff(args: string[], output: XliffImportOutput): Promise<number> {
+async function importXliffFile(args: string[], output: XliffImportOutput): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
@@ -62,26 +57,34 @@ async function importXliff(args: string[], output: XliffImportOutput): Promise<n
 
   const project = await readProjectFile(projectFile);
   const content = await readXliffFile(xliffFile);
-  let applied;
+  let imported;
   try {
-    applied = applyXliff(project, content);
+    imported = importXliff(project, content);
   } catch (error) {
-    if (error instanceof InterchangeFormatError) throw new FileError(xliffFile, error.message, 'bad-file');
-    throw error;
+    // The file's languages do not fit the project: a problem with the XLIFF file.
+    if (error instanceof UsecaseError && error.problem.code === 'bad-xliff') {
+      throw new FileError(xliffFile, await word(error.problem), 'bad-file', { problem: error.problem });
+    }
+    throw aboutFile(error, projectFile);
   }
-  const { report } = applied;
+  const { report } = imported;
 
-  for (const warning of describeXliffWarnings(report)) output.stderr(`subrelay: ${xliffFile}: warning: ${warning}\n`);
-  const lines = describeXliffReport(report);
-  output.stdout(lines.map((line) => `${line}\n`).join(''));
-  const summary = summarizeXliffReport(report);
+  for (const warning of report.warnings) output.stderr(`subrelay: ${xliffFile}: warning: ${await word(warning)}\n`);
+  let lines = '';
+  for (const change of report.changes) lines += `${await word(change)}\n`;
+  output.stdout(lines);
+  const summary = await word(report.summary);
   if (values['dry-run']) {
-    output.stdout(`${summary} (dry run: ${projectFile} not saved)\n`);
+    output.stdout(`${summary} (${await word({ code: 'not-saved-dry-run', params: { file: projectFile } })})\n`);
   } else if (report.changed.length === 0) {
-    output.stdout(`${summary}; ${projectFile} left as it was\n`);
+    output.stdout(`${summary}; ${await word({ code: 'left-as-it-was', params: { file: projectFile } })}\n`);
   } else {
-    await writeFileAtomic(projectFile, serializeProject(applied.project), { backup: true });
-    output.stdout(`${summary}; saved ${projectFile} (previous version in ${backupPathOf(projectFile)})\n`);
+    await writeFileAtomic(projectFile, serializeProject(imported.project), { backup: true });
+    const saved = await word({
+      code: 'project-saved',
+      params: { file: projectFile, backup: backupPathOf(projectFile) },
+    });
+    output.stdout(`${summary}; ${saved}\n`);
   }
   return 0;
 }
@@ -98,7 +101,7 @@ async function importXliff(args: string[], output: XliffImportOutput): Promise<n
  */
 export async function runXliffImport(args: string[], output: XliffImportOutput): Promise<number> {
   try {
-    return await importXliff(args, output);
+    return await importXliffFile(args, output);
   } catch (error) {
     if (error instanceof XliffUsageError || isParseArgsError(error)) {
       output.stderr(`subrelay: ${error.message}\n`);

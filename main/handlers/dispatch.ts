@@ -1,7 +1,7 @@
 import { contract, isOperation, type ApiEnvelope, type ApiErrorCode } from '../../src/api/contract';
 import type { Problem } from '../../src/api/problems';
 import { FileError } from './files';
-import { ForbiddenError, RequestError, type CallContext, type Handlers } from './handlers';
+import { ConflictError, ForbiddenError, RequestError, type CallContext, type Handlers } from './handlers';
 
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return path
@@ -58,6 +58,9 @@ export async function dispatch(
     }
     if (error instanceof ForbiddenError) {
       return failure('forbidden', error.message, { file: error.file, problem: error.problem });
+    }
+    if (error instanceof ConflictError) {
+      return failure('conflict', error.message, { file: error.file, problem: error.problem });
     }
     if (error instanceof RequestError) return failure('invalid-request', error.message, { problem: error.problem });
     return failure('internal', error instanceof Error ? error.message : String(error));

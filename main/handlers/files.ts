@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseProject, ProjectFormatError } from '../../src/model/schema';
-import type { Problem, ProblemReason } from '../../src/api/problems';
+import type { Problem, ProblemCode } from '../../src/api/problems';
 import type { Language } from '../../src/languages';
 import type { Project } from '../../src/model/project';
 import { DecodeError, decodeText } from '../../src/text/decode';
@@ -21,7 +21,7 @@ export class FileError extends Error {
   ) {
     super(`${file}: ${problem}`);
     this.name = 'FileError';
-    this.problemCode = options.problem ?? { reason: 'system', params: { detail: problem } };
+    this.problemCode = options.problem ?? { code: 'system', params: { detail: problem } };
     this.backup = options.backup;
   }
 }
@@ -29,18 +29,18 @@ export class FileError extends Error {
 /** Projects larger than this are refused before being read whole. */
 export const MAX_PROJECT_BYTES = 200 * 1024 * 1024;
 
-const SYSTEM_PROBLEMS: Readonly<Record<string, { readonly text: string; readonly reason: ProblemReason }>> = {
-  ENOENT: { text: 'no such file or folder', reason: 'not-found' },
-  EACCES: { text: 'permission denied', reason: 'permission' },
-  EPERM: { text: 'permission denied', reason: 'permission' },
-  ENOSPC: { text: 'the disk is full', reason: 'disk-full' },
-  EDQUOT: { text: 'the disk is full', reason: 'disk-full' },
-  EROFS: { text: 'the disk is read-only', reason: 'read-only' },
-  EEXIST: { text: 'a file is in the way of a folder of that name', reason: 'in-the-way' },
-  EISDIR: { text: 'is a folder, not a file', reason: 'is-folder' },
-  ENOTDIR: { text: 'a part of the path is not a folder', reason: 'not-folder' },
-  EIO: { text: 'the disk reported a read or write error', reason: 'device-error' },
-  EXDEV: { text: 'the disk reported a read or write error', reason: 'device-error' },
+const SYSTEM_PROBLEMS: Readonly<Record<string, { readonly text: string; readonly code: ProblemCode }>> = {
+  ENOENT: { text: 'no such file or folder', code: 'not-found' },
+  EACCES: { text: 'permission denied', code: 'permission' },
+  EPERM: { text: 'permission denied', code: 'permission' },
+  ENOSPC: { text: 'the disk is full', code: 'disk-full' },
+  EDQUOT: { text: 'the disk is full', code: 'disk-full' },
+  EROFS: { text: 'the disk is read-only', code: 'read-only' },
+  EEXIST: { text: 'a file is in the way of a folder of that name', code: 'in-the-way' },
+  EISDIR: { text: 'is a folder, not a file', code: 'is-folder' },
+  ENOTDIR: { text: 'a part of the path is not a folder', code: 'not-folder' },
+  EIO: { text: 'the disk reported a read or write error', code: 'device-error' },
+  EXDEV: { text: 'the disk reported a read or write error', code: 'device-error' },
 };
 
 /** Wraps a system error from touching `file` as a `FileError`. */
@@ -50,11 +50,11 @@ export function toFileError(file: string, error: unknown): FileError {
   const known = SYSTEM_PROBLEMS[code];
   if (known !== undefined) {
     return new FileError(file, known.text, code === 'ENOENT' ? 'not-found' : 'io', {
-      problem: { reason: known.reason },
+      problem: { code: known.code },
     });
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new FileError(file, detail, 'io', { problem: { reason: 'system', params: { detail } } });
+  return new FileError(file, detail, 'io', { problem: { code: 'system', params: { detail } } });
 }
 
 /**
@@ -68,11 +68,11 @@ export async function readFileBytes(file: string, maxBytes: number): Promise<Uin
     handle = await open(file, 'r');
     const info = await handle.stat();
     if (info.isDirectory()) {
-      throw new FileError(file, 'is a folder, not a file', 'bad-file', { problem: { reason: 'is-folder' } });
+      throw new FileError(file, 'is a folder, not a file', 'bad-file', { problem: { code: 'is-folder' } });
     }
     if (info.size > maxBytes) {
       throw new FileError(file, `is too large (${info.size} bytes; the limit is ${maxBytes} bytes)`, 'bad-file', {
-        problem: { reason: 'too-large', params: { size: info.size, limit: maxBytes } },
+        problem: { code: 'too-large', params: { size: info.size, limit: maxBytes } },
       });
     }
     return await handle.readFile();
@@ -89,7 +89,7 @@ export async function readTextFile(file: string, maxBytes: number): Promise<stri
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { reason: 'not-utf8' } });
+    throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { code: 'not-utf8' } });
   }
 }
 
@@ -111,7 +111,7 @@ export async function readDecodedFile(
     return decodeText(bytes, options);
   } catch (error) {
     if (error instanceof DecodeError) {
-      throw new FileError(file, error.message, 'bad-file', { problem: { reason: `decode-${error.problem}` } });
+      throw new FileError(file, error.message, 'bad-file', { problem: { code: `decode-${error.problem}` } });
     }
     throw error;
   }

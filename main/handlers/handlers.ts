@@ -1,20 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { readdir, realpath, rm } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ApiRequest, ApiResponse, Operation } from '../../src/api/contract';
 import type { Problem } from '../../src/api/problems';
 import { planExport, type ExportWarning } from '../../src/export/plan';
 import type { Language } from '../../src/languages';
-import { validateProject } from '../../src/model/schema';
 import { serializeProject } from '../../src/model/serialize';
 import {
   backupPathOf,
   FileError,
+  readDecodedFile,
   readProjectFile,
   readProjectFileOfferingBackup,
-  readTextFile,
   writeFileAtomic,
 } from './files';
+import { createJournals } from './journal';
+import { currentRevision, revisionOfBytes } from './revision';
 import { measureExportLines } from './speech';
 
 /** Raised when a request is well formed but names something that is not there. */
@@ -37,6 +37,18 @@ export class ForbiddenError extends Error {
   ) {
     super(message);
     this.name = 'ForbiddenError';
+  }
+}
+
+/** Raised when a save would overwrite a file that changed on disk since it was read or saved. */
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    readonly problem: Problem,
+    readonly file: string,
+  ) {
+    super(message);
+    this.name = 'ConflictError';
   }
 }
 
@@ -75,8 +87,8 @@ export type Handlers = {
 };
 
 const SAMPLE_EXTENSION = '.subrelay';
-const JOURNAL_FORMAT = 'subrelay-journal';
-const MAX_JOURNAL_BYTES = 256 * 1024 * 1024;
+/** Files that are not projects but can start one. */
+const START_FROM = /\.(srt|vtt|txt)$/iu;
 
 /** The deepest existing ancestor of a path, resolved through symlinks, plus the rest. */
 async function realPathOfNearest(path: string): Promise<string> {
@@ -104,8 +116,7 @@ export function createHandlers(host: HandlerHost): Handlers {
   /** Paths the user chose in a dialog (desktop) this run: the only ones the renderer may name again. */
   const grantedPaths = new Set<string>();
   const desktop = host.mode === 'electron';
-  /** Journals from other runs of the app are from a crash (or a closed tab) and are offered back. */
-  const runId = randomUUID();
+  const journals = createJournals(host.journalFolder);
 
   /**
    * Checks a path the renderer named.
@@ -115,11 +126,11 @@ export function createHandlers(host: HandlerHost): Handlers {
    * neither `..` nor a symlink.
    */
   async function requirePath(path: string | undefined, purpose: string): Promise<string> {
-    if (path === undefined) throw new ForbiddenError(`a path is needed to ${purpose}`, { reason: 'needs-path' });
+    if (path === undefined) throw new ForbiddenError(`a path is needed to ${purpose}`, { code: 'needs-path' });
     if (desktop) {
       const absolute = resolve(path);
       if (!grantedPaths.has(absolute)) {
-        throw new ForbiddenError(`${absolute}: choose it in a dialog first`, { reason: 'needs-dialog' }, absolute);
+        throw new ForbiddenError(`${absolute}: choose it in a dialog first`, { code: 'needs-dialog' }, absolute);
       }
       return absolute;
     }
@@ -130,7 +141,7 @@ export function createHandlers(host: HandlerHost): Handlers {
     if (!isInside(root, absolute) || !isInside(realRoot, await realPathOfNearest(absolute))) {
       throw new ForbiddenError(
         `${absolute}: outside the web mode’s folder ${root}`,
-        { reason: 'outside-root', params: { root } },
+        { code: 'outside-root', params: { root } },
         absolute,
       );
     }
@@ -150,8 +161,9 @@ export function createHandlers(host: HandlerHost): Handlers {
     return chosen;
   }
 
-  function journalFile(sessionId: string): string {
-    return join(host.journalFolder, `${sessionId}.json`);
+  /** A path a journal names: on the desktop only one the user granted, so a journal can never grant one. */
+  async function journalPath(path: string | null): Promise<string | null> {
+    return path === null ? null : requirePath(path, 'keep unsaved work');
   }
 
   return {
@@ -175,34 +187,64 @@ export function createHandlers(host: HandlerHost): Handlers {
       const file = join(host.samplesFolder, `${id}${SAMPLE_EXTENSION}`);
       const project = await readProjectFile(file);
       // A sample opens as an untitled copy so that saving never overwrites the shipped file.
-      return { canceled: false, project, path: null, name: `${id}${SAMPLE_EXTENSION}` };
+      return {
+        canceled: false,
+        project,
+        path: null,
+        name: `${id}${SAMPLE_EXTENSION}`,
+        revision: null,
+        recovered: null,
+      };
     },
 
-    openProject: async ({ path }) => {
+    openProject: async ({ path, sessionId }) => {
       const chosen = await chooseOrRequire(path, () => host.askOpenPath(), 'open a project');
       if (chosen === undefined) return { canceled: true };
       grantedPaths.add(chosen);
+      if (START_FROM.test(chosen)) {
+        const { text } = await readDecodedFile(chosen);
+        const kind = /\.txt$/iu.test(chosen) ? 'text' : 'subtitles';
+        return { canceled: false, startFrom: { path: chosen, name: basename(chosen), kind, text } };
+      }
       const project = await readProjectFileOfferingBackup(chosen);
-      return { canceled: false, project, path: chosen, name: basename(chosen) };
+      const revision = await currentRevision(chosen);
+      const recovered = await journals.newerThanFile(chosen, sessionId);
+      return { canceled: false, project, path: chosen, name: basename(chosen), revision, recovered };
     },
 
     openBackup: async ({ path }) => {
       const original = await requirePath(path, 'open a backup');
-      const backup = backupPathOf(original);
+      const backup = await requirePath(backupPathOf(original), 'open a backup');
       const project = await readProjectFile(backup);
       // The backup opens under the original's name: saving it repairs the original.
-      return { canceled: false, project, path: original, name: basename(original) };
+      return {
+        canceled: false,
+        project,
+        path: original,
+        name: basename(original),
+        revision: await currentRevision(original),
+        recovered: null,
+      };
     },
 
-    saveProject: async ({ project, path }) => {
-      const chosen = await chooseOrRequire(
-        path,
-        () => host.askSavePath(`${project.title || 'Untitled'}${SAMPLE_EXTENSION}`),
-        'save a project',
-      );
+    saveProject: async ({ project, path, saveAs, expectedRevision, overwrite }) => {
+      const ask = () => host.askSavePath(`${project.title || 'Untitled'}${SAMPLE_EXTENSION}`);
+      // Save as always asks for a path on the desktop, whatever path the project had.
+      const chosen = await chooseOrRequire(saveAs === true && desktop ? undefined : path, ask, 'save a project');
       if (chosen === undefined) return { canceled: true };
-      await writeFileAtomic(chosen, serializeProject(project), { backup: true });
-      return { canceled: false, path: chosen };
+      if (typeof expectedRevision === 'string' && overwrite !== true) {
+        const now = await currentRevision(chosen);
+        if (now !== null && now !== expectedRevision) {
+          throw new ConflictError(
+            `${chosen}: changed on disk since it was opened or last saved`,
+            { code: 'changed-on-disk' },
+            chosen,
+          );
+        }
+      }
+      const text = serializeProject(project);
+      await writeFileAtomic(chosen, text, { backup: true });
+      return { canceled: false, path: chosen, revision: revisionOfBytes(text) };
     },
 
     chooseExportFolder: async () => {
@@ -219,7 +261,7 @@ export function createHandlers(host: HandlerHost): Handlers {
       const unknown = request.documentIds.find((id) => !known.has(id));
       if (unknown !== undefined) {
         throw new RequestError(`exportFiles: no document "${unknown}" in the project`, {
-          reason: 'unknown-document',
+          code: 'unknown-document',
           params: { id: unknown },
         });
       }
@@ -246,52 +288,31 @@ export function createHandlers(host: HandlerHost): Handlers {
       return { folder, written, warnings };
     },
 
-    writeJournal: async ({ sessionId, project, path, name }) => {
-      const entry = {
-        format: JOURNAL_FORMAT,
-        version: 1,
-        runId,
-        sessionId,
-        savedAt: new Date().toISOString(),
-        path,
-        name,
-        project: JSON.parse(serializeProject(project)) as unknown,
-      };
-      await writeFileAtomic(journalFile(sessionId), `${JSON.stringify(entry)}\n`);
+    writeJournal: async ({ sessionId, journalId, project, path, name }) => {
+      await journals.write(sessionId, journalId, await journalPath(path), name, project);
       return {};
     },
 
-    clearJournal: async ({ sessionId }) => {
-      await rm(journalFile(sessionId), { force: true });
+    holdJournal: async ({ sessionId, journalId, path }) => {
+      journals.hold(sessionId, journalId, await journalPath(path));
       return {};
     },
 
-    findJournal: async ({ sessionId }) => {
-      const names = await readdir(host.journalFolder).catch(() => [] as string[]);
-      let newest: ApiResponse<'findJournal'>['journal'] = null;
-      for (const name of names.filter((n) => /^[0-9a-f-]{36}\.json$/u.test(n))) {
-        try {
-          const entry = JSON.parse(await readTextFile(join(host.journalFolder, name), MAX_JOURNAL_BYTES)) as Record<
-            string,
-            unknown
-          >;
-          if (entry['format'] !== JOURNAL_FORMAT) continue;
-          // Another window of this run is still working on its own journal.
-          if (entry['runId'] === runId && entry['sessionId'] !== sessionId) continue;
-          const candidate = {
-            sessionId: String(entry['sessionId']),
-            savedAt: String(entry['savedAt']),
-            path: typeof entry['path'] === 'string' ? entry['path'] : null,
-            name: String(entry['name']),
-            project: validateProject(entry['project']),
-          };
-          if (newest === null || candidate.savedAt > newest.savedAt) newest = candidate;
-        } catch {
-          // A journal that cannot be read holds nothing to restore; it is left for inspection.
-        }
-      }
-      if (newest?.path != null) grantedPaths.add(newest.path);
-      return { journal: newest };
+    releaseJournals: async ({ sessionId }) => {
+      journals.release(sessionId);
+      return {};
+    },
+
+    clearJournal: async ({ journalId, path }) => {
+      await journals.clear(journalId, await journalPath(path));
+      return {};
+    },
+
+    listJournals: async ({ sessionId }) => {
+      const found = await journals.list(sessionId);
+      // Their paths were granted when they were written (writeJournal takes no other): the user may save there again.
+      for (const entry of found) if (entry.path !== null) grantedPaths.add(resolve(entry.path));
+      return { journals: found };
     },
 
     setInterfaceLanguage: async ({ language }) => {

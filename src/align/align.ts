@@ -7,9 +7,26 @@ import { BandAligner } from './bandAligner';
 import { learnDictionary } from './dictionary';
 import { lengthPath } from './lengthPath';
 import type { SideFeatures } from './features';
-import { GARBLE_COST, buildSideFeatures, keyCounts, prepareForPairing, withExtraKeys } from './features';
+import {
+  GARBLE_COST,
+  buildSideFeatures,
+  keyCounts,
+  learnedPenalties,
+  prepareForPairing,
+  withExtraKeys,
+  paragraphsWithMarkers,
+  withPenalties,
+} from './features';
+import { profileOf } from './profile';
 import type { LengthModel } from './galeChurch';
-import { REFERENCE_VARIANCE, estimateLengthModel, globalRatio } from './galeChurch';
+import {
+  MAX_VARIANCE,
+  MIN_VARIANCE,
+  REFERENCE_VARIANCE,
+  estimateLengthModel,
+  globalRatio,
+  windowVariance,
+} from './galeChurch';
 
 /**
  * Sentence alignment without a dictionary: Gale–Church lengths, anchors, and a learnt lexicon, in a band.
@@ -33,15 +50,27 @@ import { REFERENCE_VARIANCE, estimateLengthModel, globalRatio } from './galeChur
  *    alignment, so it can afford a band wide enough for long documents.
  * 3. Estimation. The first path's 1–1 beads between two other 1–1 beads are
  *    taken as correct: c and σ² are re-estimated from them robustly
- *    (`galeChurch.ts`), and, unless `realign` is false, a dictionary of
- *    co-occurring word stems is learnt from them (`dictionary.ts`), whose
- *    pairs become anchors too.
+ *    (`galeChurch.ts`; σ² also from windows of the path's beads, and never
+ *    below 1.5, since the pairs a length pass keeps understate it), and,
+ *    unless `realign` is false, a dictionary of co-occurring word stems is
+ *    learnt from them (`dictionary.ts`), whose pairs become anchors too.
+ *    When a side's language is unknown (`profile.ts`: the letters do not
+ *    confirm its label), the penalty for each kind of anchor missing on the
+ *    other side is learnt from the same pairs as −log(1 − r), r the rate at
+ *    which that kind reappears (`learnedPenalties`).
  * 4. Final pass (`bandAligner.ts`) in a narrow band around the first path,
  *    with every bead shape up to `maxBeadSize`: cost = −log prior + Gale–Church
  *    length cost − anchor evidence + paragraph mismatches (when both sides
  *    give paragraphs), where 1–0 and 0–1 beads pay their prior only. A
  *    forward pass with soft-min (log-sum-exp) instead of min, a backward
  *    pass, and the path that follows each cell's most probable last bead.
+ *
+ * Marker lines (empty lines, `<p>`, a lone ¶: `isMarkerLine`) link only to
+ * each other, cost little to leave unlinked, are never part of a larger bead,
+ * and start a paragraph (`paragraphsWithMarkers`). The anchors a sentence
+ * lacks on the other side cost at most 4.5 nats per sentence, so that linking
+ * two long sentences never costs more than leaving both unlinked only because
+ * they are long.
  *
  * In both passes, when the path touches the band's edge the band is doubled
  * around that path and the pass runs again (`stats.passes` counts every run).
@@ -187,6 +216,8 @@ function trustedPairs(path: ReadonlyArray<PathStep>): Array<readonly [number, nu
 function confidenceOf(step: ScoredStep, source: SideFeatures, target: SideFeatures): number {
   const links = step.i1 > step.i0 && step.j1 > step.j0;
   if (!links) return Math.min(1, Math.max(0, step.posterior * UNLINKED_SUPPORT));
+  // Two marker lines: nothing to read, only where they sit.
+  if (source.markers[step.i0] === 1 && target.markers[step.j0] === 1) return Math.min(1, Math.max(0, step.posterior));
   const support = 1 / (1 + Math.exp(-(step.evidence - SUPPORT_MIDPOINT)));
   const garble =
     (source.garblePrefix[step.i1] ?? 0) -
@@ -209,17 +240,38 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
   if (sourceCount === 0 || targetCount === 0) return unlinkedOnly(sourceCount, targetCount);
   const maxBeadSize = Math.max(1, Math.min(8, Math.floor(options.maxBeadSize ?? 3)));
   const initialWidth = Math.max(1, Math.floor(options.band ?? defaultBand(sourceCount, targetCount)));
-  const useParagraphs = source.paragraphs !== undefined && target.paragraphs !== undefined;
+  // Marker lines start paragraphs (see `paragraphsWithMarkers`).
+  const sourceParagraphs = paragraphsWithMarkers(source.texts, source.paragraphs);
+  const targetParagraphs = paragraphsWithMarkers(target.texts, target.paragraphs);
+  const useParagraphs = sourceParagraphs !== undefined && targetParagraphs !== undefined;
+  const sourceSide = { ...source, paragraphs: sourceParagraphs };
+  const targetSide = { ...target, paragraphs: targetParagraphs };
 
+  const sourceProfile = profileOf(source.texts, source.language);
+  const targetProfile = profileOf(target.texts, target.language);
+  const forSource = { own: sourceProfile, other: targetProfile };
+  const forTarget = { own: targetProfile, other: sourceProfile };
   // The Korean side is built second: knowing the other side's keys, it keeps few of its word skeletons.
   let sourceFeatures: SideFeatures;
   let targetFeatures: SideFeatures;
-  if (source.language === 'ko' && target.language !== 'ko') {
-    targetFeatures = buildSideFeatures(target, source.language, useParagraphs);
-    sourceFeatures = buildSideFeatures(source, target.language, useParagraphs, keyCounts(targetFeatures));
+  if (sourceProfile.script === 'hangul' && targetProfile.script !== 'hangul') {
+    targetFeatures = buildSideFeatures(targetSide, source.language, useParagraphs, undefined, forTarget);
+    sourceFeatures = buildSideFeatures(
+      sourceSide,
+      target.language,
+      useParagraphs,
+      keyCounts(targetFeatures),
+      forSource,
+    );
   } else {
-    sourceFeatures = buildSideFeatures(source, target.language, useParagraphs);
-    targetFeatures = buildSideFeatures(target, source.language, useParagraphs, keyCounts(sourceFeatures));
+    sourceFeatures = buildSideFeatures(sourceSide, target.language, useParagraphs, undefined, forSource);
+    targetFeatures = buildSideFeatures(
+      targetSide,
+      source.language,
+      useParagraphs,
+      keyCounts(sourceFeatures),
+      forTarget,
+    );
   }
   const globalModel: LengthModel = {
     ratio: globalRatio(sourceFeatures.lengthPrefix[sourceCount] ?? 0, targetFeatures.lengthPrefix[targetCount] ?? 0),
@@ -235,12 +287,34 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
     targetCount,
   );
 
-  const trusted = trustedPairs(first.path);
-  const model = estimateLengthModel(
+  // Marker lines are left out first, so that the beads on either side of one count as neighbours.
+  const isMarkerStep = (step: PathStep): boolean =>
+    (step.i1 === step.i0 || sourceFeatures.markers[step.i0] === 1) &&
+    (step.j1 === step.j0 || targetFeatures.markers[step.j0] === 1);
+  const trusted = trustedPairs(first.path.filter((step) => !isMarkerStep(step)));
+  const pairModel = estimateLengthModel(
     trusted.map(([x]) => lengthOf(sourceFeatures, x, x + 1)),
     trusted.map(([, y]) => lengthOf(targetFeatures, y, y + 1)),
     globalModel,
   );
+  const windowed = windowVariance(
+    [0, ...first.path.map((step) => sourceFeatures.lengthPrefix[step.i1] ?? 0)],
+    [0, ...first.path.map((step) => targetFeatures.lengthPrefix[step.j1] ?? 0)],
+    pairModel.ratio,
+  );
+  const model: LengthModel = {
+    ratio: pairModel.ratio,
+    variance: Math.min(MAX_VARIANCE, Math.max(pairModel.variance, windowed ?? 0, MIN_VARIANCE)),
+  };
+  // Penalties for missing anchors: hand-set for the four languages (tuned on them), learnt from the texts as soon as
+  // one side's language is unknown (see `learnedPenalties`).
+  if (trusted.length > 0 && (sourceProfile.language === undefined || targetProfile.language === undefined)) {
+    const reversed = trusted.map(([x, y]) => [y, x] as const);
+    const sourcePenalties = learnedPenalties(sourceFeatures, targetFeatures, trusted);
+    const targetPenalties = learnedPenalties(targetFeatures, sourceFeatures, reversed);
+    sourceFeatures = withPenalties(sourceFeatures, sourcePenalties);
+    targetFeatures = withPenalties(targetFeatures, targetPenalties);
+  }
   if (options.realign ?? true) {
     const dictionary = learnDictionary(sourceFeatures, targetFeatures, trusted);
     if (dictionary.size > 0) {

@@ -11,6 +11,8 @@ import {
   stripKoreanParticles,
 } from './transliterate';
 import type { Script } from './transliterate';
+import { labelProfile, scriptOfLanguage } from './profile';
+import type { SideProfile } from './profile';
 
 /**
  * What a sentence carries across languages without a dictionary.
@@ -101,10 +103,36 @@ export const PUNCTUATION_CLASSES = 5;
 /** Punctuation counts: question marks, exclamation marks, quotation marks, opening brackets, ellipses. */
 export type PunctuationCounts = readonly [number, number, number, number, number];
 
+/**
+ * Kinds of anchor, for the aligner to learn how often each reappears in a translation (see `align.ts`).
+ *
+ * Latin words come in three kinds: names (capitalised or in capitals), other
+ * words, and either in a text not written in Latin letters (copied names and brands).
+ */
+export const ANCHOR_KINDS = {
+  number: 0,
+  smallNumber: 1,
+  calendar: 2,
+  link: 3,
+  skeleton: 4,
+  acronym: 5,
+  nameSkeleton: 6,
+  nameAcronym: 7,
+  sameScriptName: 8,
+  terminal: 9,
+  unterminated: 10,
+  headline: 11,
+  latinName: 12,
+  latinWord: 13,
+  foreignLatin: 14,
+  dictionary: 15,
+} as const;
+export const ANCHOR_KIND_COUNT = 16;
+
 /** Receives a sentence's anchors and dictionary stems as the analysis finds them. */
 export interface AnchorSink {
-  /** An anchor key (see `anchorKey`) with its weight and penalty; a key may come more than once. */
-  anchor(key: number, weight: number, penalty: number): void;
+  /** An anchor key (see `anchorKey`) with its weight, penalty and kind (`ANCHOR_KINDS`); a key may come more than once. */
+  anchor(key: number, weight: number, penalty: number, kind: number): void;
   /** The hash of a word stem for the learned dictionary (see `dictionary.ts`); may repeat. */
   stem(hash: number): void;
 }
@@ -127,22 +155,24 @@ export interface SegmentFacts {
  * and kept below the bead priors' gaps so that no single weak anchor can force
  * a merge.
  */
+const K = ANCHOR_KINDS;
 const WEIGHTS = {
-  number: { weight: 4, penalty: 1 },
-  smallNumber: { weight: 1.2, penalty: 0.3 },
-  calendar: { weight: 3, penalty: 0.8 },
-  link: { weight: 4, penalty: 1.5 },
-  skeleton3: { weight: 1, penalty: 0 },
-  skeleton4: { weight: 0.8, penalty: 0 },
-  acronym: { weight: 1, penalty: 0 },
+  number: { weight: 4, penalty: 1, kind: K.number },
+  smallNumber: { weight: 1.2, penalty: 0.3, kind: K.smallNumber },
+  calendar: { weight: 3, penalty: 0.8, kind: K.calendar },
+  link: { weight: 4, penalty: 1.5, kind: K.link },
+  skeleton3: { weight: 1, penalty: 0, kind: K.skeleton },
+  skeleton4: { weight: 0.8, penalty: 0, kind: K.skeleton },
+  acronym: { weight: 1, penalty: 0, kind: K.acronym },
   // A capitalised name usually survives translation, but its skeleton may not match
   // (different conventions, a translated name), so its absence is weak evidence.
-  nameSkeleton3: { weight: 1, penalty: 0.25 },
-  nameAcronym: { weight: 1, penalty: 0.3 },
-  sameScriptName: { weight: 2, penalty: 0 },
-  terminal: { weight: 1, penalty: 0.3 },
-  unterminated: { weight: 1, penalty: 0.5 },
-  headline: { weight: 1, penalty: 1 },
+  nameSkeleton3: { weight: 1, penalty: 0.25, kind: K.nameSkeleton },
+  nameSkeleton4: { weight: 0.8, penalty: 0, kind: K.nameSkeleton },
+  nameAcronym: { weight: 1, penalty: 0.3, kind: K.nameAcronym },
+  sameScriptName: { weight: 2, penalty: 0, kind: K.sameScriptName },
+  terminal: { weight: 1, penalty: 0.3, kind: K.terminal },
+  unterminated: { weight: 1, penalty: 0.5, kind: K.unterminated },
+  headline: { weight: 1, penalty: 1, kind: K.headline },
 } as const;
 
 const LINK = /(?:https?:\/\/|www\.)[^\s<>"«»“”]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.[\p{L}.]+|[@#][\p{L}\p{N}_]+/gu;
@@ -174,16 +204,18 @@ for (const [set, flag] of [
   for (const code of set) if (code < 0x10000) CHARACTER_FLAGS[code] = (CHARACTER_FLAGS[code] ?? 0) | flag;
 }
 
-function nativeScript(language: Language): 'latin' | 'cyrillic' | 'hangul' {
-  switch (language) {
-    case 'en':
-      return 'latin';
-    case 'uk':
-    case 'ru':
-      return 'cyrillic';
-    case 'ko':
-      return 'hangul';
-  }
+const nativeScript = scriptOfLanguage;
+
+/**
+ * Whether a code unit at or above U+0080, outside Latin, Cyrillic and Hangul and the common punctuation, is a letter
+ * of a text in some other script (Japanese, Chinese, Greek…): not C1 controls, box drawing, replacement marks, or the
+ * Latin-1 letters that open mojibake.
+ */
+function isOtherScriptCode(code: number): boolean {
+  if (code < 0xa0) return false;
+  if (code >= 0x2500 && code <= 0x25ff) return false;
+  if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff)) return false;
+  return !(code >= 0xc0 && code <= 0x24f);
 }
 
 function isSpace(code: number): boolean {
@@ -311,8 +343,7 @@ export function nativeShare(text: string, language: Language): number {
  * Equal to `segmentLength` and `nativeShare` (which say what they count) and
  * the punctuation counts (`PunctuationCounts`); one scan instead of three because every sentence goes through it.
  */
-function scanText(text: string, language: Language): SegmentFacts {
-  const script = nativeScript(language);
+function scanText(text: string, script: Script): SegmentFacts {
   let length = 0;
   let inSpace = true;
   let pendingSpace = false;
@@ -372,12 +403,17 @@ function scanText(text: string, language: Language): SegmentFacts {
     const isNative =
       script === 'hangul'
         ? (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)
-        : script === 'latin' &&
-          code >= 0xc0 &&
-          code <= 0x24f &&
-          code !== 0xd7 &&
-          code !== 0xf7 &&
-          ((CHARACTER_FLAGS[code] ?? 0) & MOJIBAKE_FLAG) === 0;
+        : script === 'other'
+          ? isOtherScriptCode(code)
+          : script === 'latin' &&
+            ((code >= 0xc0 &&
+              code <= 0x24f &&
+              code !== 0xd7 &&
+              code !== 0xf7 &&
+              ((CHARACTER_FLAGS[code] ?? 0) & MOJIBAKE_FLAG) === 0) ||
+              // Vietnamese letters (Latin Extended Additional) and combining accents.
+              (code >= 0x1e00 && code <= 0x1eff) ||
+              (code >= 0x300 && code <= 0x36f));
     if (isNative) native++;
     else foreign++;
   }
@@ -467,9 +503,12 @@ export interface AnchorContext {
   readonly language: Language;
   readonly otherLanguage: Language;
   readonly names: ReadonlySet<string>;
+  /** What the letters of each side say (see `profile.ts`); by default the labels are believed. */
+  readonly profile?: SideProfile | undefined;
+  readonly otherProfile?: SideProfile | undefined;
 }
 
-type Weights = { readonly weight: number; readonly penalty: number };
+type Weights = { readonly weight: number; readonly penalty: number; readonly kind: number };
 
 /** Latin words in a Cyrillic or Korean text are copied from the source (names, brands, acronyms), so their absence
  * on the other side is telling when that side is English; English words mostly translate, so their absence is not;
@@ -565,11 +604,11 @@ function wordFacts(word: string): WordFacts {
 }
 
 function addKey(sink: AnchorSink, key: number, w: Weights): void {
-  sink.anchor(key, w.weight, w.penalty);
+  sink.anchor(key, w.weight, w.penalty, w.kind);
 }
 
 function addText(sink: AnchorSink, key: string, w: Weights): void {
-  sink.anchor(anchorKey(key), w.weight, w.penalty);
+  sink.anchor(anchorKey(key), w.weight, w.penalty, w.kind);
 }
 
 function addNumber(sink: AnchorSink, value: number): void {
@@ -577,10 +616,10 @@ function addNumber(sink: AnchorSink, value: number): void {
   addText(sink, `N:${Number(value.toPrecision(12))}`, small ? WEIGHTS.smallNumber : WEIGHTS.number);
 }
 
-function addSkeleton(sink: AnchorSink, skeleton3: Weights, code: number): void {
+function addSkeleton(sink: AnchorSink, skeleton3: Weights, skeleton4: Weights, code: number): void {
   const length = skeletonLength(code);
   if (length >= 3) addKey(sink, hashInteger(SKELETON3_PREFIX, skeletonPrefix(code, 3)), skeleton3);
-  if (length >= 4) addKey(sink, hashInteger(SKELETON4_PREFIX, skeletonPrefix(code, 4)), WEIGHTS.skeleton4);
+  if (length >= 4) addKey(sink, hashInteger(SKELETON4_PREFIX, skeletonPrefix(code, 4)), skeleton4);
 }
 
 /**
@@ -595,9 +634,14 @@ export function analyseSegment(
   context: AnchorContext,
   sink: AnchorSink,
 ): SegmentFacts {
-  const { language, otherLanguage, names } = context;
-  const ownScript = nativeScript(language);
-  const otherScript = nativeScript(otherLanguage);
+  const { names } = context;
+  const profile = context.profile ?? labelProfile(context.language);
+  const otherProfile = context.otherProfile ?? labelProfile(context.otherLanguage);
+  const ownScript = profile.script;
+  const otherScript = otherProfile.script;
+  // Number words and month names are read only in a language the letters confirm (see `profile.ts`).
+  const known = profile.language;
+  const language: Language = known ?? (ownScript === 'hangul' ? 'ko' : 'en');
 
   let plain = text;
   if (LINK_HINT.test(text)) {
@@ -607,7 +651,7 @@ export function analyseSegment(
   }
   const digits = digitValues(plain, language);
   for (let d = 0; d < digits.length; d++) addNumber(sink, digits[d] ?? 0);
-  if (CALENDAR_HINTS[language].test(plain)) {
+  if (known !== undefined && CALENDAR_HINTS[known].test(plain)) {
     const calendar = calendarAnchors(plain, language);
     for (let c = 0; c < calendar.length; c++) addText(sink, `C:${calendar[c] ?? ''}`, WEIGHTS.calendar);
   }
@@ -616,8 +660,10 @@ export function analyseSegment(
 
   // Korean has no capitals, so every Korean word gives skeletons: their absence on the other side means nothing.
   const skeleton3 = ownScript === 'hangul' ? WEIGHTS.skeleton3 : WEIGHTS.nameSkeleton3;
+  const skeleton4 = ownScript === 'hangul' ? WEIGHTS.skeleton4 : WEIGHTS.nameSkeleton4;
   const acronym = ownScript === 'hangul' ? WEIGHTS.acronym : WEIGHTS.nameAcronym;
-  const withSkeletons = !(language === 'en' && otherLanguage === 'en');
+  // Two texts in Latin letters share their names verbatim: skeletons would only add chance matches.
+  const withSkeletons = !(ownScript === 'latin' && otherScript === 'latin');
   let nameRun = 0;
   let lettered = 0;
   let capitalWords = 0;
@@ -635,14 +681,14 @@ export function analyseSegment(
       // Korean: one stem serves the dictionary, the number words and the skeletons.
       nameRun = 0;
       if (analysed.hasStem) sink.stem(analysed.stemHash);
-      if (!Number.isNaN(analysed.spelled)) addNumber(sink, analysed.spelled);
+      if (known === 'ko' && !Number.isNaN(analysed.spelled)) addNumber(sink, analysed.spelled);
       if (!withSkeletons) continue;
       if (analysed.acronym) addKey(sink, hashInteger(ACRONYM_PREFIX, analysed.skeleton), WEIGHTS.acronym);
-      addSkeleton(sink, skeleton3, analysed.skeleton);
+      addSkeleton(sink, skeleton3, skeleton4, analysed.skeleton);
       continue;
     }
     const capitalised = analysed.capitalised;
-    if (analysed.numberWord) {
+    if (known !== undefined && analysed.numberWord) {
       const spelled = numberWordValue(word, words[index + 1]);
       if (spelled !== undefined) addNumber(sink, spelled);
     }
@@ -651,7 +697,8 @@ export function analyseSegment(
     if (caps) capitalWords++;
     if (script === 'latin' && word.length >= 2) {
       const penalty = latinWordPenalty(ownScript, otherScript, capitalised);
-      if (penalty >= 0) sink.anchor(analysed.latinHash, latinWordWeight(ownScript, capitalised, caps), penalty);
+      const kind = ownScript !== 'latin' ? K.foreignLatin : capitalised || caps ? K.latinName : K.latinWord;
+      if (penalty >= 0) sink.anchor(analysed.latinHash, latinWordWeight(ownScript, capitalised, caps), penalty, kind);
     } else if (script === 'cyrillic' && otherScript === 'cyrillic' && (capitalised || caps)) {
       addKey(sink, analysed.latinHash, WEIGHTS.sameScriptName);
     }
@@ -671,14 +718,14 @@ export function analyseSegment(
     // for a prefix key but enough for an exact one.
     if ((caps && word.length <= 6 && length >= 2) || length === 2)
       addKey(sink, hashInteger(ACRONYM_PREFIX, skeleton), acronym);
-    for (const code of codes) addSkeleton(sink, skeleton3, code);
+    for (const code of codes) addSkeleton(sink, skeleton3, skeleton4, code);
     // Korean writes a multi-word name as one word ("키이우포스트" for "Kyiv Post"):
     // a run of capitalised words also gives the skeleton of the run.
-    if (nameRun !== 0) addSkeleton(sink, skeleton3, joinSkeletons(nameRun, skeleton));
+    if (nameRun !== 0) addSkeleton(sink, skeleton3, skeleton4, joinSkeletons(nameRun, skeleton));
     nameRun = length === 0 ? 0 : skeleton;
   }
   // A line of two or more words all in capitals ("JOIN US ON TELEGRAM"): a heading or a button, seldom a sentence.
   if (lettered >= 2 && capitalWords === lettered) addText(sink, 'E:caps', WEIGHTS.headline);
 
-  return scanText(text, language);
+  return scanText(text, ownScript);
 }

@@ -42,6 +42,12 @@ const PUNCTUATION_PENALTY = 0.4;
 /** Paragraphs (only when both sides give them): a bead that opens a paragraph on one side only, or spans a break. */
 const PARAGRAPH_START_MISMATCH = 1.5;
 const PARAGRAPH_INNER_MISMATCH = 2;
+/**
+ * Marker lines (see `isMarkerLine`): two markers link at the 1–1 prior alone; a marker left unlinked costs this
+ * much, less than a sentence (−log 0.0099 ≈ 4.6) since one side often marks paragraphs the other does not; a bead
+ * that mixes a marker with anything else is impossible.
+ */
+const MARKER_UNLINKED = 1;
 const NO_BEAD = 255;
 /** Freshness levels squared: sums kept per sentence pair. */
 const LEVELS = 9;
@@ -81,7 +87,7 @@ export function beadShapes(maxBeadSize: number): ReadonlyArray<readonly [number,
 }
 
 /** Fields of a run: sums over `size` consecutive sentences of one side (see `sideRuns`). */
-const FIELDS = 11;
+const FIELDS = 12;
 const LENGTH = 0;
 const PENALTY = 1;
 const GARBLE = 2;
@@ -89,6 +95,7 @@ const MARK_TOTAL = 3;
 const MARKS = 4;
 const INNER_BREAKS = 9;
 const OPENS_PARAGRAPH = 10;
+const MARKER_COUNT = 11;
 
 /**
  * Sums over every run of 1..maxBead consecutive sentences of one side, at `(start · maxBead + size − 1) · FIELDS`.
@@ -116,6 +123,9 @@ function sideRuns(
       const end = start + size;
       const at = (start * maxBead + size - 1) * FIELDS;
       runs[at + LENGTH] = ((lengthPrefix[end] ?? 0) - (lengthPrefix[start] ?? 0)) * scale;
+      let markers = 0;
+      for (let x = start; x < end; x++) markers += side.markers[x] ?? 0;
+      runs[at + MARKER_COUNT] = markers;
       if (!lexical) continue;
       let penalty = penaltyFull[start] ?? 0;
       if (size >= 2) penalty += penaltyFresh[start + 1] ?? 0;
@@ -252,6 +262,7 @@ export class BandAligner {
           if (previous === Infinity) continue;
           let cost = priorCost[k] ?? 0;
           if (a !== 0 && b !== 0) cost -= this.linkEvidence(a, b, pi, pj);
+          else if ((a === 0 ? this.target.markers[pj] : this.source.markers[pi]) === 1) cost = MARKER_UNLINKED;
           if (soft) costs[cell * shapes + k] = cost;
           const total = previous + cost;
           totals[found++] = total;
@@ -444,6 +455,10 @@ export class BandAligner {
     const maxBead = this.maxBead;
     const so = (i0 * maxBead + a - 1) * FIELDS;
     const to = (j0 * maxBead + b - 1) * FIELDS;
+    const sourceMarkers = s[so + MARKER_COUNT] ?? 0;
+    const targetMarkers = t[to + MARKER_COUNT] ?? 0;
+    if (sourceMarkers !== 0 || targetMarkers !== 0)
+      return a === 1 && b === 1 && sourceMarkers === 1 && targetMarkers === 1 ? 0 : -Infinity;
     let score = -costOfLength(s[so + LENGTH] ?? 0, t[to + LENGTH] ?? 0, this.variance);
     if (!this.lexical) return score;
 

@@ -1,7 +1,8 @@
 import type { Language } from '../languages';
 import type { AnchorSink } from './anchors';
 import { IntCounter } from './intCounter';
-import { PUNCTUATION_CLASSES, analyseSegment, namesOf, wordsOf } from './anchors';
+import { ANCHOR_KIND_COUNT, ANCHOR_KINDS, PUNCTUATION_CLASSES, analyseSegment, namesOf, wordsOf } from './anchors';
+import type { SideProfile } from './profile';
 
 /** The anchor keys of each sentence, with their values and how new each is. */
 interface KeyTable {
@@ -10,6 +11,8 @@ interface KeyTable {
   /** Half the anchor's weight plus its penalty: what a shared key is worth from this side. */
   readonly keyValues: Float64Array;
   readonly keyPenalties: Float64Array;
+  /** The kind of each key (see `ANCHOR_KINDS`). */
+  readonly keyKinds: Uint8Array;
   /**
    * How new a key is: 0 if the previous sentence has it too, 1 if only the one
    * before that does, 2 if neither. A bead counts a key once, at its first
@@ -47,6 +50,8 @@ export interface SideFeatures extends KeyTable {
   readonly paragraphStart: Uint8Array | undefined;
   /** Prefix sums of `paragraphStart`. */
   readonly paragraphPrefix: Int32Array | undefined;
+  /** 1 where a sentence is a marker line (see `isMarkerLine`). */
+  readonly markers: Uint8Array;
   /** Dictionary stems, hashed (see `stemHash`): sentence `x` owns `tokenIds[tokenOffsets[x] .. tokenOffsets[x + 1])`. */
   readonly tokenOffsets: Int32Array;
   readonly tokenIds: Int32Array;
@@ -55,30 +60,38 @@ export interface SideFeatures extends KeyTable {
 /**
  * Collects one sentence's keys, then sorts them and keeps the strongest weight of a key seen twice.
  *
- * Sorting packs each key with its arrival index into one float (key · 2¹⁰ +
- * index, exact below 2⁵³) so that a native numeric sort does the work.
+ * Sorting packs each key with its arrival index into one float (key · 2²⁰ +
+ * index, exact below 2⁵³, for up to a million keys a sentence) so that a
+ * numeric sort does the work.
  */
+const INDEX_SPACE = 1 << 20;
+/** Up to this many keys, insertion sort; above, the native sort of a typed array. */
+const INSERTION_SORT_LIMIT = 48;
+
 class KeyCollector {
   keys = new Int32Array(64);
   values = new Float64Array(64);
   penalties = new Float64Array(64);
+  kinds = new Uint8Array(64);
   size = 0;
   private packed = new Float64Array(64);
   private readonly sortedValues = {
     keys: new Int32Array(64),
     values: new Float64Array(64),
     penalties: new Float64Array(64),
+    kinds: new Uint8Array(64),
   };
 
   reset(): void {
     this.size = 0;
   }
 
-  add(key: number, value: number, penalty: number): void {
+  add(key: number, value: number, penalty: number, kind: number): void {
     if (this.size === this.keys.length) this.grow();
     this.keys[this.size] = key;
     this.values[this.size] = value;
     this.penalties[this.size] = penalty;
+    this.kinds[this.size] = kind;
     this.size++;
   }
 
@@ -88,44 +101,54 @@ class KeyCollector {
     if (count === 0) return;
     if (this.packed.length < this.keys.length) this.packed = new Float64Array(this.keys.length);
     const packed = this.packed;
-    // Insertion sort: a sentence has a few dozen keys, and a native sort would need a view per sentence.
-    for (let i = 0; i < count; i++) {
-      const item = (this.keys[i] ?? 0) * 1024 + i;
-      let j = i - 1;
-      while (j >= 0 && (packed[j] ?? 0) > item) {
-        packed[j + 1] = packed[j] ?? 0;
-        j--;
+    if (count <= INSERTION_SORT_LIMIT) {
+      // Insertion sort: most sentences have a few dozen keys, and a native sort would need a view per sentence.
+      for (let i = 0; i < count; i++) {
+        const item = (this.keys[i] ?? 0) * INDEX_SPACE + i;
+        let j = i - 1;
+        while (j >= 0 && (packed[j] ?? 0) > item) {
+          packed[j + 1] = packed[j] ?? 0;
+          j--;
+        }
+        packed[j + 1] = item;
       }
-      packed[j + 1] = item;
+    } else {
+      // A long sentence (hundreds of keys) would make insertion sort quadratic.
+      for (let i = 0; i < count; i++) packed[i] = (this.keys[i] ?? 0) * INDEX_SPACE + i;
+      packed.subarray(0, count).sort();
     }
     const out = this.sortedValues;
     if (out.keys.length < this.keys.length) {
       out.keys = new Int32Array(this.keys.length);
       out.values = new Float64Array(this.keys.length);
       out.penalties = new Float64Array(this.keys.length);
+      out.kinds = new Uint8Array(this.keys.length);
     }
     let size = 0;
     for (let p = 0; p < count; p++) {
       const item = packed[p] ?? 0;
-      const key = Math.floor(item / 1024);
-      const index = item - key * 1024;
+      const key = Math.floor(item / INDEX_SPACE);
+      const index = item - key * INDEX_SPACE;
       const value = this.values[index] ?? 0;
       if (size > 0 && out.keys[size - 1] === key) {
         if (value > (out.values[size - 1] ?? 0)) {
           out.values[size - 1] = value;
           out.penalties[size - 1] = this.penalties[index] ?? 0;
+          out.kinds[size - 1] = this.kinds[index] ?? 0;
         }
         continue;
       }
       out.keys[size] = key;
       out.values[size] = value;
       out.penalties[size] = this.penalties[index] ?? 0;
+      out.kinds[size] = this.kinds[index] ?? 0;
       size++;
     }
     for (let i = 0; i < size; i++) {
       this.keys[i] = out.keys[i] ?? 0;
       this.values[i] = out.values[i] ?? 0;
       this.penalties[i] = out.penalties[i] ?? 0;
+      this.kinds[i] = out.kinds[i] ?? 0;
     }
     this.size = size;
   }
@@ -135,14 +158,32 @@ class KeyCollector {
     const keys = new Int32Array(size);
     const values = new Float64Array(size);
     const penalties = new Float64Array(size);
+    const kinds = new Uint8Array(size);
     keys.set(this.keys);
     values.set(this.values);
     penalties.set(this.penalties);
+    kinds.set(this.kinds);
     this.keys = keys;
     this.values = values;
     this.penalties = penalties;
+    this.kinds = kinds;
   }
 }
+
+/**
+ * Most nats that the anchors of one sentence may cost when missing from the other side of its bead.
+ *
+ * Leaving a source and a target sentence both unlinked costs a constant
+ * (twice −log 0.0099 ≈ 9.2 nats), so the cost of linking them must not grow
+ * with their length: without a bound, a long sentence of a language the
+ * aligner does not know, with many words that could have reappeared and did
+ * not, was cheaper to split from its translation than to link. With 4.5 nats
+ * a sentence, a 1–1 link of two sentences of fitting lengths that share
+ * nothing at all costs at most 9.1 nats, still less than splitting them.
+ * The bound is per sentence, not per bead, so that gluing a stray sentence to
+ * a long neighbour still pays for the stray's own anchors.
+ */
+const PENALTY_CAP = 4.5;
 
 function buildKeyTable(count: number, fill: (segment: number, collector: KeyCollector) => void): KeyTable {
   const collector = new KeyCollector();
@@ -150,6 +191,7 @@ function buildKeyTable(count: number, fill: (segment: number, collector: KeyColl
   let keys = new Int32Array(Math.max(16, count * 8));
   let keyValues = new Float64Array(keys.length);
   let keyPenalties = new Float64Array(keys.length);
+  let keyKinds = new Uint8Array(keys.length);
   let total = 0;
   for (let x = 0; x < count; x++) {
     collector.reset();
@@ -160,17 +202,21 @@ function buildKeyTable(count: number, fill: (segment: number, collector: KeyColl
       const grownKeys = new Int32Array(size);
       const grownValues = new Float64Array(size);
       const grownPenalties = new Float64Array(size);
+      const grownKinds = new Uint8Array(size);
       grownKeys.set(keys);
       grownValues.set(keyValues);
       grownPenalties.set(keyPenalties);
+      grownKinds.set(keyKinds);
       keys = grownKeys;
       keyValues = grownValues;
       keyPenalties = grownPenalties;
+      keyKinds = grownKinds;
     }
     for (let k = 0; k < collector.size; k++) {
       keys[total + k] = collector.keys[k] ?? 0;
       keyValues[total + k] = collector.values[k] ?? 0;
       keyPenalties[total + k] = collector.penalties[k] ?? 0;
+      keyKinds[total + k] = collector.kinds[k] ?? 0;
     }
     total += collector.size;
     keyOffsets[x + 1] = total;
@@ -178,6 +224,7 @@ function buildKeyTable(count: number, fill: (segment: number, collector: KeyColl
   keys = keys.slice(0, total);
   keyValues = keyValues.slice(0, total);
   keyPenalties = keyPenalties.slice(0, total);
+  keyKinds = keyKinds.slice(0, total);
 
   const keyFresh = new Uint8Array(total);
   const penaltyFull = new Float64Array(count);
@@ -204,11 +251,58 @@ function buildKeyTable(count: number, fill: (segment: number, collector: KeyColl
       if (level >= 1) fresh += penalty;
       if (level === 2) fresher += penalty;
     }
-    penaltyFull[x] = full;
-    penaltyFresh[x] = fresh;
-    penaltyNewPrefix[x + 1] = (penaltyNewPrefix[x] ?? 0) + fresher;
+    penaltyFull[x] = full < PENALTY_CAP ? full : PENALTY_CAP;
+    penaltyFresh[x] = fresh < PENALTY_CAP ? fresh : PENALTY_CAP;
+    penaltyNewPrefix[x + 1] = (penaltyNewPrefix[x] ?? 0) + (fresher < PENALTY_CAP ? fresher : PENALTY_CAP);
   }
-  return { keyOffsets, keys, keyValues, keyPenalties, keyFresh, penaltyFull, penaltyFresh, penaltyNewPrefix };
+  return { keyOffsets, keys, keyValues, keyPenalties, keyKinds, keyFresh, penaltyFull, penaltyFresh, penaltyNewPrefix };
+}
+
+/**
+ * Whether a segment only marks a paragraph: empty or blank (as presegmented input keeps them), `<p>` or `</p>`, or a
+ * lone pilcrow (¶).
+ *
+ * Marker lines match only each other and are never merged into a sentence
+ * bead (see `BandAligner`); the sentence after one opens a paragraph (see `paragraphsWithMarkers`).
+ */
+export function isMarkerLine(text: string): boolean {
+  return /^\s*(?:<\/?p\s*\/?>|¶)?\s*$/iu.test(text);
+}
+
+/**
+ * Paragraph numbers for a side whose marker lines start paragraphs, combined with the caller's numbers if any.
+ *
+ * A marker keeps the number of the paragraph it closes, so that the sentence
+ * after it, not the marker, opens the next one. Undefined when the side has
+ * neither markers nor paragraph numbers.
+ */
+export function paragraphsWithMarkers(
+  texts: ReadonlyArray<string>,
+  given: ReadonlyArray<number> | undefined,
+): number[] | undefined {
+  const markers = texts.map(isMarkerLine);
+  // A wrong count is reported where the numbers are used (`buildSideFeatures`).
+  if (!markers.includes(true) || (given !== undefined && given.length !== texts.length))
+    return given === undefined ? undefined : [...given];
+  const result: number[] = [];
+  let current = 0;
+  let pending = false;
+  let seenSentence = false;
+  let lastGiven: number | undefined;
+  texts.forEach((_, x) => {
+    if (markers[x] === true) {
+      pending = seenSentence;
+      result.push(current);
+      return;
+    }
+    const paragraph = given?.[x];
+    if (seenSentence && (pending || paragraph !== lastGiven)) current++;
+    result.push(current);
+    pending = false;
+    seenSentence = true;
+    lastGiven = paragraph;
+  });
+  return result;
 }
 
 /** Nats against linking a sentence written entirely outside its language's script. */
@@ -250,9 +344,9 @@ class SegmentSink implements AnchorSink {
 
   constructor(private readonly otherKeys: IntCounter | undefined) {}
 
-  anchor(key: number, weight: number, penalty: number): void {
+  anchor(key: number, weight: number, penalty: number, kind: number): void {
     if (penalty === 0 && this.otherKeys !== undefined && this.otherKeys.get(key) === 0) return;
-    this.collector?.add(key, weight / 2 + penalty, penalty);
+    this.collector?.add(key, weight / 2 + penalty, penalty, kind);
   }
 
   /** A small open-addressing set of this sentence's stems; `generation` marks the slots filled for it. */
@@ -300,11 +394,18 @@ export function buildSideFeatures(
   otherLanguage: Language,
   useParagraphs: boolean,
   otherKeys?: IntCounter,
+  profiles?: { readonly own: SideProfile; readonly other: SideProfile },
 ): SideFeatures {
   const count = side.texts.length;
   const wordLists = side.texts.map((text) => wordsOf(text));
   const names = namesOf(wordLists);
-  const context = { language: side.language, otherLanguage, names };
+  const context = {
+    language: side.language,
+    otherLanguage,
+    names,
+    profile: profiles?.own,
+    otherProfile: profiles?.other,
+  };
   const lengthPrefix = new Float64Array(count + 1);
   const garblePrefix = new Float64Array(count + 1);
   const punctuationPrefix = new Int32Array((count + 1) * CLASSES);
@@ -344,6 +445,7 @@ export function buildSideFeatures(
     count,
     lengthPrefix,
     garblePrefix,
+    markers: Uint8Array.from(side.texts, (text) => (isMarkerLine(text) ? 1 : 0)),
     ...table,
     punctuationPrefix,
     paragraphStart,
@@ -362,9 +464,84 @@ export function withExtraKeys(side: SideFeatures, extra: (segment: number, add: 
     const start = side.keyOffsets[x] ?? 0;
     const end = side.keyOffsets[x + 1] ?? 0;
     for (let k = start; k < end; k++) {
-      collector.add(side.keys[k] ?? 0, side.keyValues[k] ?? 0, side.keyPenalties[k] ?? 0);
+      collector.add(side.keys[k] ?? 0, side.keyValues[k] ?? 0, side.keyPenalties[k] ?? 0, side.keyKinds[k] ?? 0);
     }
-    extra(x, (key, weight, penalty) => collector.add(key, weight / 2 + penalty, penalty));
+    extra(x, (key, weight, penalty) => collector.add(key, weight / 2 + penalty, penalty, ANCHOR_KINDS.dictionary));
+  });
+  return { ...side, ...table };
+}
+
+/** Observations worth of the hand-set penalty when estimating a kind's reappearance rate. */
+const PRIOR_STRENGTH = 20;
+/**
+ * A learnt penalty may exceed the hand-set one by this factor at most: the hand-set penalties were tuned with the
+ * weights of shared anchors, and raising them (names between Korean and Russian reappear one time in two, which
+ * would make their absence cost 0.64 nats instead of 0.25) tipped clean 1–1 pairs into 2–2 beads.
+ */
+const RAISE_LIMIT = 1;
+/** Highest rate believed: a kind that always reappeared costs at most −log(0.08) ≈ 2.5 nats when absent. */
+const MAX_RATE = 0.92;
+
+/**
+ * How often each kind of anchor of `side` reappears in the translation, as a penalty for its absence: −log(1 − r).
+ *
+ * r is counted over sentence pairs believed to be translations (`pairs`,
+ * indices into `side` and `other`): of the keys of a kind in the side's
+ * sentence, the share the other sentence has too, shrunk towards the rate
+ * the hand-set penalty stands for (`PRIOR_STRENGTH` observations of it).
+ * Under a true link an anchor is missing with probability 1 − r, under a
+ * chance pairing nearly always, so its absence is worth log(1 − r) nats:
+ * numbers in digits reappear nine times in ten and cost about 2 nats,
+ * ordinary words of German against English hardly ever and cost almost
+ * nothing. Kinds whose absence the analysis deems meaningless (penalty 0)
+ * stay at 0.
+ */
+export function learnedPenalties(
+  side: SideFeatures,
+  other: SideFeatures,
+  pairs: ReadonlyArray<readonly [number, number]>,
+): Float64Array {
+  const seen = new Float64Array(ANCHOR_KIND_COUNT);
+  const found = new Float64Array(ANCHOR_KIND_COUNT);
+  const prior = new Float64Array(ANCHOR_KIND_COUNT);
+  const priorCount = new Float64Array(ANCHOR_KIND_COUNT);
+  for (let k = 0; k < side.keys.length; k++) {
+    const kind = side.keyKinds[k] ?? 0;
+    prior[kind] = (prior[kind] ?? 0) + (side.keyPenalties[k] ?? 0);
+    priorCount[kind] = (priorCount[kind] ?? 0) + 1;
+  }
+  for (const [x, y] of pairs) {
+    let t = other.keyOffsets[y] ?? 0;
+    const tEnd = other.keyOffsets[y + 1] ?? 0;
+    for (let k = side.keyOffsets[x] ?? 0; k < (side.keyOffsets[x + 1] ?? 0); k++) {
+      const key = side.keys[k] ?? 0;
+      const kind = side.keyKinds[k] ?? 0;
+      while (t < tEnd && (other.keys[t] ?? 0) < key) t++;
+      seen[kind] = (seen[kind] ?? 0) + 1;
+      if (t < tEnd && other.keys[t] === key) found[kind] = (found[kind] ?? 0) + 1;
+    }
+  }
+  const penalties = new Float64Array(ANCHOR_KIND_COUNT);
+  for (let kind = 0; kind < ANCHOR_KIND_COUNT; kind++) {
+    const count = priorCount[kind] ?? 0;
+    const handSet = count > 0 ? (prior[kind] ?? 0) / count : 0;
+    if (handSet === 0) continue;
+    const priorRate = 1 - Math.exp(-handSet);
+    const rate = ((found[kind] ?? 0) + PRIOR_STRENGTH * priorRate) / ((seen[kind] ?? 0) + PRIOR_STRENGTH);
+    penalties[kind] = Math.min(handSet * RAISE_LIMIT, -Math.log(1 - Math.min(MAX_RATE, rate)));
+  }
+  return penalties;
+}
+
+/** The same side with each key's penalty replaced by its kind's (see `learnedPenalties`); weights are kept. */
+export function withPenalties(side: SideFeatures, penalties: Float64Array): SideFeatures {
+  const table = buildKeyTable(side.count, (x, collector) => {
+    for (let k = side.keyOffsets[x] ?? 0; k < (side.keyOffsets[x + 1] ?? 0); k++) {
+      const old = side.keyPenalties[k] ?? 0;
+      const kind = side.keyKinds[k] ?? 0;
+      const penalty = old === 0 ? 0 : (penalties[kind] ?? old);
+      collector.add(side.keys[k] ?? 0, (side.keyValues[k] ?? 0) - old + penalty, penalty, kind);
+    }
   });
   return { ...side, ...table };
 }
@@ -396,6 +573,7 @@ export function prepareForPairing(side: SideFeatures, other: SideFeatures): Side
   const keys = new Int32Array(side.keys.length);
   const keyValues = new Float64Array(side.keys.length);
   const keyPenalties = new Float64Array(side.keys.length);
+  const keyKinds = new Uint8Array(side.keys.length);
   const keyFresh = new Uint8Array(side.keys.length);
   let kept = 0;
   for (let x = 0; x < side.count; x++) {
@@ -409,6 +587,7 @@ export function prepareForPairing(side: SideFeatures, other: SideFeatures): Side
       keys[kept] = key;
       keyValues[kept] = ((side.keyValues[k] ?? 0) - penalty) * factor + penalty;
       keyPenalties[kept] = penalty;
+      keyKinds[kept] = side.keyKinds[k] ?? 0;
       keyFresh[kept] = side.keyFresh[k] ?? 0;
       kept++;
     }
@@ -420,6 +599,7 @@ export function prepareForPairing(side: SideFeatures, other: SideFeatures): Side
     keys: keys.slice(0, kept),
     keyValues: keyValues.slice(0, kept),
     keyPenalties: keyPenalties.slice(0, kept),
+    keyKinds: keyKinds.slice(0, kept),
     keyFresh: keyFresh.slice(0, kept),
   };
 }

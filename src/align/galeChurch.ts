@@ -31,6 +31,16 @@ export function beadPrior(sourceSize: number, targetSize: number): number {
 /** Gale and Church's reference variance, used before the texts have told us theirs. */
 export const REFERENCE_VARIANCE = 6.8;
 
+/** The largest σ² believed. */
+export const MAX_VARIANCE = 60;
+/**
+ * The smallest σ² the final pass uses. Estimates below it come from the length
+ * pass keeping only the pairs whose lengths fit (see `windowVariance`); with
+ * σ² = 0.6, two paragraphs of a Romanian translation whose lengths erred in
+ * opposite directions cost more as two 1–1 beads than as one 2–2.
+ */
+export const MIN_VARIANCE = 1.5;
+
 /** The median of a χ²(1) variable: turns the median squared residual into a variance. */
 const CHI_SQUARE_MEDIAN = 0.45494;
 
@@ -150,7 +160,42 @@ export function estimateLengthModel(
   const estimate = median(pairs.map(([s, t]) => squaredResidual(s, t, ratio))) / CHI_SQUARE_MEDIAN;
   const prior = 5;
   const shrunk = (pairs.length * estimate + prior * REFERENCE_VARIANCE) / (pairs.length + prior);
-  return { ratio, variance: Math.min(60, Math.max(0.5, shrunk)) };
+  return { ratio, variance: Math.min(MAX_VARIANCE, Math.max(0.5, shrunk)) };
+}
+
+/** Beads per window in `windowVariance`, and the fewest windows it trusts. */
+const MIN_WINDOWS = 12;
+const WINDOW_BEADS = 4;
+
+/**
+ * σ² read from windows of consecutive beads of a path rather than from its 1–1 beads alone.
+ *
+ * The 1–1 beads a length-only pass chooses are the pairs whose lengths fit:
+ * where two neighbours' lengths disagree in opposite directions it prefers a
+ * 2–2 bead, so the 1–1 beads it keeps understate the variance (about 2
+ * against Gale and Church's 6.8), which in turn makes 2–2 beads look better
+ * than they are. Over a window of several beads the totals do not depend on
+ * how the window's inside was cut, only on its two ends, so their residuals
+ * show the variance the pass smoothed away. `boundaries` are the path's
+ * cumulative (source, target) lengths at each bead boundary; windows with an
+ * empty side are skipped, and the median squared residual over the χ²(1)
+ * median is robust to the windows whose ends are wrong. Returns undefined
+ * with fewer than five windows.
+ */
+export function windowVariance(
+  sourceEnds: ReadonlyArray<number>,
+  targetEnds: ReadonlyArray<number>,
+  ratio: number,
+): number | undefined {
+  const residuals: number[] = [];
+  for (let start = 0; start + WINDOW_BEADS < sourceEnds.length; start += WINDOW_BEADS) {
+    const end = start + WINDOW_BEADS;
+    const s = (sourceEnds[end] ?? 0) - (sourceEnds[start] ?? 0);
+    const t = (targetEnds[end] ?? 0) - (targetEnds[start] ?? 0);
+    if (s > 0 && t > 0) residuals.push(squaredResidual(s, t, ratio));
+  }
+  if (residuals.length < MIN_WINDOWS) return undefined;
+  return median(residuals) / CHI_SQUARE_MEDIAN;
 }
 
 function squaredResidual(source: number, target: number, ratio: number): number {

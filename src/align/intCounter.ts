@@ -4,6 +4,10 @@
  * The aligner counts anchor keys and word-stem pairs by the hundred
  * thousand; a `Map` costs an allocation-heavy entry per key, this table two
  * array slots. Capacity doubles when the table is half full.
+ *
+ * The slot is the low bits of a well-mixed hash (Murmur3's finaliser over
+ * both halves of the key): a table of 2²⁰ slots needs all 20 bits to differ
+ * between nearby keys, or it degrades into long runs of probes.
  */
 export class IntCounter {
   private first: Int32Array;
@@ -49,9 +53,27 @@ export class IntCounter {
     }
   }
 
+  /**
+   * How far keys sit from their home slot, in probes to reach them (1 when at home): the mean and the longest.
+   *
+   * For tests and benchmarks: the table is fast exactly when these are small.
+   */
+  probeStats(): { readonly mean: number; readonly longest: number } {
+    const mask = this.used.length - 1;
+    let total = 0;
+    let longest = 0;
+    for (let slot = 0; slot < this.used.length; slot++) {
+      if (this.used[slot] !== 1) continue;
+      const probes = ((slot - (home(this.first[slot] ?? 0, this.second[slot] ?? 0) & mask)) & mask) + 1;
+      total += probes;
+      if (probes > longest) longest = probes;
+    }
+    return { mean: this.size === 0 ? 0 : total / this.size, longest };
+  }
+
   private find(a: number, b: number): number {
     const mask = this.used.length - 1;
-    let slot = (Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) >>> 15) & mask;
+    let slot = home(a, b) & mask;
     while (this.used[slot] === 1 && (this.first[slot] !== a || this.second[slot] !== b)) slot = (slot + 1) & mask;
     return slot;
   }
@@ -68,4 +90,15 @@ export class IntCounter {
       if (used[slot] === 1) this.add(first[slot] ?? 0, second[slot] ?? 0, counts[slot] ?? 0);
     }
   }
+}
+
+/** Murmur3's 32-bit finaliser over a combination of both halves of a key: every input bit reaches every output bit. */
+function home(a: number, b: number): number {
+  let h = a ^ Math.imul(b, 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }

@@ -18,6 +18,19 @@ const pathSchema = z.string().min(1).max(4096);
 const sessionIdSchema = z.string().regex(/^[0-9a-f-]{36}$/u, 'a session id (UUID)');
 const projectPayload = projectSchema as unknown as z.ZodType<Project, Project>;
 
+/** A file's content revision, so a save can tell that the file changed on disk since it was read. */
+const revisionSchema = z.string().regex(/^[0-9a-f]{64}$/u, 'a revision (SHA-256)');
+const journalIdSchema = z.string().regex(/^[0-9a-f-]{36}$/u, 'a journal id (UUID)');
+
+/** Unsaved work kept in the journal, as offered back. */
+const journalEntry = z.strictObject({
+  journalId: journalIdSchema,
+  savedAt: z.string(),
+  path: pathSchema.nullable(),
+  name: z.string(),
+  project: projectPayload,
+});
+
 const openResult = z.union([
   z.strictObject({ canceled: z.literal(true) }),
   z.strictObject({
@@ -25,6 +38,20 @@ const openResult = z.union([
     project: projectPayload,
     path: pathSchema.nullable(),
     name: z.string(),
+    /** What the file held when it was read; null for a sample or a backup. */
+    revision: revisionSchema.nullable(),
+    /** Unsaved work on this same project that is newer than the file: offered back. */
+    recovered: journalEntry.nullable(),
+  }),
+  /** A subtitle or text file, not a project: the renderer offers to start a project from it. */
+  z.strictObject({
+    canceled: z.literal(false),
+    startFrom: z.strictObject({
+      path: pathSchema,
+      name: z.string(),
+      kind: z.enum(['subtitles', 'text']),
+      text: z.string(),
+    }),
   }),
 ]);
 
@@ -48,16 +75,30 @@ export const contract = {
     response: openResult,
   },
   openProject: {
-    /** Without a path, the desktop app asks with a dialog; the web mode needs one. */
-    request: z.strictObject({ path: pathSchema.optional() }),
+    /**
+     * Without a path, the desktop app asks with a dialog; the web mode needs one.
+     * The caller's session: unsaved work another live tab holds is not offered back.
+     */
+    request: z.strictObject({ path: pathSchema.optional(), sessionId: sessionIdSchema.optional() }),
     response: openResult,
   },
   saveProject: {
-    /** Without a path, the desktop app asks where to save; the web mode needs one. */
-    request: z.strictObject({ project: projectPayload, path: pathSchema.optional() }),
+    /**
+     * Without a path, the desktop app asks where to save; the web mode needs one.
+     * `saveAs` always asks (desktop). `expectedRevision` is the revision the
+     * project was read or last saved as: if the file changed on disk since,
+     * the save is refused with a conflict unless `overwrite` is set.
+     */
+    request: z.strictObject({
+      project: projectPayload,
+      path: pathSchema.optional(),
+      saveAs: z.boolean().optional(),
+      expectedRevision: revisionSchema.nullable().optional(),
+      overwrite: z.boolean().optional(),
+    }),
     response: z.union([
       z.strictObject({ canceled: z.literal(true) }),
-      z.strictObject({ canceled: z.literal(false), path: pathSchema }),
+      z.strictObject({ canceled: z.literal(false), path: pathSchema, revision: revisionSchema }),
     ]),
   },
   chooseExportFolder: {
@@ -67,35 +108,40 @@ export const contract = {
       z.strictObject({ canceled: z.literal(false), folder: pathSchema }),
     ]),
   },
-  /** Keeps unsaved work where a crash cannot take it; called every second or two while there are changes. */
+  /**
+   * Keeps unsaved work where a crash cannot take it; called every second or two while there are changes.
+   *
+   * A journal belongs to its project (its path, or its journal id while untitled), not to the tab.
+   */
   writeJournal: {
     request: z.strictObject({
       sessionId: sessionIdSchema,
+      journalId: journalIdSchema,
       project: projectPayload,
       path: pathSchema.nullable(),
       name: z.string().max(1000),
     }),
     response: z.strictObject({}),
   },
-  /** Removes a session's journal after a save, or when the user discards it. */
-  clearJournal: {
+  /** Says that this tab still works on these journals, so no other tab offers them as left behind. */
+  holdJournal: {
+    request: z.strictObject({ sessionId: sessionIdSchema, journalId: journalIdSchema, path: pathSchema.nullable() }),
+    response: z.strictObject({}),
+  },
+  /** The tab is closing: its journals are left behind from now on. */
+  releaseJournals: {
     request: z.strictObject({ sessionId: sessionIdSchema }),
     response: z.strictObject({}),
   },
-  /** Finds unsaved work left by a crashed window or app, or by this tab before a reload. */
-  findJournal: {
+  /** Removes a project's journal after a save, or when the user discards it. */
+  clearJournal: {
+    request: z.strictObject({ sessionId: sessionIdSchema, journalId: journalIdSchema, path: pathSchema.nullable() }),
+    response: z.strictObject({}),
+  },
+  /** Every journal left behind (by a crash, a closed tab or window), newest first. */
+  listJournals: {
     request: z.strictObject({ sessionId: sessionIdSchema }),
-    response: z.strictObject({
-      journal: z
-        .strictObject({
-          sessionId: sessionIdSchema,
-          savedAt: z.string(),
-          path: pathSchema.nullable(),
-          name: z.string(),
-          project: projectPayload,
-        })
-        .nullable(),
-    }),
+    response: z.strictObject({ journals: z.array(journalEntry) }),
   },
   /** Opens `<path>.bak` after `path` itself turned out unreadable. */
   openBackup: {
@@ -155,7 +201,7 @@ export type SubrelayApi = {
 };
 
 /** The ways an operation can fail that the UI tells apart. */
-export type ApiErrorCode = 'invalid-request' | 'not-found' | 'bad-file' | 'io' | 'forbidden' | 'internal';
+export type ApiErrorCode = 'invalid-request' | 'not-found' | 'bad-file' | 'io' | 'forbidden' | 'conflict' | 'internal';
 
 /**
  * What crosses the boundary: errors as values, because Electron's IPC keeps

@@ -3,13 +3,30 @@
  *
  * The Electron application menu, the web mode's toolbar menus, keyboard
  * shortcuts and tests all read this one list, so a command's name, menu and
- * key cannot drift apart. What a command does to a project lives in the
- * pure reducers of `src/model/edit.ts`; this list says how it is reached.
+ * key cannot drift apart. Each command says when it applies (`when`) and what
+ * it does (`run`): an edit to the project (a pure reducer of
+ * `src/model/edit.ts`), a selection, a dialog to open, or an effect the
+ * shell carries out (open, save, undo…). The renderer only dispatches.
  */
+import type { Language } from '../languages';
+import { confirmCell, shiftCellsDown, shiftCellsUp, uncertainSegments } from '../model/alignEdit';
+import {
+  mergeWithNext,
+  setSegmentExcluded,
+  setSegmentRole,
+  setSegmentStatus,
+  splitSegment,
+  type SegmentRef,
+} from '../model/edit';
+import type { Project, SubrelayDocument } from '../model/project';
+
 export type CommandId =
+  | 'newProject'
   | 'open'
+  | 'openSample'
   | 'save'
   | 'saveAs'
+  | 'addDocument'
   | 'export'
   | 'undo'
   | 'redo'
@@ -31,6 +48,47 @@ export type CommandId =
 
 export type MenuId = 'project' | 'edit' | 'segment' | 'align';
 
+/** The cell the translator is in: a row, a language column, and the caret in its text. */
+export interface CellSelection {
+  readonly segmentId: string;
+  readonly language?: Language | undefined;
+  readonly caret?: number | undefined;
+}
+
+/** What a command looks at: the open project and document, the selection, the history. */
+export interface CommandContext {
+  readonly project: Project | undefined;
+  readonly document: SubrelayDocument | undefined;
+  readonly selection: CellSelection | undefined;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  /** Cells of the open document with QA findings, for "next item to check". */
+  readonly findingCells: ReadonlyArray<{ readonly segmentId: string; readonly language: Language }>;
+}
+
+/** The dialogs a command can open. */
+export type CommandDialog =
+  'export' | 'align' | 'timing' | 'importSubtitles' | 'importXliff' | 'rules' | 'dubbing' | 'addDocument';
+
+/** What the shell does for a command that is not a pure edit (files, history, replacing the project). */
+export type CommandEffect = 'newProject' | 'open' | 'openSample' | 'save' | 'saveAs' | 'undo' | 'redo';
+
+/** The undo-history name of an edit (`action.<name>` in the locales). */
+export type EditAction = 'split' | 'merge' | 'status' | 'exclude' | 'role' | 'shift';
+
+export type CommandResult =
+  | {
+      readonly kind: 'edit';
+      readonly action: EditAction;
+      readonly change: (project: Project) => Project;
+      /** Where the selection goes after the edit. */
+      readonly select?: CellSelection;
+    }
+  | { readonly kind: 'select'; readonly selection: CellSelection }
+  | { readonly kind: 'dialog'; readonly dialog: CommandDialog }
+  | { readonly kind: 'effect'; readonly effect: CommandEffect }
+  | { readonly kind: 'none' };
+
 export interface CommandSpec {
   readonly id: CommandId;
   readonly menu: MenuId;
@@ -40,31 +98,269 @@ export interface CommandSpec {
   readonly shortcut?: string;
   /** Further shortcuts that do the same (Ctrl+Y for redo, as on Windows). */
   readonly alternatives?: ReadonlyArray<string>;
+  /** Whether the command applies now (menus grey it out, keys do nothing). */
+  readonly when: (context: CommandContext) => boolean;
+  /** What it does; called only when `when` holds. */
+  readonly run: (context: CommandContext) => CommandResult;
+}
+
+const always = (): boolean => true;
+const hasProject = (context: CommandContext): boolean => context.project !== undefined;
+const hasRow = (context: CommandContext): boolean =>
+  context.document !== undefined &&
+  context.selection !== undefined &&
+  context.document.segments.some((segment) => segment.id === context.selection?.segmentId);
+const hasCell = (context: CommandContext): boolean => hasRow(context) && context.selection?.language !== undefined;
+
+function refOf(context: CommandContext): SegmentRef {
+  return { documentId: context.document?.id ?? '', segmentId: context.selection?.segmentId ?? '' };
+}
+
+function languageOf(context: CommandContext): Language {
+  const language = context.selection?.language;
+  if (language === undefined) throw new Error('This command needs a cell');
+  return language;
+}
+
+const effect = (name: CommandEffect) => (): CommandResult => ({ kind: 'effect', effect: name });
+const dialog = (name: CommandDialog) => (): CommandResult => ({ kind: 'dialog', dialog: name });
+
+/** Uncertain links and cells with QA findings, in document order. */
+function itemsToCheck(context: CommandContext): Array<{ readonly id: string; readonly language: Language }> {
+  const document = context.document;
+  if (document === undefined) return [];
+  const order = new Map(document.segments.map((segment, index) => [segment.id, index]));
+  return [
+    ...uncertainSegments(document),
+    ...context.findingCells.map((cell) => ({ id: cell.segmentId, language: cell.language })),
+  ]
+    .filter((item) => order.has(item.id))
+    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+function stepToItem(context: CommandContext, forward: boolean): CommandResult {
+  const items = itemsToCheck(context);
+  const order = new Map(context.document?.segments.map((segment, index) => [segment.id, index]) ?? []);
+  const here = context.selection === undefined ? -1 : (order.get(context.selection.segmentId) ?? -1);
+  const at = (item: { readonly id: string }): number => order.get(item.id) ?? -1;
+  const target = forward
+    ? (items.find((item) => at(item) > here) ?? items[0])
+    : ([...items].reverse().find((item) => at(item) < here) ?? items[items.length - 1]);
+  return target === undefined
+    ? { kind: 'none' }
+    : { kind: 'select', selection: { segmentId: target.id, language: target.language } };
+}
+
+function markTranslated(context: CommandContext): CommandResult {
+  const ref = refOf(context);
+  const language = languageOf(context);
+  const segments = context.document?.segments ?? [];
+  const index = segments.findIndex((segment) => segment.id === ref.segmentId);
+  const segment = segments[index];
+  const next = segments[index + 1];
+  const select = next === undefined ? undefined : { segmentId: next.id, language };
+  const change =
+    segment !== undefined && segment.status[language] !== 'source'
+      ? (p: Project) => confirmCell(setSegmentStatus(p, ref, language, 'translated'), ref, language)
+      : (p: Project) => confirmCell(p, ref, language);
+  return { kind: 'edit', action: 'status', change, ...(select !== undefined ? { select } : {}) };
 }
 
 export const COMMANDS: ReadonlyArray<CommandSpec> = [
-  { id: 'open', menu: 'project', labelKey: 'command.open', shortcut: 'CmdOrCtrl+O' },
-  { id: 'save', menu: 'project', labelKey: 'command.save', shortcut: 'CmdOrCtrl+S' },
-  { id: 'saveAs', menu: 'project', labelKey: 'command.saveAs', shortcut: 'CmdOrCtrl+Shift+Alt+S' },
-  { id: 'export', menu: 'project', labelKey: 'command.export', shortcut: 'CmdOrCtrl+E' },
-  { id: 'importSubtitles', menu: 'project', labelKey: 'command.importSubtitles', shortcut: 'CmdOrCtrl+I' },
-  { id: 'importXliff', menu: 'project', labelKey: 'command.importXliff' },
-  { id: 'undo', menu: 'edit', labelKey: 'command.undo', shortcut: 'CmdOrCtrl+Z' },
-  { id: 'redo', menu: 'edit', labelKey: 'command.redo', shortcut: 'CmdOrCtrl+Shift+Z', alternatives: ['CmdOrCtrl+Y'] },
-  { id: 'split', menu: 'segment', labelKey: 'command.split', shortcut: 'CmdOrCtrl+Shift+S' },
-  { id: 'merge', menu: 'segment', labelKey: 'command.merge', shortcut: 'CmdOrCtrl+Shift+M' },
-  { id: 'markTranslated', menu: 'segment', labelKey: 'command.markTranslated', shortcut: 'CmdOrCtrl+Enter' },
-  { id: 'toggleExcluded', menu: 'segment', labelKey: 'command.toggleExcluded', shortcut: 'CmdOrCtrl+Shift+X' },
-  { id: 'toggleHeadline', menu: 'segment', labelKey: 'command.toggleHeadline', shortcut: 'CmdOrCtrl+Shift+H' },
-  { id: 'timing', menu: 'segment', labelKey: 'command.timing' },
-  { id: 'rules', menu: 'segment', labelKey: 'command.rules' },
-  { id: 'dubbing', menu: 'segment', labelKey: 'command.dubbing' },
-  { id: 'align', menu: 'align', labelKey: 'command.align', shortcut: 'CmdOrCtrl+Shift+L' },
-  { id: 'shiftUp', menu: 'align', labelKey: 'command.shiftUp', shortcut: 'Alt+Shift+Up' },
-  { id: 'shiftDown', menu: 'align', labelKey: 'command.shiftDown', shortcut: 'Alt+Shift+Down' },
-  { id: 'previousUncertain', menu: 'align', labelKey: 'command.previousUncertain', shortcut: 'Alt+Up' },
-  { id: 'nextUncertain', menu: 'align', labelKey: 'command.nextUncertain', shortcut: 'Alt+Down' },
+  {
+    id: 'newProject',
+    menu: 'project',
+    labelKey: 'command.newProject',
+    shortcut: 'CmdOrCtrl+N',
+    when: always,
+    run: effect('newProject'),
+  },
+  { id: 'open', menu: 'project', labelKey: 'command.open', shortcut: 'CmdOrCtrl+O', when: always, run: effect('open') },
+  { id: 'openSample', menu: 'project', labelKey: 'command.openSample', when: always, run: effect('openSample') },
+  {
+    id: 'save',
+    menu: 'project',
+    labelKey: 'command.save',
+    shortcut: 'CmdOrCtrl+S',
+    when: hasProject,
+    run: effect('save'),
+  },
+  {
+    id: 'saveAs',
+    menu: 'project',
+    labelKey: 'command.saveAs',
+    shortcut: 'CmdOrCtrl+Shift+Alt+S',
+    when: hasProject,
+    run: effect('saveAs'),
+  },
+  { id: 'addDocument', menu: 'project', labelKey: 'command.addDocument', when: hasProject, run: dialog('addDocument') },
+  {
+    id: 'export',
+    menu: 'project',
+    labelKey: 'command.export',
+    shortcut: 'CmdOrCtrl+E',
+    when: hasProject,
+    run: dialog('export'),
+  },
+  {
+    id: 'importSubtitles',
+    menu: 'project',
+    labelKey: 'command.importSubtitles',
+    shortcut: 'CmdOrCtrl+I',
+    when: hasProject,
+    run: dialog('importSubtitles'),
+  },
+  { id: 'importXliff', menu: 'project', labelKey: 'command.importXliff', when: hasProject, run: dialog('importXliff') },
+  {
+    id: 'undo',
+    menu: 'edit',
+    labelKey: 'command.undo',
+    shortcut: 'CmdOrCtrl+Z',
+    when: (context) => context.canUndo,
+    run: effect('undo'),
+  },
+  {
+    id: 'redo',
+    menu: 'edit',
+    labelKey: 'command.redo',
+    shortcut: 'CmdOrCtrl+Shift+Z',
+    alternatives: ['CmdOrCtrl+Y'],
+    when: (context) => context.canRedo,
+    run: effect('redo'),
+  },
+  {
+    id: 'split',
+    menu: 'segment',
+    labelKey: 'command.split',
+    shortcut: 'CmdOrCtrl+Shift+S',
+    when: (context) => hasCell(context) && context.selection?.caret !== undefined,
+    run: (context) => {
+      const ref = refOf(context);
+      const language = languageOf(context);
+      const caret = context.selection?.caret ?? 0;
+      return { kind: 'edit', action: 'split', change: (p) => splitSegment(p, ref, language, caret) };
+    },
+  },
+  {
+    id: 'merge',
+    menu: 'segment',
+    labelKey: 'command.merge',
+    shortcut: 'CmdOrCtrl+Shift+M',
+    when: (context) => {
+      if (!hasRow(context)) return false;
+      const segments = context.document?.segments ?? [];
+      return segments.findIndex((segment) => segment.id === context.selection?.segmentId) < segments.length - 1;
+    },
+    run: (context) => {
+      const ref = refOf(context);
+      return { kind: 'edit', action: 'merge', change: (p) => mergeWithNext(p, ref) };
+    },
+  },
+  {
+    id: 'markTranslated',
+    menu: 'segment',
+    labelKey: 'command.markTranslated',
+    shortcut: 'CmdOrCtrl+Enter',
+    when: hasCell,
+    run: markTranslated,
+  },
+  {
+    id: 'toggleExcluded',
+    menu: 'segment',
+    labelKey: 'command.toggleExcluded',
+    shortcut: 'CmdOrCtrl+Shift+X',
+    when: hasRow,
+    run: (context) => {
+      const ref = refOf(context);
+      const segment = context.document?.segments.find((s) => s.id === ref.segmentId);
+      const excluded = segment?.excluded !== true;
+      return { kind: 'edit', action: 'exclude', change: (p) => setSegmentExcluded(p, ref, excluded) };
+    },
+  },
+  {
+    id: 'toggleHeadline',
+    menu: 'segment',
+    labelKey: 'command.toggleHeadline',
+    shortcut: 'CmdOrCtrl+Shift+H',
+    when: hasRow,
+    run: (context) => {
+      const ref = refOf(context);
+      const segment = context.document?.segments.find((s) => s.id === ref.segmentId);
+      const role = segment?.role === 'headline' ? undefined : 'headline';
+      return { kind: 'edit', action: 'role', change: (p) => setSegmentRole(p, ref, role) };
+    },
+  },
+  {
+    id: 'timing',
+    menu: 'segment',
+    labelKey: 'command.timing',
+    when: (context) => context.document?.kind === 'transcript',
+    run: dialog('timing'),
+  },
+  { id: 'rules', menu: 'segment', labelKey: 'command.rules', when: hasProject, run: dialog('rules') },
+  { id: 'dubbing', menu: 'segment', labelKey: 'command.dubbing', when: hasProject, run: dialog('dubbing') },
+  {
+    id: 'align',
+    menu: 'align',
+    labelKey: 'command.align',
+    shortcut: 'CmdOrCtrl+Shift+L',
+    when: (context) => context.document !== undefined,
+    run: dialog('align'),
+  },
+  {
+    id: 'shiftUp',
+    menu: 'align',
+    labelKey: 'command.shiftUp',
+    shortcut: 'Alt+Shift+Up',
+    when: hasCell,
+    run: (context) => {
+      const ref = refOf(context);
+      const language = languageOf(context);
+      return { kind: 'edit', action: 'shift', change: (p) => shiftCellsUp(p, ref, language) };
+    },
+  },
+  {
+    id: 'shiftDown',
+    menu: 'align',
+    labelKey: 'command.shiftDown',
+    shortcut: 'Alt+Shift+Down',
+    when: hasCell,
+    run: (context) => {
+      const ref = refOf(context);
+      const language = languageOf(context);
+      return { kind: 'edit', action: 'shift', change: (p) => shiftCellsDown(p, ref, language) };
+    },
+  },
+  {
+    id: 'previousUncertain',
+    menu: 'align',
+    labelKey: 'command.previousUncertain',
+    shortcut: 'Alt+Up',
+    when: (context) => context.document !== undefined,
+    run: (context) => stepToItem(context, false),
+  },
+  {
+    id: 'nextUncertain',
+    menu: 'align',
+    labelKey: 'command.nextUncertain',
+    shortcut: 'Alt+Down',
+    when: (context) => context.document !== undefined,
+    run: (context) => stepToItem(context, true),
+  },
 ];
+
+/** The command with this id. */
+export function commandById(id: CommandId): CommandSpec {
+  const found = COMMANDS.find((command) => command.id === id);
+  if (found === undefined) throw new Error(`No command ${id}`);
+  return found;
+}
+
+/** Runs a command if it applies now; `none` when it does not. */
+export function runCommand(id: CommandId, context: CommandContext): CommandResult {
+  const command = commandById(id);
+  return command.when(context) ? command.run(context) : { kind: 'none' };
+}
 
 export const MENUS: ReadonlyArray<{ readonly id: MenuId; readonly labelKey: string }> = [
   { id: 'project', labelKey: 'menu.project' },

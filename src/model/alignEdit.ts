@@ -43,6 +43,12 @@ function joined(sentences: ReadonlyArray<string>, start: number, end: number): s
  * sentence with no source gets a new row of its own after the previous
  * aligned row. Every filled cell records the bead's confidence and becomes
  * a draft.
+ *
+ * Reshapes the document on its own (merges rows, adds rows, empties every
+ * aligned cell that gets no sentence), which is what issue 10 reports as a
+ * loss: callers should use `planAlignment` and `applyAlignPlan` from
+ * `src/usecases/alignIntoColumn.ts`. Kept only until the renderer moves to
+ * them; the CLI no longer calls it.
  */
 export function applyAlignment(
   project: Project,

@@ -32,15 +32,30 @@ function freshId(taken: Set<string>, base: string): string {
   }
 }
 
+/** A cell filled by an import: a draft, unless the text did not change (its status stays) or it is the source. */
+function withImportedText(segment: Segment, language: Language, text: string): Segment {
+  if (segment.texts[language] === text) return segment;
+  return {
+    ...segment,
+    texts: { ...segment.texts, [language]: text },
+    status: { ...segment.status, [language]: segment.status[language] === 'source' ? 'source' : 'draft' },
+  };
+}
+
 /**
  * Puts a subtitle file's cues into one language column of a transcript.
  *
  * `overlap`: each cue goes to the timed segment it overlaps most (several
  * cues on one segment are joined with a line break); `order`: the n-th cue
- * goes to the n-th included segment. A cue that finds no segment gets a new
- * row with its own times, placed by start time, so nothing in the file is
- * dropped. The cells filled become drafts. Returns the project unchanged
- * with a report of zero when there are no cues.
+ * goes to the n-th included segment (excluded rows are stepped over). A cue
+ * that finds no segment gets a new row with its own start and end: placed
+ * by start time with `overlap`, after the last included row with `order`
+ * (order says nothing about time), so nothing in the file is dropped. A
+ * filled cell becomes a draft, unless its text did not change (then its
+ * status stays, so importing the same file twice costs no review) or it is
+ * the document's source (it stays the source). A cue without text never
+ * empties a filled cell. Returns the project unchanged with a report of zero
+ * when there are no cues.
  */
 export function importCuesIntoDocument(
   project: Project,
@@ -74,16 +89,23 @@ export function importCuesIntoDocument(
   });
   const taken = new Set(document.segments.map((s) => s.id));
   let segments: Segment[] = document.segments.map((segment) => {
-    const texts = assigned.get(segment.id);
-    if (texts === undefined) return segment;
-    return {
-      ...segment,
-      texts: { ...segment.texts, [language]: texts.join('\n') },
-      status: { ...segment.status, [language]: segment.status[language] === 'source' ? 'source' : 'draft' },
-    };
+    const texts = assigned.get(segment.id)?.filter((text) => text.trim() !== '');
+    if (texts === undefined || texts.length === 0) return segment;
+    return withImportedText(segment, language, texts.join('\n'));
   });
+  const lastIncluded = included[included.length - 1];
+  // With `order`, cues past the last included row follow it, in the file's order.
+  let orderAnchor =
+    lastIncluded === undefined ? segments.length - 1 : segments.findIndex((s) => s.id === lastIncluded.id);
   for (const cue of orphans) {
-    const added = newSegment(freshId(taken, 'c'), language, cue);
+    const fresh = newSegment(freshId(taken, 'c'), language, cue);
+    const added: Segment =
+      language === document.sourceLanguage ? { ...fresh, status: { ...fresh.status, [language]: 'source' } } : fresh;
+    if (matching === 'order') {
+      orderAnchor++;
+      segments = [...segments.slice(0, orderAnchor), added, ...segments.slice(orderAnchor)];
+      continue;
+    }
     const at = segments.findIndex((s) => s.start !== undefined && s.start > cue.start);
     segments = at < 0 ? [...segments, added] : [...segments.slice(0, at), added, ...segments.slice(at)];
   }

@@ -80,6 +80,23 @@ export const documentSchema = z
     });
   });
 
+/** The project's speaking rates for dubbing; the Speaking-rates dialog validates with it too. */
+export const dubbingSettingsSchema = z.strictObject({
+  rates: perLanguage(z.number().min(0.5).max(30)),
+  tolerancePercent: z.number().min(0).max(500),
+});
+
+/** The project's subtitle rules; the Rules dialog validates with it too. */
+export const rulesSettingsSchema = z.strictObject({
+  languages: perLanguage(
+    z.strictObject({ maxLineLength: z.number().positive().max(1000), maxCps: z.number().positive().max(1000) }),
+  ),
+  maxLines: z.number().int().min(1).max(10),
+  minDurationMs: z.number().int().min(0).max(600_000),
+  maxDurationMs: z.number().int().min(1).max(600_000),
+  minGapFrames: z.number().int().min(0).max(1000),
+});
+
 export const projectSchema = z
   .strictObject({
     format: z.literal(PROJECT_FORMAT),
@@ -105,23 +122,8 @@ export const projectSchema = z
           speakingTime: z.enum(['syllables', 'espeak']).optional(),
         })
         .optional(),
-      dubbing: z
-        .strictObject({
-          rates: perLanguage(z.number().min(0.5).max(30)),
-          tolerancePercent: z.number().min(0).max(500),
-        })
-        .optional(),
-      rules: z
-        .strictObject({
-          languages: perLanguage(
-            z.strictObject({ maxLineLength: z.number().positive().max(1000), maxCps: z.number().positive().max(1000) }),
-          ),
-          maxLines: z.number().int().min(1).max(10),
-          minDurationMs: z.number().int().min(0).max(600_000),
-          maxDurationMs: z.number().int().min(1).max(600_000),
-          minGapFrames: z.number().int().min(0).max(1000),
-        })
-        .optional(),
+      dubbing: dubbingSettingsSchema.optional(),
+      rules: rulesSettingsSchema.optional(),
     }),
   })
   .superRefine((project, context) => {
@@ -143,7 +145,7 @@ export class ProjectFormatError extends Error {
   constructor(
     message: string,
     readonly field: string,
-    readonly problem: Problem = { reason: 'invalid-project', params: { field, detail: message } },
+    readonly problem: Problem = { code: 'invalid-project', params: { field, detail: message } },
   ) {
     super(field === '' ? message : `${field}: ${message}`);
     this.name = 'ProjectFormatError';
@@ -166,12 +168,12 @@ function fieldPath(path: ReadonlyArray<PropertyKey>): string {
  */
 export function validateProject(value: unknown): Project {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ProjectFormatError('not a Subrelay project (expected a JSON object)', '', { reason: 'not-project' });
+    throw new ProjectFormatError('not a Subrelay project (expected a JSON object)', '', { code: 'not-project' });
   }
   const record = value as Record<string, unknown>;
   if (record['format'] !== PROJECT_FORMAT) {
     throw new ProjectFormatError('not a Subrelay project (expected "format": "subrelay")', 'format', {
-      reason: 'not-project',
+      code: 'not-project',
     });
   }
   const version = record['version'];
@@ -181,7 +183,7 @@ export function validateProject(value: unknown): Project {
     throw new ProjectFormatError(
       `needs ${requires === undefined ? 'a newer Subrelay' : `Subrelay ${requires} or later`} (it uses project format ${version}; this Subrelay reads formats up to ${PROJECT_VERSION}, written by Subrelay ${FORMAT_REQUIRES[PROJECT_VERSION] ?? ''} and later)`,
       'version',
-      { reason: 'newer-version', params: { requires: needed, version } },
+      { code: 'newer-version', params: { requires: needed, version } },
     );
   }
   const result = projectSchema.safeParse(migrateProject(value).value);
@@ -199,7 +201,7 @@ export function parseProject(text: string): Project {
     value = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ProjectFormatError(`not valid JSON (${detail})`, '', { reason: 'not-json', params: { detail } });
+    throw new ProjectFormatError(`not valid JSON (${detail})`, '', { code: 'not-json', params: { detail } });
   }
   return validateProject(value);
 }

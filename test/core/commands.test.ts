@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandForKeyPress, isCommandId, shortcutLabel } from '../../src/commands/commands';
+import {
+  commandById,
+  COMMANDS,
+  commandForKeyPress,
+  isCommandId,
+  runCommand,
+  shortcutLabel,
+  type CommandContext,
+} from '../../src/commands/commands';
 
 const press = (
   key: string,
@@ -45,5 +53,157 @@ describe('commands', () => {
     expect(isCommandId('merge')).toBe(true);
     expect(isCommandId('__proto__')).toBe(false);
     expect(isCommandId(3)).toBe(false);
+  });
+});
+
+describe('commands: when they apply and what they do', () => {
+  const sampleProject = async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parseProject } = await import('../../src/model/schema');
+    return parseProject(await readFile(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8'));
+  };
+
+  async function contextWith(overrides: Partial<CommandContext> = {}): Promise<CommandContext> {
+    const project = await sampleProject();
+    const document = project.documents.find((d) => d.id === 'appeal');
+    return {
+      project,
+      document,
+      selection: { segmentId: document?.segments[0]?.id ?? '', language: 'ko', caret: 2 },
+      canUndo: false,
+      canRedo: false,
+      findingCells: [],
+      ...overrides,
+    };
+  }
+
+  const empty: CommandContext = {
+    project: undefined,
+    document: undefined,
+    selection: undefined,
+    canUndo: false,
+    canRedo: false,
+    findingCells: [],
+  };
+
+  it('without a project, only New, Open and Open sample apply', () => {
+    const applicable = COMMANDS.filter((command) => command.when(empty)).map((command) => command.id);
+    expect(applicable.sort()).toEqual(['newProject', 'open', 'openSample']);
+  });
+
+  it('every command applies with a project, a selected cell and history both ways', async () => {
+    const context = await contextWith({ canUndo: true, canRedo: true });
+    const notApplying = COMMANDS.filter((command) => !command.when(context)).map((command) => command.id);
+    expect(notApplying).toEqual([]);
+  });
+
+  it('undo and redo follow the history', async () => {
+    const context = await contextWith();
+    expect(commandById('undo').when(context)).toBe(false);
+    expect(runCommand('undo', context)).toEqual({ kind: 'none' });
+    expect(runCommand('undo', { ...context, canUndo: true })).toEqual({ kind: 'effect', effect: 'undo' });
+    expect(runCommand('redo', { ...context, canRedo: true })).toEqual({ kind: 'effect', effect: 'redo' });
+  });
+
+  it('project commands are effects the shell carries out (it asks before replacing unsaved work)', async () => {
+    const context = await contextWith();
+    for (const id of ['newProject', 'open', 'openSample', 'save', 'saveAs'] as const) {
+      expect(runCommand(id, context)).toEqual({ kind: 'effect', effect: id });
+    }
+  });
+
+  it('dialog commands open their dialog; timing only for a transcript', async () => {
+    const context = await contextWith();
+    expect(runCommand('export', context)).toEqual({ kind: 'dialog', dialog: 'export' });
+    expect(runCommand('align', context)).toEqual({ kind: 'dialog', dialog: 'align' });
+    expect(runCommand('timing', context)).toEqual({ kind: 'dialog', dialog: 'timing' });
+    const article = context.project?.documents.find((d) => d.id === 'article');
+    expect(commandById('timing').when({ ...context, document: article })).toBe(false);
+  });
+
+  it('split needs a caret and splits at it, in the selected language', async () => {
+    const context = await contextWith();
+    expect(commandById('split').when({ ...context, selection: { segmentId: 'q001', language: 'ko' } })).toBe(false);
+    const result = runCommand('split', context);
+    if (result.kind !== 'edit') throw new Error(`expected an edit, got ${result.kind}`);
+    expect(result.action).toBe('split');
+    const before = context.document?.segments ?? [];
+    const after = result.change(context.project!).documents.find((d) => d.id === 'appeal')!.segments;
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0]?.texts.ko).toBe(before[0]?.texts.ko.slice(0, 2).trimEnd());
+  });
+
+  it('merge does not apply on the last row', async () => {
+    const context = await contextWith();
+    const last = context.document!.segments[context.document!.segments.length - 1]!;
+    expect(commandById('merge').when({ ...context, selection: { segmentId: last.id } })).toBe(false);
+    const result = runCommand('merge', context);
+    if (result.kind !== 'edit') throw new Error(`expected an edit, got ${result.kind}`);
+    const merged = result.change(context.project!).documents.find((d) => d.id === 'appeal')!.segments;
+    expect(merged).toHaveLength(context.document!.segments.length - 1);
+  });
+
+  it('mark translated sets the status and moves to the next row in the same language', async () => {
+    const context = await contextWith();
+    const result = runCommand('markTranslated', context);
+    if (result.kind !== 'edit') throw new Error(`expected an edit, got ${result.kind}`);
+    const segments = context.document!.segments;
+    expect(result.select).toEqual({ segmentId: segments[1]!.id, language: 'ko' });
+    const after = result.change(context.project!).documents.find((d) => d.id === 'appeal')!.segments[0]!;
+    expect(after.status.ko).toBe('translated');
+  });
+
+  it('exclusion and headline toggle', async () => {
+    const context = await contextWith();
+    const exclude = runCommand('toggleExcluded', context);
+    if (exclude.kind !== 'edit') throw new Error('expected an edit');
+    const excluded = exclude.change(context.project!);
+    expect(excluded.documents.find((d) => d.id === 'appeal')!.segments[0]!.excluded).toBe(true);
+    const again = runCommand('toggleExcluded', {
+      ...context,
+      project: excluded,
+      document: excluded.documents.find((d) => d.id === 'appeal'),
+    });
+    if (again.kind !== 'edit') throw new Error('expected an edit');
+    expect(again.change(excluded).documents.find((d) => d.id === 'appeal')!.segments[0]!.excluded).not.toBe(true);
+    const headline = runCommand('toggleHeadline', context);
+    if (headline.kind !== 'edit') throw new Error('expected an edit');
+    expect(headline.change(context.project!).documents.find((d) => d.id === 'appeal')!.segments[0]!.role).toBe(
+      'headline',
+    );
+  });
+
+  it('next and previous item to check go to QA findings in document order, wrapping around', async () => {
+    const context = await contextWith();
+    const segments = context.document!.segments;
+    const findingCells = [
+      { segmentId: segments[4]!.id, language: 'ru' as const },
+      { segmentId: segments[2]!.id, language: 'uk' as const },
+    ];
+    const at = (index: number) => ({ ...context, findingCells, selection: { segmentId: segments[index]!.id } });
+    expect(runCommand('nextUncertain', at(0))).toEqual({
+      kind: 'select',
+      selection: { segmentId: segments[2]!.id, language: 'uk' },
+    });
+    expect(runCommand('nextUncertain', at(4))).toEqual({
+      kind: 'select',
+      selection: { segmentId: segments[2]!.id, language: 'uk' },
+    });
+    expect(runCommand('previousUncertain', at(3))).toEqual({
+      kind: 'select',
+      selection: { segmentId: segments[2]!.id, language: 'uk' },
+    });
+    expect(runCommand('nextUncertain', { ...at(0), findingCells: [] })).toEqual({ kind: 'none' });
+  });
+
+  it('shift moves cells of the selected language only', async () => {
+    const context = await contextWith();
+    const result = runCommand('shiftDown', context);
+    if (result.kind !== 'edit') throw new Error('expected an edit');
+    const before = context.document!.segments;
+    const after = result.change(context.project!).documents.find((d) => d.id === 'appeal')!.segments;
+    expect(after[0]!.texts.ko).toBe('');
+    expect(after[1]!.texts.ko).toBe(before[0]!.texts.ko);
+    expect(after[0]!.texts.en).toBe(before[0]!.texts.en);
   });
 });

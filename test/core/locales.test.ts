@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_REASONS } from '../../src/api/problems';
+import { PROBLEM_CODES } from '../../src/api/problems';
 import { COMMANDS, MENUS } from '../../src/commands/commands';
 import { LANGUAGES, type Language } from '../../src/languages';
 
@@ -77,7 +77,9 @@ describe('locales', () => {
   });
 
   it('translates every problem code and names every command and menu', () => {
-    for (const reason of PROBLEM_REASONS) expect(english.has(`problem.${reason}`), reason).toBe(true);
+    for (const code of PROBLEM_CODES) {
+      expect(english.has(`problem.${code}`) || english.has(`problem.${code}_other`), code).toBe(true);
+    }
     for (const command of COMMANDS) expect(english.has(command.labelKey), command.id).toBe(true);
     for (const menu of MENUS) expect(english.has(menu.labelKey), menu.id).toBe(true);
   });

@@ -22,6 +22,7 @@ const FIRST_SENTENCE =
   'A South Korean soldier fighting on Ukraine’s side on Wednesday published an appeal to his North Korean “brothers”';
 
 test.beforeEach(async ({ page, web }) => {
+  await web.clearJournals();
   await page.goto(web.url);
   await expect(page.getByRole('table')).toBeVisible();
 });
@@ -114,6 +115,8 @@ test('says which file is wrong when a project cannot be opened, and keeps the op
   await page.getByRole('textbox', { name: 'English, segment 1', exact: true }).fill('Edited before the failed open.');
   await page.getByRole('button', { name: 'Project' }).click();
   await page.getByRole('menuitem', { name: 'Open…' }).click();
+  // Unsaved edits: the app asks first; even "Don't save" keeps them until another project has opened.
+  await page.getByRole('dialog', { name: 'Save changes?' }).getByRole('button', { name: 'Don’t save' }).click();
   const missing = join(web.home, 'Subrelay', 'missing.subrelay');
   await page
     .getByRole('dialog', { name: 'Open a project' })
@@ -261,20 +264,20 @@ test('words errors in the interface language', async ({ page, web }) => {
   await page.getByRole('combobox', { name: 'Мова інтерфейсу' }).selectOption('en');
 });
 
-test('aligns a pasted translation into a column, flags what to check, and undoes it in one step', async ({ page }) => {
+test('aligns a pasted translation into a column after a review step, and undoes it in one step', async ({ page }) => {
   const sample = parseProject(await readFile(join(root, 'samples', 'kursk-appeal.subrelay'), 'utf8'));
   const article = sample.documents.find((d) => d.id === 'article')!;
   const included = article.segments.filter((s) => s.excluded !== true);
-  // The Russian translation as a translator would paste it: paragraphs, with one sentence left out.
+  // The Russian translation as a translator would paste it: paragraphs, revised, with one sentence left out.
+  const revised = (text: string): string => `${text} [ред.]`;
   const paragraphs = new Map<number, string[]>();
   included.forEach((segment, index) => {
     if (index === 5) return;
-    paragraphs.set(segment.paragraph, [...(paragraphs.get(segment.paragraph) ?? []), segment.texts.ru]);
+    paragraphs.set(segment.paragraph, [...(paragraphs.get(segment.paragraph) ?? []), revised(segment.texts.ru)]);
   });
   const pasted = [...paragraphs.values()].map((sentences) => sentences.join(' ')).join('\n\n');
 
   await page.getByRole('toolbar').getByRole('button', { name: 'Article' }).click();
-  const before = await page.getByRole('textbox', { name: 'Русский, segment 1', exact: true }).inputValue();
   await page.getByRole('button', { name: 'Align a translation…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Align a translation' });
   await dialog.getByRole('combobox', { name: 'Language to fill' }).selectOption('ru');
@@ -282,17 +285,22 @@ test('aligns a pasted translation into a column, flags what to check, and undoes
   await expect(dialog).toContainText('This replaces the Русский text already in “Article”');
   await dialog.getByRole('textbox', { name: 'Translation text' }).fill(pasted);
   await dialog.getByRole('button', { name: 'Align', exact: true }).click();
-  await expect(dialog).toHaveCount(0);
 
+  // Nothing changes before the translator has seen the plan.
+  const review = page.getByRole('dialog', { name: 'Review the alignment' });
+  await expect(review).toBeVisible();
   const russian = (n: number) => page.getByRole('textbox', { name: `Русский, segment ${n}`, exact: true });
-  await expect(russian(1)).toHaveValue(before);
-  // Segment 8 in the grid is the sixth included sentence, the one left out: it is empty now.
-  await expect(russian(8)).toHaveValue('');
   await expect(russian(9)).toHaveValue(included[6]!.texts.ru);
-  await expect(page.getByRole('button', { name: /links? to check/u })).toBeVisible();
-  await page.keyboard.press('Control+Z');
+  // Segment 8 in the grid is the sixth included sentence, the one left out: listed, and it keeps its text.
+  await expect(review.getByRole('listitem').filter({ hasText: 'Row 8' })).toHaveCount(1);
+  await review.getByRole('button', { name: 'Apply' }).click();
+  await expect(review).toHaveCount(0);
+
+  await expect(russian(9)).toHaveValue(revised(included[6]!.texts.ru));
   await expect(russian(8)).toHaveValue(included[5]!.texts.ru);
-  await expect(page.getByRole('button', { name: /links? to check/u })).toHaveCount(0);
+  await expect(page.getByRole('row')).toHaveCount(article.segments.length + 1);
+  await page.keyboard.press('Control+Z');
+  await expect(russian(9)).toHaveValue(included[6]!.texts.ru);
 });
 
 test('lists QA findings per language, jumps to the cell, and marks cells as the translator types', async ({ page }) => {

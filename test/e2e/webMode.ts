@@ -9,6 +9,8 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export interface WebMode {
   readonly url: string;
   readonly home: string;
+  /** Removes the journals earlier tests left behind, so a test starts without a restore prompt. */
+  clearJournals(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export async function startWebMode(): Promise<WebMode> {
   const home = await mkdtemp(join(tmpdir(), 'subrelay-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['main/bin/web.js', '--port', '0'], {
     cwd: root,
-    env: { ...process.env, HOME: home },
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -43,6 +45,7 @@ export async function startWebMode(): Promise<WebMode> {
   return {
     url,
     home,
+    clearJournals: () => rm(join(home, '.config', 'Subrelay', 'journal'), { recursive: true, force: true }),
     stop: async () => {
       child.kill('SIGTERM');
       await rm(home, { recursive: true, force: true });

@@ -91,12 +91,83 @@ describe('subrelay align', () => {
     const result = await cli('align', project, text, '--document', 'article', '--to', 'ko');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^.*p\.subrelay: filled article \(ko\) from \d+ segments aligned against en; \d+ links to check\n$/u,
+      /p\.subrelay: aligned \d+ sentences into article \(ko\) against en, rows h001 to a038: \d+ cells filled, \d+ links to check, 0 proposals \(0 accepted\), 0 rows without a sentence; saved .*p\.subrelay \(previous version in .*p\.subrelay\.bak\)\n$/u,
     );
     const saved = parseProject(await readFile(project, 'utf8'));
     expect(saved.documents[1]?.segments[0]?.texts.ko).toBe(article[0]?.texts.ko);
     expect(saved.documents[1]?.segments[0]?.confidence?.ko).toBeGreaterThan(0);
     expect(await readFile(`${project}.bak`, 'utf8')).toBe(await readFile(sampleFile, 'utf8'));
     expect((await cli('align', project, text, '--to', 'ko')).code).toBe(2);
+  });
+
+  it('aligns a partial translation into its own rows and reshapes nothing (issue 10, loss 1)', async () => {
+    const folder = await temporaryFolder('align');
+    const project = join(folder, 'p.subrelay');
+    await copyFile(sampleFile, project);
+    const sample = await loadSample();
+    const before = sample.documents[1]!.segments;
+    // The first four included rows (h001, a001, a002, a005), with a001 left out.
+    const [h001, a001, a002, a005] = before.filter((s) => s.excluded !== true);
+    const text = join(folder, 'uk.txt');
+    await writeFile(text, [h001!, a002!, a005!].map((s) => s.texts.uk).join('\n'));
+    const result = await cli('align', project, text, '--document', 'article', '--to', 'uk', '--presegmented');
+    expect(result.code).toBe(0);
+    const after = parseProject(await readFile(project, 'utf8')).documents[1]!.segments;
+    expect(after).toHaveLength(40);
+    expect(after.map((s) => s.texts.en)).toEqual(before.map((s) => s.texts.en));
+    expect(after.map((s) => s.texts.uk)).toEqual(before.map((s) => s.texts.uk));
+    expect(after.filter((s) => s.texts.uk !== '' && s.excluded !== true)).toHaveLength(36);
+    expect(result.stdout).toContain(`proposed: ${a001!.id}: the translation has no sentence for this row\n`);
+    expect(result.stdout).toContain(`applied: ${a005!.id}: filled (confidence `);
+    expect(result.stdout).toMatch(/rows h001 to a005: 3 cells filled, .*1 rows without a sentence; saved /u);
+  });
+
+  it('applies proposals only when --accept takes them, and refuses a wrong --accept', async () => {
+    const folder = await temporaryFolder('align');
+    const project = join(folder, 'p.subrelay');
+    await copyFile(sampleFile, project);
+    const article = (await loadSample()).documents[1]!.segments.filter((s) => s.excluded !== true);
+    const text = join(folder, 'uk.txt');
+    const lines = article.slice(15, 25).map((s) => s.texts.uk);
+    lines.splice(3, 0, 'Цього речення в англійському тексті немає зовсім, і воно має отримати окремий рядок.');
+    await writeFile(text, lines.join('\n'));
+    const declined = await cli('align', project, text, '--document', 'article', '--to', 'uk', '--presegmented');
+    expect(declined.code).toBe(0);
+    expect(declined.stdout).toMatch(/proposed: a sentence with no counterpart, proposed as a new row after a0\d\d: /u);
+    expect(declined.stdout).toContain('applied: not inserted (the new row was not accepted): ');
+    expect(parseProject(await readFile(project, 'utf8')).documents[1]!.segments).toHaveLength(40);
+    const accepted = await cli(
+      'align',
+      project,
+      text,
+      '--document',
+      'article',
+      '--to',
+      'uk',
+      '--presegmented',
+      '--accept',
+      'newRow',
+    );
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toMatch(/applied: new row after a0\d\d: /u);
+    expect(parseProject(await readFile(project, 'utf8')).documents[1]!.segments).toHaveLength(41);
+    const wrong = await cli('align', project, text, '--document', 'article', '--to', 'uk', '--accept', 'some');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--accept: "some" is not one of none, merge, newRow, all');
+  });
+
+  it('words a refused alignment from the locale, naming the project', async () => {
+    const folder = await temporaryFolder('align');
+    const project = join(folder, 'p.subrelay');
+    await copyFile(sampleFile, project);
+    const text = join(folder, 'en.txt');
+    await writeFile(text, 'Some text.\n');
+    const result = await cli('align', project, text, '--document', 'article', '--to', 'en', '--from', 'uk');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `subrelay: ${project}: en is the source language of “article”: an alignment never changes source texts\n`,
+    );
+    const unknown = await cli('align', project, text, '--document', 'nope', '--to', 'uk');
+    expect(unknown.stderr).toBe(`subrelay: ${project}: the project has no document “nope”\n`);
   });
 });

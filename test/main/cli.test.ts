@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
 import { planExport } from '../../src/export/plan';
 import { LANGUAGES } from '../../src/languages';
 import { serializeProject } from '../../src/model/serialize';
@@ -16,19 +15,24 @@ interface CliRun {
   readonly stderr: string;
 }
 
-async function cli(...argv: string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
+/**
+ * Runs the built `subrelay` (main/bin/subrelay.js on out/cli/, built by the global setup) as a user would.
+ *
+ * Relative paths resolve against the repository, as for the in-process runs these replaced.
+ */
+function cli(...argv: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...argv], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
-  return { code, stdout, stderr };
 }
+
+const bin = join(repoRoot, 'main', 'bin', 'subrelay.js');
 
 /** A copy of the sample with the first segment's Korean status set to a value the schema refuses. */
 async function badProjectFile(): Promise<string> {
@@ -219,6 +223,31 @@ describe('subrelay commands', () => {
 });
 
 describe('the subrelay binary', () => {
+  it('ends quietly when the reader of its output goes away (convert big.srt --to json | head)', async () => {
+    const folder = await temporaryFolder('cli-pipe');
+    const file = join(folder, 'big.srt');
+    const cue = (n: number): string => {
+      const at = (seconds: number): string =>
+        `${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')},000`;
+      return `${n}\n${at(2 * n)} --> ${at(2 * n + 1)}\nLine number ${n} of a long film, said slowly.\n`;
+    };
+    await writeFile(file, Array.from({ length: 20_000 }, (_, k) => cue(k + 1)).join('\n'));
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        'set -o pipefail; node main/bin/subrelay.js convert "$1" --to json 2>"$2" | head -n 3 >/dev/null',
+        '--',
+        file,
+        join(folder, 'stderr.txt'),
+      ],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(result.error).toBeUndefined();
+    expect(await readFile(join(folder, 'stderr.txt'), 'utf8')).toBe('');
+    expect(result.status).toBe(0);
+  });
+
   it('exits 1 with one line on stderr for an invalid project', async () => {
     const file = await badProjectFile();
     const result = spawnSync(process.execPath, ['main/bin/subrelay.js', 'validate', file], {

@@ -148,7 +148,7 @@ describe('writeFileAtomic with injected faults', () => {
         file: target,
         kind: 'io',
         message: `${target}: the disk reported a read or write error`,
-        problemCode: { reason: 'device-error' },
+        problemCode: { code: 'device-error' },
       });
       await expectUntouched(folder, target, contents);
     },

@@ -58,7 +58,7 @@ describe('handlers in web mode', () => {
     const handlers = createHandlers(webHost(await temporaryFolder('exports')));
     const result = await handlers.openSample({ id: 'kursk-appeal' });
     expect(result).toMatchObject({ canceled: false, path: null, name: 'kursk-appeal.subrelay' });
-    if (result.canceled) return;
+    if (result.canceled || !('project' in result)) throw new Error('expected a project');
     expect(result.project).toEqual(await loadSample());
   });
 
@@ -78,7 +78,7 @@ describe('handlers in web mode', () => {
     const target = join(folder, 'appeal.subrelay');
     const handlers = createHandlers(webHost(folder));
 
-    expect(await handlers.saveProject({ project, path: target })).toEqual({ canceled: false, path: target });
+    expect(await handlers.saveProject({ project, path: target })).toMatchObject({ canceled: false, path: target });
 
     const written = await readFile(target, 'utf8');
     expect(written).toBe(serializeProject(project));
@@ -99,13 +99,62 @@ describe('handlers in web mode', () => {
     expect(await readFile(join(folder, 'appeal.subrelay.bak'), 'utf8')).toBe('old content that is not a project');
   });
 
+  it('refuses to save over a file that changed on disk since it was read, unless asked to overwrite', async () => {
+    const folder = await temporaryFolder('conflict');
+    const path = join(folder, 'shared.subrelay');
+    const handlers = createHandlers(webHost(folder));
+    const sample = await loadSample();
+    const saved = await handlers.saveProject({ project: sample, path });
+    if (saved.canceled) throw new Error('expected a save');
+    // Another tab or program writes the file.
+    await handlers.saveProject({ project: { ...sample, title: 'From the other tab' }, path });
+
+    const conflict = errorOf(
+      await dispatch(handlers, 'saveProject', {
+        project: { ...sample, title: 'From this tab' },
+        path,
+        expectedRevision: saved.revision,
+      }),
+    );
+    expect(conflict).toMatchObject({ code: 'conflict', file: path });
+    expect(parseProject(await readFile(path, 'utf8')).title).toBe('From the other tab');
+
+    const forced = valueOf(
+      await dispatch(handlers, 'saveProject', {
+        project: { ...sample, title: 'From this tab' },
+        path,
+        expectedRevision: saved.revision,
+        overwrite: true,
+      }),
+    );
+    expect(forced).toMatchObject({ canceled: false, path });
+    expect(parseProject(await readFile(path, 'utf8')).title).toBe('From this tab');
+  });
+
+  it('answers a subtitle or text file with what to start a project from, not "not valid JSON"', async () => {
+    const folder = await temporaryFolder('start');
+    const srt = join(folder, 'appeal.ko.srt');
+    await writeFile(srt, '1\r\n00:00:01,000 --> 00:00:02,000\r\n형제 여러분\r\n');
+    const handlers = createHandlers(webHost(folder));
+    const opened = await handlers.openProject({ path: srt });
+    expect(opened).toMatchObject({
+      canceled: false,
+      startFrom: { path: srt, name: 'appeal.ko.srt', kind: 'subtitles' },
+    });
+    if (opened.canceled || !('startFrom' in opened)) throw new Error('expected a file to start from');
+    expect(opened.startFrom.text).toContain('형제 여러분');
+    const txt = join(folder, 'article.txt');
+    await writeFile(txt, 'One sentence. Another one.');
+    expect(await handlers.openProject({ path: txt })).toMatchObject({ startFrom: { kind: 'text' } });
+  });
+
   it('opens a saved project by path', async () => {
     const folder = await temporaryFolder('open');
     const project = await loadSample();
     const target = join(folder, 'mine.subrelay');
     await writeFile(target, serializeProject(project));
     const result = await createHandlers(webHost(folder)).openProject({ path: target });
-    expect(result).toEqual({ canceled: false, project, path: target, name: 'mine.subrelay' });
+    expect(result).toMatchObject({ canceled: false, project, path: target, name: 'mine.subrelay' });
   });
 
   it('refuses to open a project without a path: there is no dialog in web mode', async () => {
@@ -156,7 +205,7 @@ describe('handlers in web mode', () => {
       code: 'not-found',
       message: `${target}: no such file or folder`,
       file: target,
-      problem: { reason: 'not-found' },
+      problem: { code: 'not-found' },
     });
   });
 
@@ -211,7 +260,7 @@ describe('handlers in electron mode', () => {
 
     const result = await createHandlers(host).openProject({});
     expect(askOpenPath).toHaveBeenCalledOnce();
-    expect(result).toEqual({ canceled: false, project, path: target, name: 'chosen.subrelay' });
+    expect(result).toMatchObject({ canceled: false, project, path: target, name: 'chosen.subrelay' });
   });
 
   it('answers canceled when the open dialog is canceled', async () => {
@@ -228,7 +277,7 @@ describe('handlers in electron mode', () => {
     await handlers.openProject({});
 
     const renamed = { ...project, title: 'Saved again' };
-    expect(valueOf(await dispatch(handlers, 'saveProject', { project: renamed, path: target }))).toEqual({
+    expect(valueOf(await dispatch(handlers, 'saveProject', { project: renamed, path: target }))).toMatchObject({
       canceled: false,
       path: target,
     });
@@ -241,9 +290,27 @@ describe('handlers in electron mode', () => {
     const project = await loadSample();
     const { host, askSavePath } = electronHost(folder, { save: target });
 
-    expect(await createHandlers(host).saveProject({ project })).toEqual({ canceled: false, path: target });
+    expect(await createHandlers(host).saveProject({ project })).toMatchObject({ canceled: false, path: target });
     expect(askSavePath).toHaveBeenCalledWith('Kursk appeal.subrelay');
     expect(await readFile(target, 'utf8')).toBe(serializeProject(project));
+  });
+
+  it('Save as always asks for a new path, even when the project already has one', async () => {
+    const folder = await temporaryFolder('desktop');
+    const first = join(folder, 'first.subrelay');
+    const second = join(folder, 'second.subrelay');
+    const project = await loadSample();
+    const answers: { save?: string } = { save: first };
+    const { host, askSavePath } = electronHost(folder, answers);
+    const handlers = createHandlers(host);
+    expect(await handlers.saveProject({ project })).toMatchObject({ path: first });
+    answers.save = second;
+    // Before, `save(undefined)` fell back to the current path and wrote over first.subrelay.
+    const saved = await handlers.saveProject({ project: { ...project, title: 'Copy' }, path: first, saveAs: true });
+    expect(saved).toMatchObject({ canceled: false, path: second });
+    expect(askSavePath).toHaveBeenCalledTimes(2);
+    expect(parseProject(await readFile(first, 'utf8')).title).toBe(project.title);
+    expect(parseProject(await readFile(second, 'utf8')).title).toBe('Copy');
   });
 
   it('refuses to save to a path that was never chosen in a dialog', async () => {
@@ -309,7 +376,7 @@ describe('dispatch', () => {
     expect(error).toEqual({
       code: 'invalid-request',
       message: 'exportFiles: no document "nope" in the project',
-      problem: { reason: 'unknown-document', params: { id: 'nope' } },
+      problem: { code: 'unknown-document', params: { id: 'nope' } },
     });
     expect(await readdir(folder)).toEqual([]);
   });

@@ -20,52 +20,129 @@ function errorOf(envelope: ApiEnvelope<unknown>) {
 }
 
 describe('the journal of unsaved work', () => {
-  it('is found again by the same session (a reload) and by a later run (a crash), not by another live window', async () => {
+  const edited = async (text: string) =>
+    setSegmentText(await loadSample(), { documentId: 'appeal', segmentId: 'q001' }, 'ko', text);
+
+  it('belongs to the project: found by a reload, by another tab once the first let go, and by a later run', async () => {
     const folder = await temporaryFolder('journal');
     const host = webHost(folder);
     const run = createHandlers(host);
-    const session = randomUUID();
-    const project = setSegmentText(
-      await loadSample(),
-      { documentId: 'appeal', segmentId: 'q001' },
-      'ko',
-      '복구할 작업',
-    );
-    await run.writeJournal({ sessionId: session, project, path: null, name: 'kursk-appeal.subrelay' });
+    const tab = randomUUID();
+    const journalId = randomUUID();
+    await run.writeJournal({ sessionId: tab, journalId, project: await edited('복구할 작업'), path: null, name: 'a' });
 
-    const sameSession = await run.findJournal({ sessionId: session });
-    expect(sameSession.journal?.project.documents[0]?.segments[0]?.texts.ko).toBe('복구할 작업');
-    expect(sameSession.journal).toMatchObject({ sessionId: session, path: null, name: 'kursk-appeal.subrelay' });
+    // The same tab after a reload finds it.
+    const reloaded = await run.listJournals({ sessionId: tab });
+    expect(reloaded.journals.map((j) => j.journalId)).toEqual([journalId]);
+    expect(reloaded.journals[0]?.project.documents[0]?.segments[0]?.texts.ko).toBe('복구할 작업');
 
-    expect((await run.findJournal({ sessionId: randomUUID() })).journal).toBeNull();
+    // Another tab of the same run does not, while the first tab still holds it…
+    const other = randomUUID();
+    expect((await run.listJournals({ sessionId: other })).journals).toEqual([]);
+    // …but does once that tab closed (it lets go of its journals).
+    await run.releaseJournals({ sessionId: tab });
+    expect((await run.listJournals({ sessionId: other })).journals.map((j) => j.name)).toEqual(['a']);
 
+    // A later run (after a crash) finds it too.
     const nextRun = createHandlers(host);
-    const found = await nextRun.findJournal({ sessionId: randomUUID() });
-    expect(found.journal?.sessionId).toBe(session);
-
-    await nextRun.clearJournal({ sessionId: session });
-    expect((await nextRun.findJournal({ sessionId: session })).journal).toBeNull();
+    expect((await nextRun.listJournals({ sessionId: randomUUID() })).journals).toHaveLength(1);
+    await nextRun.clearJournal({ sessionId: other, journalId, path: null });
+    expect((await nextRun.listJournals({ sessionId: randomUUID() })).journals).toEqual([]);
     expect(await readdir(host.journalFolder)).toEqual([]);
   });
 
-  it('offers the newest journal, and skips damaged ones without failing', async () => {
+  it('lists every journal left behind, newest first, and skips damaged ones without failing', async () => {
     const folder = await temporaryFolder('journal');
     const host = webHost(folder);
     const earlier = createHandlers(host);
     const sample = await loadSample();
-    const older = randomUUID();
-    const newer = randomUUID();
-    await earlier.writeJournal({ sessionId: older, project: sample, path: null, name: 'older' });
+    await earlier.writeJournal({
+      sessionId: randomUUID(),
+      journalId: randomUUID(),
+      project: sample,
+      path: null,
+      name: 'older',
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await earlier.writeJournal({ sessionId: newer, project: sample, path: null, name: 'newer' });
-    await writeFile(join(host.journalFolder, `${randomUUID()}.json`), '{"format":"subrelay-journal","project":{');
-    const found = await createHandlers(host).findJournal({ sessionId: randomUUID() });
-    expect(found.journal?.name).toBe('newer');
+    await earlier.writeJournal({
+      sessionId: randomUUID(),
+      journalId: randomUUID(),
+      project: sample,
+      path: null,
+      name: 'newer',
+    });
+    await writeFile(join(host.journalFolder, `u-${randomUUID()}.json`), '{"format":"subrelay-journal","project":{');
+    const found = await createHandlers(host).listJournals({ sessionId: randomUUID() });
+    expect(found.journals.map((j) => j.name)).toEqual(['newer', 'older']);
   });
 
-  it('refuses a session id that could name another file', async () => {
+  it('keys a saved project’s journal by its path, and offers it when the project is opened again', async () => {
+    const folder = await temporaryFolder('journal');
+    const path = join(folder, 'work.subrelay');
+    const handlers = createHandlers(webHost(folder));
+    await handlers.saveProject({ project: await loadSample(), path });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const tab = randomUUID();
+    // Two tabs (two journal ids) on the same file share one journal: the project's.
+    await handlers.writeJournal({
+      sessionId: tab,
+      journalId: randomUUID(),
+      project: await edited('첫째'),
+      path,
+      name: 'work.subrelay',
+    });
+    await handlers.writeJournal({
+      sessionId: tab,
+      journalId: randomUUID(),
+      project: await edited('둘째'),
+      path,
+      name: 'work.subrelay',
+    });
+    expect((await readdir(join(folder, '.journal'))).filter((n) => n.endsWith('.json'))).toHaveLength(1);
+    await handlers.releaseJournals({ sessionId: tab });
+
+    const opened = await handlers.openProject({ path, sessionId: randomUUID() });
+    if (opened.canceled || 'startFrom' in opened) throw new Error('expected a project');
+    expect(opened.recovered?.project.documents[0]?.segments[0]?.texts.ko).toBe('둘째');
+    expect(opened.project.documents[0]?.segments[0]?.texts.ko).not.toBe('둘째');
+
+    // Once saved, the file is newer than the journal: nothing is offered.
+    await handlers.saveProject({ project: await edited('둘째'), path });
+    const again = await handlers.openProject({ path });
+    if (again.canceled || 'startFrom' in again) throw new Error('expected a project');
+    expect(again.recovered).toBeNull();
+  });
+
+  it('on the desktop, takes no path the user did not choose, so a journal can never grant one', async () => {
+    const folder = await temporaryFolder('journal');
+    const host = { ...webHost(folder), mode: 'electron' as const };
+    const handlers = createHandlers(host);
+    const error = errorOf(
+      await dispatch(handlers, 'writeJournal', {
+        sessionId: randomUUID(),
+        journalId: randomUUID(),
+        project: await loadSample(),
+        path: join(folder, 'elsewhere.subrelay'),
+        name: 'elsewhere',
+      }),
+    );
+    expect(error.code).toBe('forbidden');
+    expect(await readdir(folder)).toEqual([]);
+    // And the path is still not granted afterwards.
+    const save = errorOf(
+      await dispatch(handlers, 'saveProject', {
+        project: await loadSample(),
+        path: join(folder, 'elsewhere.subrelay'),
+      }),
+    );
+    expect(save.code).toBe('forbidden');
+  });
+
+  it('refuses ids that could name another file', async () => {
     const handlers = createHandlers(webHost(await temporaryFolder('journal')));
-    const error = errorOf(await dispatch(handlers, 'clearJournal', { sessionId: '../../etc/passwd' }));
+    const error = errorOf(
+      await dispatch(handlers, 'clearJournal', { sessionId: randomUUID(), journalId: '../../etc/passwd', path: null }),
+    );
     expect(error.code).toBe('invalid-request');
   });
 });
@@ -84,11 +161,11 @@ describe('backups', () => {
 
     const error = errorOf(await dispatch(handlers, 'openProject', { path }));
     expect(error).toMatchObject({ code: 'bad-file', file: path, backup: backupPathOf(path) });
-    expect(error.problem?.reason).toBe('not-json');
+    expect(error.problem?.code).toBe('not-json');
 
     const opened = await handlers.openBackup({ path });
     expect(opened).toMatchObject({ canceled: false, path, name: 'work.subrelay' });
-    if (!opened.canceled) expect(opened.project.title).toBe(first.title);
+    if (!opened.canceled && 'project' in opened) expect(opened.project.title).toBe(first.title);
   });
 
   it('are not offered for a file of a newer format, nor when the backup is damaged too', async () => {
@@ -98,7 +175,7 @@ describe('backups', () => {
     await writeFile(path, JSON.stringify({ format: 'subrelay', version: 9, requires: '4.0.0' }));
     await expect(readProjectFileOfferingBackup(path)).rejects.toMatchObject({
       backup: undefined,
-      problemCode: { reason: 'newer-version', params: { requires: '4.0.0', version: 9 } },
+      problemCode: { code: 'newer-version', params: { requires: '4.0.0', version: 9 } },
     });
     await writeFile(path, 'garbage');
     await writeFile(backupPathOf(path), 'garbage too');
@@ -117,7 +194,7 @@ describe('the web mode’s root folder', () => {
   it('takes relative paths from the root and allows any folder inside it', async () => {
     const { root, handlers } = await rooted();
     const saved = await handlers.saveProject({ project: await loadSample(), path: 'projects/appeal.subrelay' });
-    expect(saved).toEqual({ canceled: false, path: join(root, 'projects', 'appeal.subrelay') });
+    expect(saved).toMatchObject({ canceled: false, path: join(root, 'projects', 'appeal.subrelay') });
   });
 
   it.each([['../outside.subrelay'], ['projects/../../outside.subrelay'], ['/etc/subrelay.subrelay']])(
@@ -125,7 +202,7 @@ describe('the web mode’s root folder', () => {
     async (path) => {
       const { home, handlers } = await rooted();
       const error = errorOf(await dispatch(handlers, 'saveProject', { project: await loadSample(), path }));
-      expect(error).toMatchObject({ code: 'forbidden', problem: { reason: 'outside-root' } });
+      expect(error).toMatchObject({ code: 'forbidden', problem: { code: 'outside-root' } });
       expect(await readdir(home)).toEqual(['Subrelay']);
     },
   );
@@ -143,7 +220,7 @@ describe('the web mode’s root folder', () => {
         folder: join(root, 'link', 'exports'),
       }),
     );
-    expect(error.problem?.reason).toBe('outside-root');
+    expect(error.problem?.code).toBe('outside-root');
     expect(await readdir(join(home, 'elsewhere'))).toEqual([]);
   });
 });
@@ -153,10 +230,10 @@ describe('problem codes', () => {
     const folder = await temporaryFolder('problems');
     const handlers = createHandlers(webHost(folder));
     const missing = errorOf(await dispatch(handlers, 'openProject', { path: join(folder, 'none.subrelay') }));
-    expect(missing).toMatchObject({ code: 'not-found', problem: { reason: 'not-found' } });
+    expect(missing).toMatchObject({ code: 'not-found', problem: { code: 'not-found' } });
     await writeFile(join(folder, 'bad.subrelay'), JSON.stringify({ format: 'subrelay', version: 4 }));
     const invalid = errorOf(await dispatch(handlers, 'openProject', { path: join(folder, 'bad.subrelay') }));
-    expect(invalid.problem).toMatchObject({ reason: 'invalid-project', params: { field: 'requires' } });
+    expect(invalid.problem).toMatchObject({ code: 'invalid-project', params: { field: 'requires' } });
   });
 });
 

@@ -79,7 +79,7 @@ describe('subrelay import', () => {
     );
     const result = await cli('import', project, srt, '--document', 'appeal', '--lang', 'ru');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('2 cues into appeal (ru, utf-8): 1 matched, 1 added as new segments');
+    expect(result.stdout).toContain('imported 2 cues into appeal (ru): 1 matched, 1 added as new segments');
     const saved = parseProject(await readFile(project, 'utf8'));
     const appeal = saved.documents[0]!;
     expect(appeal.segments[0]?.texts.ru).toBe('Братья!');

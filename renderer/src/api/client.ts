@@ -4,6 +4,7 @@ import {
   type ApiEnvelope,
   type ApiRequest,
   type ApiResponse,
+  OPERATIONS,
   type Operation,
   type SubrelayApi,
 } from '../../../src/api/contract';
@@ -40,6 +41,8 @@ function webCall<O extends Operation>(token: string, operation: O) {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Subrelay-Token': token },
         body: JSON.stringify(request),
+        // A closing tab lets go of its journals: that small request must outlive the page.
+        keepalive: operation === 'releaseJournals',
       });
     } catch {
       throw new ApiError('internal', 'unreachable');
@@ -59,41 +62,15 @@ function ipcCall<O extends Operation>(ipc: EnvelopeApi, operation: O) {
 /**
  * The contract as the UI uses it, over Electron IPC or the web mode's HTTP API.
  *
- * Both throw `ApiError` with the handler's code, message and file.
+ * Both throw `ApiError` with the handler's code, message and file. Every
+ * operation of the contract is there, built from its one list.
  */
 export function createApi(): SubrelayApi {
   const ipc = window.subrelayIpc;
-  if (ipc !== undefined) {
-    return {
-      getEnvironment: ipcCall(ipc, 'getEnvironment'),
-      listSamples: ipcCall(ipc, 'listSamples'),
-      openSample: ipcCall(ipc, 'openSample'),
-      openProject: ipcCall(ipc, 'openProject'),
-      saveProject: ipcCall(ipc, 'saveProject'),
-      chooseExportFolder: ipcCall(ipc, 'chooseExportFolder'),
-      exportFiles: ipcCall(ipc, 'exportFiles'),
-      writeJournal: ipcCall(ipc, 'writeJournal'),
-      clearJournal: ipcCall(ipc, 'clearJournal'),
-      findJournal: ipcCall(ipc, 'findJournal'),
-      openBackup: ipcCall(ipc, 'openBackup'),
-      setInterfaceLanguage: ipcCall(ipc, 'setInterfaceLanguage'),
-      closeWindow: ipcCall(ipc, 'closeWindow'),
-    };
-  }
-  const token = webToken();
-  return {
-    getEnvironment: webCall(token, 'getEnvironment'),
-    listSamples: webCall(token, 'listSamples'),
-    openSample: webCall(token, 'openSample'),
-    openProject: webCall(token, 'openProject'),
-    saveProject: webCall(token, 'saveProject'),
-    chooseExportFolder: webCall(token, 'chooseExportFolder'),
-    exportFiles: webCall(token, 'exportFiles'),
-    writeJournal: webCall(token, 'writeJournal'),
-    clearJournal: webCall(token, 'clearJournal'),
-    findJournal: webCall(token, 'findJournal'),
-    openBackup: webCall(token, 'openBackup'),
-    setInterfaceLanguage: webCall(token, 'setInterfaceLanguage'),
-    closeWindow: webCall(token, 'closeWindow'),
-  };
+  const token = ipc === undefined ? webToken() : '';
+  const entries = OPERATIONS.map((operation) => [
+    operation,
+    ipc !== undefined ? ipcCall(ipc, operation) : webCall(token, operation),
+  ]);
+  return Object.fromEntries(entries) as SubrelayApi;
 }

@@ -3,18 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { ENDONYMS, type Language } from '../../../src/languages';
 import type { Project } from '../../../src/model/project';
 import { decodeText, DecodeError } from '../../../src/text/decode';
+import type { SubrelayDocument } from '../../../src/model/project';
+import { planAlignment, type AlignPlan } from '../../../src/usecases/alignIntoColumn';
+import { describeError } from '../describeError';
 import { LanguageSelect } from './LanguageSelect';
 import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
-
-/** What the translator asked to align, handed to the app to run as one undoable edit. */
-export interface AlignRequest {
-  readonly documentId: string;
-  readonly language: Language;
-  readonly pivot: Language;
-  readonly text: string;
-  readonly presegmented: boolean;
-}
 
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -22,7 +16,8 @@ const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export function AlignDialog(props: {
   readonly project: Project;
   readonly documentId: string;
-  readonly onAlign: (request: AlignRequest) => void;
+  /** Applies the reviewed plan with the proposals the translator accepted, as one undoable edit. */
+  readonly onApply: (plan: AlignPlan, accepted: ReadonlySet<string>) => void;
   readonly onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -42,6 +37,8 @@ export function AlignDialog(props: {
   const [pivot, setPivot] = useState<Language | undefined>(defaultPivot);
   const [text, setText] = useState('');
   const [presegmented, setPresegmented] = useState(false);
+  const [replace, setReplace] = useState(false);
+  const [plan, setPlan] = useState<AlignPlan>();
   const [note, setNote] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const fileId = useId();
@@ -72,6 +69,18 @@ export function AlignDialog(props: {
     }
   }
 
+  if (plan !== undefined && document !== undefined) {
+    return (
+      <AlignReview
+        plan={plan}
+        document={document}
+        onBack={() => setPlan(undefined)}
+        onApply={(accepted) => props.onApply(plan, accepted)}
+        onClose={props.onClose}
+      />
+    );
+  }
+
   return (
     <Modal title={t('align.title')} onClose={props.onClose}>
       <form
@@ -82,7 +91,15 @@ export function AlignDialog(props: {
             return setProblem(t('align.noPivot', { language: ENDONYMS[pivot ?? 'en'] }));
           }
           if (document === undefined) return;
-          props.onAlign({ documentId: document.id, language, pivot, text, presegmented });
+          try {
+            // Only a plan: nothing changes until the translator has seen what it proposes.
+            setPlan(
+              planAlignment(props.project, { documentId: document.id, language, pivot, text, presegmented, replace }),
+            );
+            setProblem(undefined);
+          } catch (caught) {
+            setProblem(describeError(caught, t));
+          }
         }}
       >
         <label className="field">
@@ -134,6 +151,10 @@ export function AlignDialog(props: {
           <input type="checkbox" checked={presegmented} onChange={(event) => setPresegmented(event.target.checked)} />
           {t('align.presegmented')}
         </label>
+        <label className="check">
+          <input type="checkbox" checked={replace} onChange={(event) => setReplace(event.target.checked)} />
+          {t('align.replace')}
+        </label>
         {document !== undefined && filled.includes(language) && (
           <p className="muted">{t('align.replaces', { language: ENDONYMS[language], document: document.title })}</p>
         )}
@@ -142,6 +163,109 @@ export function AlignDialog(props: {
           cancelLabel={t('align.cancel')}
           submitLabel={t('align.run')}
           onCancel={props.onClose}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+const SHOWN = 70;
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length > SHOWN ? `${flat.slice(0, SHOWN - 1)}…` : flat;
+}
+
+/**
+ * The review step: what the alignment fills, and what it proposes to reshape.
+ *
+ * Merges and new rows are proposals, unticked: the document keeps its rows
+ * unless the translator ticks one. Omissions are listed so nothing is missed.
+ */
+function AlignReview(props: {
+  readonly plan: AlignPlan;
+  readonly document: SubrelayDocument;
+  readonly onBack: () => void;
+  readonly onApply: (accepted: ReadonlySet<string>) => void;
+  readonly onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  const rowOf = useMemo(() => {
+    const rows = new Map(props.document.segments.map((segment, index) => [segment.id, index + 1]));
+    return (id: string | null): number => (id === null ? 0 : (rows.get(id) ?? 0));
+  }, [props.document]);
+  const { plan } = props;
+  const changed = plan.fills.filter((fill) => fill.previous !== '' && fill.previous !== fill.text).length;
+  const toggle = (id: string, on: boolean): void => {
+    const next = new Set(accepted);
+    if (on) next.add(id);
+    else next.delete(id);
+    setAccepted(next);
+  };
+  const reshaping = plan.proposals.filter((proposal) => proposal.kind !== 'omission');
+  const omissions = plan.proposals.filter((proposal) => proposal.kind === 'omission');
+  return (
+    <Modal title={t('align.reviewTitle')} onClose={props.onClose}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onApply(accepted);
+        }}
+      >
+        <p>
+          {plan.covered === null
+            ? t('align.coveredNone')
+            : t('align.covered', {
+                count: plan.fills.length,
+                first: rowOf(plan.covered.first),
+                last: rowOf(plan.covered.last),
+                sentences: plan.sentences,
+              })}
+        </p>
+        {changed > 0 && <p className="muted">{t('align.overwrites', { count: changed })}</p>}
+        {reshaping.length === 0 ? (
+          <p className="muted">{t('align.noProposals')}</p>
+        ) : (
+          <fieldset>
+            <legend>{t('align.proposals', { count: reshaping.length })}</legend>
+            {reshaping.map((proposal) => (
+              <label className="check" key={proposal.id}>
+                <input
+                  type="checkbox"
+                  checked={accepted.has(proposal.id)}
+                  onChange={(event) => toggle(proposal.id, event.target.checked)}
+                />
+                {proposal.kind === 'merge'
+                  ? t('align.proposeMerge', {
+                      first: rowOf(proposal.segmentIds[0] ?? null),
+                      last: rowOf(proposal.segmentIds[proposal.segmentIds.length - 1] ?? null),
+                      text: excerpt(proposal.text),
+                    })
+                  : proposal.kind === 'newRow'
+                    ? t('align.proposeNewRow', { row: rowOf(proposal.afterSegmentId), text: excerpt(proposal.text) })
+                    : ''}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {omissions.length > 0 && (
+          <>
+            <h3>{t('align.omissions', { count: omissions.length })}</h3>
+            <ul>
+              {omissions.map((proposal) =>
+                proposal.kind === 'omission' ? (
+                  <li key={proposal.id}>{t('align.omission', { row: rowOf(proposal.segmentId) })}</li>
+                ) : null,
+              )}
+            </ul>
+          </>
+        )}
+        <FormFooter
+          problem={undefined}
+          cancelLabel={t('align.back')}
+          submitLabel={t('align.apply')}
+          onCancel={props.onBack}
         />
       </form>
     </Modal>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_DUBBING } from '../../../src/dub/speakingTime';
-import { ENDONYMS, LANGUAGES, type Language } from '../../../src/languages';
+import { ENDONYMS, LANGUAGES } from '../../../src/languages';
 import type { DubbingSettings } from '../../../src/model/project';
+import { dubbingSettingsSchema } from '../../../src/model/schema';
 import { decimalOf, DecimalField } from './DecimalField';
 import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
@@ -27,16 +28,15 @@ export function DubbingDialog(props: {
   const number = (key: string): number => decimalOf(draft[key]);
 
   function save(): void {
-    const badRate = LANGUAGES.find((language) => !(number(language) >= 0.5 && number(language) <= 30));
-    if (badRate !== undefined) return setProblem(t('dubbing.invalidRate', { value: draft[badRate] ?? '' }));
-    const tolerance = number('tolerancePercent');
-    if (!(tolerance >= 0 && tolerance <= 500)) {
-      return setProblem(t('dubbing.invalidTolerance', { value: draft['tolerancePercent'] ?? '' }));
-    }
-    props.onSave({
-      rates: Object.fromEntries(LANGUAGES.map((language) => [language, number(language)])) as Record<Language, number>,
-      tolerancePercent: tolerance,
+    // The same schema the project file is checked with: nothing accepted here can make a save fail later.
+    const checked = dubbingSettingsSchema.safeParse({
+      rates: Object.fromEntries(LANGUAGES.map((language) => [language, number(language)])),
+      tolerancePercent: number('tolerancePercent'),
     });
+    if (checked.success) return props.onSave(checked.data);
+    const [first, language] = (checked.error.issues[0]?.path ?? []).map(String);
+    if (first === 'rates') return setProblem(t('dubbing.invalidRate', { value: draft[language ?? ''] ?? '' }));
+    return setProblem(t('dubbing.invalidTolerance', { value: draft['tolerancePercent'] ?? '' }));
   }
 
   const input = (key: string, label: string) => (

@@ -1,27 +1,15 @@
-import { memo, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENDONYMS, type Language } from '../../../src/languages';
 import type { DubbingSettings, Segment, SubrelayDocument } from '../../../src/model/project';
 import { segmentFit } from '../../../src/dub/speakingTime';
-import type { SegmentRef } from '../../../src/model/edit';
 import { formatTimestamp, parseTime } from '../../../src/time/timecode';
-import type { Selection } from '../App';
-import type { QaFinding } from '../../../src/qa/qa';
+import { DEFAULT_DUBBING } from '../../../src/dub/speakingTime';
 import { qaMessage } from './QaPanel';
-
-interface GridProps {
-  readonly document: SubrelayDocument;
-  readonly languages: ReadonlyArray<Language>;
-  readonly selection: Selection | undefined;
-  readonly onSelect: (selection: Selection) => void;
-  readonly onTextChange: (ref: SegmentRef, language: Language, text: string) => void;
-  readonly onTimeChange: (ref: SegmentRef, bound: 'start' | 'end', milliseconds: number) => void;
-  readonly onInvalidTime: (value: string) => void;
-  /** QA findings by `${segmentId}:${language}`. */
-  readonly findings: ReadonlyMap<string, ReadonlyArray<QaFinding>>;
-  /** Speaking rates for the dubbing fit flag next to each timed transcript cell. */
-  readonly dubbing: DubbingSettings;
-}
+import { sameFindings, selectCellFindings, selectDocument, selectSegment, type AppState } from '../store/appState';
+import { useAppState, useDispatcher } from '../store/context';
+import { shallowArrayEqual } from '../store/store';
+import { LocalizedError } from '../errors';
 
 /** Seconds with one decimal in the interface language's notation ("2.5" / "2,5"). */
 function seconds(milliseconds: number, locale: string): string {
@@ -85,26 +73,89 @@ function TimeInput(props: {
   );
 }
 
-const Row = memo(function Row(props: {
+/** One cell's text box: takes the focus when the store's selection asks for it. */
+function TextCell(props: {
   readonly documentId: string;
   readonly segment: Segment;
   readonly number: number;
+  readonly language: Language;
   readonly timed: boolean;
-  readonly languages: ReadonlyArray<Language>;
-  readonly selectedLanguage: Language | undefined;
-  readonly onSelect: (selection: Selection) => void;
-  readonly onTextChange: (ref: SegmentRef, language: Language, text: string) => void;
-  readonly onTimeChange: (ref: SegmentRef, bound: 'start' | 'end', milliseconds: number) => void;
-  readonly onInvalidTime: (value: string) => void;
-  readonly findings: ReadonlyMap<string, ReadonlyArray<QaFinding>>;
   readonly dubbing: DubbingSettings;
 }) {
   const { t } = useTranslation();
-  const { segment, number } = props;
+  const dispatcher = useDispatcher();
+  const { segment, language, number } = props;
+  const findings = useAppState(
+    useCallback((state) => selectCellFindings(state, segment.id, language), [segment.id, language]),
+    sameFindings,
+  );
+  const focusToken = useAppState(
+    useCallback(
+      (state) =>
+        state.selection?.segmentId === segment.id && state.selection.language === language ? state.focusToken : -1,
+      [segment.id, language],
+    ),
+  );
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (focusToken > 0 && document.activeElement !== box.current) box.current?.focus();
+  }, [focusToken]);
+  const excluded = segment.excluded === true;
+  const uncertain = (segment.confidence?.[language] ?? 1) < 0.5;
+  const severity = findings.some((f) => f.severity === 'error') ? 'qa-error' : findings.length > 0 ? 'qa-warning' : '';
+  const description = [
+    ...(uncertain ? [t('align.uncertainCell')] : []),
+    ...findings.map((finding) => qaMessage(finding, t)),
+  ].join('; ');
+  const ref = { documentId: props.documentId, segmentId: segment.id };
+  return (
+    <td className={`text-cell lang-${language}${uncertain ? ' uncertain' : ''} ${severity}`}>
+      <textarea
+        ref={box}
+        lang={language}
+        data-cell={`${segment.id}:${language}`}
+        aria-label={t('grid.cellLabel', { language: ENDONYMS[language], number })}
+        aria-description={description === '' ? undefined : description}
+        aria-invalid={severity === 'qa-error' ? true : undefined}
+        value={segment.texts[language]}
+        rows={1}
+        spellCheck
+        onFocus={() => dispatcher.select({ segmentId: segment.id, language })}
+        onChange={(event) => dispatcher.setText(ref, language, event.target.value)}
+      />
+      <span
+        className={`status-chip status-${segment.status[language]}`}
+        aria-label={t('status.label', { status: t(`status.${segment.status[language]}`) })}
+      >
+        {t(`status.${segment.status[language]}`)}
+      </span>
+      {props.timed && !excluded && <FitChip segment={segment} language={language} dubbing={props.dubbing} />}
+    </td>
+  );
+}
+
+/** One row: re-renders only when its own segment (or its findings) change. */
+const Row = memo(function Row(props: {
+  readonly documentId: string;
+  readonly segmentId: string;
+  readonly number: number;
+  readonly timed: boolean;
+  readonly languages: ReadonlyArray<Language>;
+  readonly dubbing: DubbingSettings;
+}) {
+  const { t } = useTranslation();
+  const dispatcher = useDispatcher();
+  const segment = useAppState(useCallback((state) => selectSegment(state, props.segmentId), [props.segmentId]));
+  const selected = useAppState(
+    useCallback((state) => state.selection?.segmentId === props.segmentId, [props.segmentId]),
+  );
+  if (segment === undefined) return null;
+  const { number } = props;
   const ref = { documentId: props.documentId, segmentId: segment.id };
   const excluded = segment.excluded === true;
+  const invalidTime = (value: string): void => dispatcher.fail(new LocalizedError('grid.invalidTime', { value }));
   return (
-    <tr className={excluded ? 'excluded' : undefined} aria-selected={props.selectedLanguage !== undefined}>
+    <tr className={excluded ? 'excluded' : undefined} aria-selected={selected}>
       <th
         scope="row"
         className="number"
@@ -120,68 +171,53 @@ const Row = memo(function Row(props: {
             <TimeInput
               value={segment.start}
               label={t('grid.startLabel', { number })}
-              onCommit={(ms) => props.onTimeChange(ref, 'start', ms)}
-              onInvalid={props.onInvalidTime}
+              onCommit={(ms) => dispatcher.setTime(ref, 'start', ms)}
+              onInvalid={invalidTime}
             />
           </td>
           <td className="time-cell">
             <TimeInput
               value={segment.end}
               label={t('grid.endLabel', { number })}
-              onCommit={(ms) => props.onTimeChange(ref, 'end', ms)}
-              onInvalid={props.onInvalidTime}
+              onCommit={(ms) => dispatcher.setTime(ref, 'end', ms)}
+              onInvalid={invalidTime}
             />
           </td>
         </>
       )}
-      {props.languages.map((language) => {
-        const uncertain = (segment.confidence?.[language] ?? 1) < 0.5;
-        const cellFindings = props.findings.get(`${segment.id}:${language}`) ?? [];
-        const severity = cellFindings.some((f) => f.severity === 'error')
-          ? 'qa-error'
-          : cellFindings.length > 0
-            ? 'qa-warning'
-            : '';
-        const description = [
-          ...(uncertain ? [t('align.uncertainCell')] : []),
-          ...cellFindings.map((finding) => qaMessage(finding, t)),
-        ].join('; ');
-        return (
-          <td key={language} className={`text-cell lang-${language}${uncertain ? ' uncertain' : ''} ${severity}`}>
-            <textarea
-              lang={language}
-              data-cell={`${segment.id}:${language}`}
-              aria-label={t('grid.cellLabel', { language: ENDONYMS[language], number })}
-              aria-description={description === '' ? undefined : description}
-              aria-invalid={severity === 'qa-error' ? true : undefined}
-              value={segment.texts[language]}
-              rows={1}
-              spellCheck
-              onFocus={() => props.onSelect({ segmentId: segment.id, language })}
-              onChange={(event) => props.onTextChange(ref, language, event.target.value)}
-            />
-            <span
-              className={`status-chip status-${segment.status[language]}`}
-              aria-label={t('status.label', { status: t(`status.${segment.status[language]}`) })}
-            >
-              {t(`status.${segment.status[language]}`)}
-            </span>
-            {props.timed && !excluded && <FitChip segment={segment} language={language} dubbing={props.dubbing} />}
-          </td>
-        );
-      })}
+      {props.languages.map((language) => (
+        <TextCell
+          key={language}
+          documentId={props.documentId}
+          segment={segment}
+          number={number}
+          language={language}
+          timed={props.timed}
+          dubbing={props.dubbing}
+        />
+      ))}
     </tr>
   );
 });
 
+/** The ids of the open document's rows: a new array only when rows are added, removed or reordered. */
+function selectRowIds(state: AppState): ReadonlyArray<string> {
+  return selectDocument(state)?.segments.map((segment) => segment.id) ?? [];
+}
+
 /** The segment grid: a real table, one row per segment, one column per language. */
-export function Grid(props: GridProps) {
+export function Grid() {
   const { t } = useTranslation();
-  const timed = props.document.kind === 'transcript';
+  const document = useAppState(selectDocumentHeader, sameDocumentHeader);
+  const languages = useAppState(selectLanguages);
+  const dubbing = useAppState(selectDubbing);
+  const rowIds = useAppState(selectRowIds, shallowArrayEqual);
+  if (document === undefined) return null;
+  const timed = document.kind === 'transcript';
   return (
     <div className="grid-scroll">
       <table className="grid">
-        <caption className="visually-hidden">{t('grid.label', { title: props.document.title })}</caption>
+        <caption className="visually-hidden">{t('grid.label', { title: document.title })}</caption>
         <thead>
           <tr>
             <th scope="col" className="number">
@@ -193,7 +229,7 @@ export function Grid(props: GridProps) {
                 <th scope="col">{t('grid.end')}</th>
               </>
             )}
-            {props.languages.map((language) => (
+            {languages.map((language) => (
               <th scope="col" key={language} lang={language}>
                 {ENDONYMS[language]}
               </th>
@@ -201,25 +237,44 @@ export function Grid(props: GridProps) {
           </tr>
         </thead>
         <tbody>
-          {props.document.segments.map((segment, index) => (
+          {rowIds.map((segmentId, index) => (
             <Row
-              key={segment.id}
-              documentId={props.document.id}
-              segment={segment}
+              key={segmentId}
+              documentId={document.id}
+              segmentId={segmentId}
               number={index + 1}
               timed={timed}
-              languages={props.languages}
-              selectedLanguage={props.selection?.segmentId === segment.id ? props.selection.language : undefined}
-              onSelect={props.onSelect}
-              onTextChange={props.onTextChange}
-              onTimeChange={props.onTimeChange}
-              onInvalidTime={props.onInvalidTime}
-              findings={props.findings}
-              dubbing={props.dubbing}
+              languages={languages}
+              dubbing={dubbing}
             />
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+interface DocumentHeader {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: SubrelayDocument['kind'];
+}
+
+function selectDocumentHeader(state: AppState): DocumentHeader | undefined {
+  const document = selectDocument(state);
+  return document === undefined ? undefined : { id: document.id, title: document.title, kind: document.kind };
+}
+
+function sameDocumentHeader(a: DocumentHeader | undefined, b: DocumentHeader | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.id === b.id && a.title === b.title && a.kind === b.kind);
+}
+
+const NO_LANGUAGES: ReadonlyArray<Language> = [];
+
+function selectLanguages(state: AppState): ReadonlyArray<Language> {
+  return state.workspace?.history.present.languages ?? NO_LANGUAGES;
+}
+
+function selectDubbing(state: AppState): DubbingSettings {
+  return state.workspace?.settings.dubbing ?? DEFAULT_DUBBING;
 }

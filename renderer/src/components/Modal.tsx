@@ -6,7 +6,11 @@ export function Modal(props: { readonly title: string; onClose(): void; readonly
   const titleId = useId();
   useEffect(() => {
     const element = dialog.current;
-    if (element !== null && !element.open) element.showModal();
+    if (element !== null && !element.open) {
+      element.showModal();
+      // showModal focuses the first control, which may be a destructive one: the dialog names its safe choice.
+      element.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => element?.close();
   }, []);
   return (

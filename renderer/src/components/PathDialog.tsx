@@ -27,7 +27,7 @@ export function PathDialog(props: {
             value={path}
             spellCheck={false}
             onChange={(event) => setPath(event.target.value)}
-            autoFocus
+            data-autofocus
           />
         </label>
         <div className="buttons">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENDONYMS, LANGUAGES, type Language } from '../../../src/languages';
+import { ENDONYMS, isLanguage, LANGUAGES, type Language } from '../../../src/languages';
+import { rulesSettingsSchema } from '../../../src/model/schema';
 import type { ProjectRules } from '../../../src/model/project';
 import { DEFAULT_RULES } from '../../../src/subtitles/rules';
 import { decimalOf, DecimalField } from './DecimalField';
@@ -34,8 +35,17 @@ export function RulesDialog(props: {
   const [problem, setProblem] = useState<string>();
   const number = (key: string): number => decimalOf(draft[key]);
 
+  /** The label of the field a schema path points at. */
+  function labelOf(path: ReadonlyArray<PropertyKey>): { readonly key: string; readonly label: string } {
+    const [first, language, field] = path.map(String);
+    if (first === 'languages' && language !== undefined && field !== undefined && isLanguage(language)) {
+      return { key: `${language}.${field}`, label: t(`rules.${field}`, { language: ENDONYMS[language] }) };
+    }
+    return { key: first ?? '', label: t(`rules.${first ?? ''}`) };
+  }
+
   function save(): void {
-    const bad = Object.entries(draft).find(([, value]) => !(decimalOf(value) > 0));
+    const bad = Object.entries(draft).find(([, value]) => !(decimalOf(value) > 0 || decimalOf(value) === 0));
     if (bad !== undefined) return setProblem(t('rules.invalid', { value: bad[1] }));
     const languages = Object.fromEntries(
       LANGUAGES.map((language) => [
@@ -43,13 +53,28 @@ export function RulesDialog(props: {
         { maxLineLength: number(`${language}.maxLineLength`), maxCps: number(`${language}.maxCps`) },
       ]),
     ) as Record<Language, { maxLineLength: number; maxCps: number }>;
-    props.onSave({
+    // The same schema the project file is checked with: nothing accepted here can make a save fail later.
+    const checked = rulesSettingsSchema.safeParse({
       languages,
       maxLines: Math.round(number('maxLines')),
       minDurationMs: Math.round(number('minDurationMs')),
       maxDurationMs: Math.round(number('maxDurationMs')),
       minGapFrames: Math.round(number('minGapFrames')),
     });
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const { key, label } = labelOf(issue?.path ?? []);
+      const value = draft[key] ?? '';
+      if (issue?.code === 'too_big')
+        return setProblem(t('rules.tooLarge', { field: label, value, limit: String(issue.maximum) }));
+      if (issue?.code === 'too_small')
+        return setProblem(t('rules.tooSmall', { field: label, value, limit: String(issue.minimum) }));
+      return setProblem(t('rules.invalid', { value }));
+    }
+    if (checked.data.minDurationMs > checked.data.maxDurationMs) {
+      return setProblem(t('rules.durationsCrossed'));
+    }
+    props.onSave(checked.data);
   }
 
   const input = (key: string, label: string) => (

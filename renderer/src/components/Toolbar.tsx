@@ -2,26 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMANDS, MENUS, shortcutLabel, type CommandId, type MenuId } from '../../../src/commands/commands';
 import { ENDONYMS, isLanguage, LANGUAGES } from '../../../src/languages';
-import type { Project } from '../../../src/model/project';
+import { uncertainSegments } from '../../../src/model/alignEdit';
+import type { SubrelayDocument } from '../../../src/model/project';
 import { rememberInterfaceLanguage } from '../i18n';
-
-interface ToolbarProps {
-  readonly project: Project | undefined;
-  readonly projectName: string | undefined;
-  readonly dirty: boolean;
-  readonly activeDocumentId: string | undefined;
-  readonly undoLabel: string | undefined;
-  readonly redoLabel: string | undefined;
-  readonly canUndo: boolean;
-  readonly canRedo: boolean;
-  readonly uncertainCount: number;
-  readonly qaCount: number | undefined;
-  readonly qaOpen: boolean;
-  readonly onToggleQa: () => void;
-  readonly onSelectDocument: (id: string) => void;
-  readonly onCommand: (command: CommandId) => void;
-  readonly onOpenSample: () => void;
-}
+import { commandContextOf, selectDirty, selectDocument, selectFindings, type AppState } from '../store/appState';
+import { useAppState, useDispatcher } from '../store/context';
 
 const MAC = typeof navigator !== 'undefined' && navigator.platform.startsWith('Mac');
 
@@ -32,7 +17,6 @@ function CommandMenu(props: {
   readonly labelFor: (command: CommandId, fallback: string) => string;
   readonly enabled: (command: CommandId) => boolean;
   readonly onCommand: (command: CommandId) => void;
-  readonly extra?: { readonly label: string; readonly run: () => void } | undefined;
 }) {
   const [open, setOpen] = useState(false);
   const list = useRef<HTMLUListElement>(null);
@@ -81,32 +65,94 @@ function CommandMenu(props: {
               </button>
             </li>
           ))}
-          {props.extra !== undefined && (
-            <li role="none">
-              <button type="button" role="menuitem" onClick={() => choose(props.extra?.run ?? (() => undefined))}>
-                <span>{props.extra.label}</span>
-              </button>
-            </li>
-          )}
         </ul>
       )}
     </div>
   );
 }
 
+const uncertainCounts = new WeakMap<SubrelayDocument, number>();
+
+/** How many links the aligner was unsure of in a document (worked out once per change of it). */
+function uncertainCount(document: SubrelayDocument | undefined): number {
+  if (document === undefined) return 0;
+  let count = uncertainCounts.get(document);
+  if (count === undefined) {
+    count = uncertainSegments(document).length;
+    uncertainCounts.set(document, count);
+  }
+  return count;
+}
+
+/** Which commands apply now, as one string ("1" or "0" per command), so the bar re-renders only when that changes. */
+function selectEnabled(state: AppState): string {
+  const context = commandContextOf(state);
+  return COMMANDS.map((command) => (command.when(context) ? '1' : '0')).join('');
+}
+
+interface ToolbarView {
+  readonly name: string | undefined;
+  readonly dirty: boolean;
+  readonly documents: ReadonlyArray<{ readonly id: string; readonly title: string; readonly kind: string }>;
+  readonly activeDocumentId: string | undefined;
+  readonly undoAction: string | undefined;
+  readonly redoAction: string | undefined;
+  readonly uncertain: number;
+  readonly qaCount: number | undefined;
+  readonly qaOpen: boolean;
+  readonly hasProject: boolean;
+}
+
+function selectView(state: AppState): ToolbarView {
+  const workspace = state.workspace;
+  const project = workspace?.history.present;
+  const document = selectDocument(state);
+  return {
+    name: workspace?.name,
+    dirty: selectDirty(state),
+    documents: project?.documents.map((d) => ({ id: d.id, title: d.title, kind: d.kind })) ?? [],
+    activeDocumentId: document?.id,
+    undoAction: workspace?.history.past[workspace.history.past.length - 1]?.label,
+    redoAction: workspace?.history.future[0]?.label,
+    uncertain: uncertainCount(document),
+    qaCount: selectFindings(state)?.all.length,
+    qaOpen: state.qaOpen,
+    hasProject: project !== undefined,
+  };
+}
+
+function sameView(a: ToolbarView, b: ToolbarView): boolean {
+  return (
+    a.name === b.name &&
+    a.dirty === b.dirty &&
+    a.activeDocumentId === b.activeDocumentId &&
+    a.undoAction === b.undoAction &&
+    a.redoAction === b.redoAction &&
+    a.uncertain === b.uncertain &&
+    a.qaCount === b.qaCount &&
+    a.qaOpen === b.qaOpen &&
+    a.hasProject === b.hasProject &&
+    a.documents.length === b.documents.length &&
+    a.documents.every((d, i) => d.id === b.documents[i]?.id && d.title === b.documents[i]?.title)
+  );
+}
+
 /** The top bar: menus, document switcher, Export and the interface language. */
-export function Toolbar(props: ToolbarProps) {
+export function Toolbar() {
   const { t, i18n } = useTranslation();
+  const dispatcher = useDispatcher();
+  const view = useAppState(selectView, sameView);
+  const enabledFlags = useAppState(selectEnabled);
   const labelFor = (command: CommandId, key: string): string => {
-    if (command === 'undo' && props.undoLabel !== undefined) return props.undoLabel;
-    if (command === 'redo' && props.redoLabel !== undefined) return props.redoLabel;
+    if (command === 'undo' && view.undoAction !== undefined)
+      return t('command.undoNamed', { action: t(`action.${view.undoAction}`) });
+    if (command === 'redo' && view.redoAction !== undefined)
+      return t('command.redoNamed', { action: t(`action.${view.redoAction}`) });
     return t(key);
   };
-  const enabled = (command: CommandId): boolean => {
-    if (command === 'undo') return props.canUndo;
-    if (command === 'redo') return props.canRedo;
-    return props.project !== undefined;
-  };
+  const enabled = (command: CommandId): boolean =>
+    enabledFlags[COMMANDS.findIndex((candidate) => candidate.id === command)] === '1';
+  const run = (command: CommandId): void => dispatcher.run(command);
   return (
     <header className="toolbar">
       <div role="toolbar" aria-label={t('toolbar.label')} className="toolbar-row">
@@ -118,46 +164,39 @@ export function Toolbar(props: ToolbarProps) {
             label={t(menu.labelKey)}
             labelFor={labelFor}
             enabled={enabled}
-            onCommand={props.onCommand}
-            extra={menu.id === 'project' ? { label: t('command.openSample'), run: props.onOpenSample } : undefined}
+            onCommand={run}
           />
         ))}
         <span className="project-name">
-          {props.projectName ?? t('app.untitled')}{' '}
-          {props.dirty && <span className="unsaved">{t('app.unsavedMark')}</span>}
+          {view.name ?? t('app.untitled')} {view.dirty && <span className="unsaved">{t('app.unsavedMark')}</span>}
         </span>
         <div role="group" aria-label={t('toolbar.documents')} className="document-switcher">
-          {props.project?.documents.map((document) => (
+          {view.documents.map((document) => (
             <button
               key={document.id}
               type="button"
-              aria-pressed={document.id === props.activeDocumentId}
+              aria-pressed={document.id === view.activeDocumentId}
               title={t(`document.${document.kind}`)}
-              onClick={() => props.onSelectDocument(document.id)}
+              onClick={() => dispatcher.selectDocument(document.id)}
             >
               {document.title}
             </button>
           ))}
         </div>
-        <button type="button" onClick={() => props.onCommand('align')} disabled={props.project === undefined}>
+        <button type="button" onClick={() => run('align')} disabled={!enabled('align')}>
           {t('command.align')}
         </button>
-        {props.qaCount !== undefined && (
-          <button type="button" aria-pressed={props.qaOpen} onClick={props.onToggleQa}>
-            {t('qa.button', { count: props.qaCount })}
+        {view.qaCount !== undefined && (
+          <button type="button" aria-pressed={view.qaOpen} onClick={() => dispatcher.toggleQa()}>
+            {t('qa.button', { count: view.qaCount })}
           </button>
         )}
-        {props.uncertainCount > 0 && (
-          <button type="button" className="attention" onClick={() => props.onCommand('nextUncertain')}>
-            {t('align.uncertain', { count: props.uncertainCount })}
+        {view.uncertain > 0 && (
+          <button type="button" className="attention" onClick={() => run('nextUncertain')}>
+            {t('align.uncertain', { count: view.uncertain })}
           </button>
         )}
-        <button
-          type="button"
-          className="primary"
-          onClick={() => props.onCommand('export')}
-          disabled={props.project === undefined}
-        >
+        <button type="button" className="primary" onClick={() => run('export')} disabled={!enabled('export')}>
           {t('toolbar.export')}
         </button>
         <label className="interface-language">
@@ -168,6 +207,7 @@ export function Toolbar(props: ToolbarProps) {
               const language = event.target.value;
               if (!isLanguage(language)) return;
               rememberInterfaceLanguage(language);
+              // Words only: the project, the selection and the undo history live in the store and stay.
               void i18n.changeLanguage(language);
             }}
           >

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  applyXliff,
   InterchangeFormatError,
   readXliff,
   type XliffContent,
@@ -9,6 +8,9 @@ import {
 } from '../../../src/interchange/xliff';
 import { ENDONYMS } from '../../../src/languages';
 import type { Project } from '../../../src/model/project';
+import { importXliff } from '../../../src/usecases/importXliff';
+import { UsecaseError } from '../../../src/usecases/usecaseError';
+import { describeError } from '../describeError';
 import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
 
@@ -37,11 +39,13 @@ export function XliffImportDialog(props: {
     if (file.size > MAX_XLIFF_BYTES) return fail(t('problem.too-large', { size: file.size, limit: MAX_XLIFF_BYTES }));
     try {
       const content = readXliff(await file.text());
-      const applied = applyXliff(props.project, content);
+      // The same use case as `subrelay import`: it refuses a result Subrelay could not open again.
+      const applied = importXliff(props.project, content);
       props.onApply(content);
       setReport(applied.report);
     } catch (caught) {
       if (caught instanceof InterchangeFormatError) return fail(t('xliffImport.bad', { detail: caught.message }));
+      if (caught instanceof UsecaseError) return fail(describeError(caught, t));
       return fail(caught instanceof Error ? caught.message : String(caught));
     }
   }

@@ -1,0 +1,430 @@
+import { ApiError, type ApiResponse, type SubrelayApi } from '../../../src/api/contract';
+import { runCommand, type CellSelection, type CommandId, type CommandResult } from '../../../src/commands/commands';
+import type { Language } from '../../../src/languages';
+import { setSegmentText, setSegmentTime, type SegmentRef } from '../../../src/model/edit';
+import { createHistory, markSaved, recordEdit, redo, undo } from '../../../src/model/history';
+import type { Project, ProjectSettings } from '../../../src/model/project';
+import { snapToFrame } from '../../../src/timing/timing';
+import type { Store } from './store';
+import {
+  commandContextOf,
+  projectOf,
+  selectDirty,
+  type AppState,
+  type Dialog,
+  type JournalEntry,
+  type Message,
+  type PendingAction,
+  type Workspace,
+} from './appState';
+
+export const SAMPLE_ID = 'kursk-appeal';
+const JOURNAL_DELAY_MS = 1500;
+const JOURNAL_HOLD_MS = 4000;
+
+type OpenResult = ApiResponse<'openProject'>;
+
+interface Loaded {
+  readonly project: Project;
+  readonly path: string | null;
+  readonly name: string;
+  readonly saved: boolean;
+  readonly revision: string | null;
+  readonly journalId?: string;
+}
+
+/**
+ * Every action the interface can take, over the store and the API.
+ *
+ * Components call these; none of them decides what a command does (the
+ * command list does) or keeps project state of its own (the store does).
+ * Anything that would replace or close a project with unsaved changes goes
+ * through `guard`, which asks first.
+ */
+export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessionId: string) {
+  const get = (): AppState => store.getState();
+  const set = (update: (state: AppState) => AppState): void => store.setState(update);
+  const say = (message: Message): void => set((s) => ({ ...s, message }));
+  const fail = (error: unknown): void => {
+    const backupOf =
+      error instanceof ApiError && error.backup !== undefined && error.file !== undefined ? error.file : undefined;
+    set((s) => ({ ...s, failure: backupOf === undefined ? { error } : { error, backupOf } }));
+  };
+  const openDialog = (dialog: Dialog | undefined): void => set((s) => ({ ...s, dialog }));
+
+  function load(loaded: Loaded): void {
+    // Replacing a project with unsaved changes happens only after the user chose not to save them
+    // (`guard` asks): its journal goes now, once the replacement is here, not before.
+    const previous = get().workspace;
+    if (previous !== undefined && selectDirty(get())) {
+      api.clearJournal({ sessionId, journalId: previous.journalId, path: previous.path }).catch(fail);
+    }
+    const workspace: Workspace = {
+      history: createHistory(loaded.project, loaded.saved),
+      settings: loaded.project.settings,
+      savedSettings: loaded.saved ? loaded.project.settings : undefined,
+      path: loaded.path,
+      name: loaded.name,
+      journalId: loaded.journalId ?? crypto.randomUUID(),
+      revision: loaded.revision,
+    };
+    set((s) => ({
+      ...s,
+      workspace,
+      documentId: loaded.project.documents.some((d) => d.id === s.documentId)
+        ? s.documentId
+        : loaded.project.documents[0]?.id,
+      selection: undefined,
+      failure: undefined,
+    }));
+  }
+
+  /** Takes what an open returned: a project (maybe with newer unsaved work to offer), or a file to start from. */
+  function takeOpened(result: OpenResult): void {
+    if (result.canceled) return;
+    if ('startFrom' in result) {
+      openDialog({ kind: 'newProject', startFrom: result.startFrom });
+      return;
+    }
+    load({ ...result, saved: true });
+    say({ key: 'file.opened', params: { name: result.name } });
+    if (result.recovered !== null) openDialog({ kind: 'restore', journals: [result.recovered] });
+  }
+
+  async function clearOwnJournal(): Promise<void> {
+    const workspace = get().workspace;
+    if (workspace === undefined) return;
+    await api.clearJournal({ sessionId, journalId: workspace.journalId, path: workspace.path });
+  }
+
+  async function perform(action: PendingAction): Promise<void> {
+    try {
+      switch (action.kind) {
+        case 'open':
+          if (action.path === undefined && get().mode === 'web') {
+            openDialog({ kind: 'path', purpose: 'open' });
+            return;
+          }
+          takeOpened(await api.openProject({ ...(action.path !== undefined ? { path: action.path } : {}), sessionId }));
+          return;
+        case 'openSample':
+          takeOpened(await api.openSample({ id: SAMPLE_ID }));
+          return;
+        case 'newProject':
+          openDialog({ kind: 'newProject', startFrom: action.startFrom });
+          return;
+        case 'restore': {
+          const { journal } = action;
+          load({
+            project: journal.project,
+            path: journal.path,
+            name: journal.name,
+            saved: false,
+            revision: null,
+            journalId: journal.journalId,
+          });
+          say({ key: 'journal.restored', params: { name: journal.name } });
+          return;
+        }
+        case 'openBackup': {
+          const result = await api.openBackup({ path: action.path });
+          if (result.canceled || 'startFrom' in result) return;
+          // The backup is not what the file on disk holds: it needs saving.
+          load({ ...result, saved: false });
+          say({ key: 'backup.opened', params: { name: result.name } });
+          return;
+        }
+        case 'close':
+          if (selectDirty(get())) await clearOwnJournal();
+          await api.closeWindow({});
+          return;
+      }
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  /** Runs an action that replaces or closes the project, asking first when there are unsaved changes. */
+  function guard(action: PendingAction): void {
+    if (selectDirty(get())) openDialog({ kind: 'unsaved', then: action });
+    else void perform(action);
+  }
+
+  function edit(change: (project: Project) => Project, action: string, coalesceKey?: string): void {
+    set((s) => {
+      const workspace = s.workspace;
+      if (workspace === undefined) return s;
+      const after = change(workspace.history.present);
+      if (after === workspace.history.present) return s;
+      return {
+        ...s,
+        workspace: { ...workspace, history: recordEdit(workspace.history, after, action, { coalesceKey }) },
+      };
+    });
+  }
+
+  function moveHistory(step: typeof undo): void {
+    set((s) =>
+      s.workspace === undefined ? s : { ...s, workspace: { ...s.workspace, history: step(s.workspace.history) } },
+    );
+  }
+
+  interface SaveOptions {
+    readonly path?: string;
+    readonly saveAs?: boolean;
+    readonly overwrite?: boolean;
+    readonly then?: PendingAction | undefined;
+  }
+
+  /** Saves; true when the project is now on disk. A web-mode save without a path asks for one first. */
+  async function save(options: SaveOptions = {}): Promise<boolean> {
+    const workspace = get().workspace;
+    if (workspace === undefined) return false;
+    const web = get().mode === 'web';
+    const target = options.path ?? (options.saveAs === true ? undefined : (workspace.path ?? undefined));
+    if (target === undefined && web) {
+      openDialog({ kind: 'path', purpose: 'saveAs', then: options.then });
+      return false;
+    }
+    const project = projectOf(workspace);
+    const sameFile = target !== undefined && target === workspace.path;
+    try {
+      const result = await api.saveProject({
+        project,
+        ...(target !== undefined ? { path: target } : {}),
+        ...(options.saveAs === true && options.path === undefined ? { saveAs: true } : {}),
+        ...(sameFile && workspace.revision !== null ? { expectedRevision: workspace.revision } : {}),
+        ...(options.overwrite === true ? { overwrite: true } : {}),
+      });
+      if (result.canceled) return false;
+      const name = result.path.split(/[\\/]/u).pop() ?? result.path;
+      // The work is on disk: its journal, under the old name and the new, has nothing left to keep.
+      await api.clearJournal({ sessionId, journalId: workspace.journalId, path: workspace.path }).catch(fail);
+      if (workspace.path !== result.path) {
+        await api.clearJournal({ sessionId, journalId: workspace.journalId, path: result.path }).catch(fail);
+      }
+      set((s) =>
+        s.workspace === undefined
+          ? s
+          : {
+              ...s,
+              workspace: {
+                ...s.workspace,
+                history: markSaved(s.workspace.history, workspace.history.present),
+                savedSettings: workspace.settings,
+                path: result.path,
+                name,
+                revision: result.revision,
+              },
+              message: { key: 'file.saved', params: { path: result.path } },
+              failure: undefined,
+            },
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'conflict' && error.file !== undefined) {
+        openDialog({ kind: 'conflict', path: error.file, then: options.then });
+        return false;
+      }
+      fail(error);
+      return false;
+    }
+  }
+
+  async function saveThen(options: SaveOptions): Promise<void> {
+    if (await save(options)) {
+      openDialog(undefined);
+      if (options.then !== undefined) await perform(options.then);
+    }
+  }
+
+  function apply(result: CommandResult): void {
+    switch (result.kind) {
+      case 'none':
+        return;
+      case 'edit':
+        edit(result.change, result.action);
+        if (result.select !== undefined) select(result.select, true);
+        return;
+      case 'select':
+        select(result.selection, true);
+        return;
+      case 'dialog':
+        openDialog({ kind: result.dialog });
+        return;
+      case 'effect':
+        switch (result.effect) {
+          case 'undo':
+            moveHistory(undo);
+            return;
+          case 'redo':
+            moveHistory(redo);
+            return;
+          case 'save':
+            void saveThen({});
+            return;
+          case 'saveAs':
+            void saveThen({ saveAs: true });
+            return;
+          case 'open':
+            guard({ kind: 'open' });
+            return;
+          case 'openSample':
+            guard({ kind: 'openSample' });
+            return;
+          case 'newProject':
+            guard({ kind: 'newProject' });
+            return;
+        }
+    }
+  }
+
+  function select(selection: CellSelection | undefined, focus = false): void {
+    set((s) => ({ ...s, selection, focusToken: focus ? s.focusToken + 1 : s.focusToken }));
+  }
+
+  // The journal: while there are unsaved changes, keep them where a crash cannot take them.
+  let journalTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastWorkspace: Workspace | undefined;
+  store.subscribe(() => {
+    const state = get();
+    if (state.workspace === lastWorkspace) return;
+    lastWorkspace = state.workspace;
+    clearTimeout(journalTimer);
+    const workspace = state.workspace;
+    if (workspace === undefined || !selectDirty(state)) return;
+    journalTimer = setTimeout(() => {
+      api
+        .writeJournal({
+          sessionId,
+          journalId: workspace.journalId,
+          project: projectOf(workspace),
+          path: workspace.path,
+          name: workspace.name,
+        })
+        .catch(fail);
+    }, JOURNAL_DELAY_MS);
+  });
+
+  return {
+    store,
+
+    /** Start: the environment, the sample, then any unsaved work left behind. */
+    async start(): Promise<void> {
+      try {
+        const environment = await api.getEnvironment({});
+        set((s) => ({ ...s, mode: environment.mode, defaultExportFolder: environment.defaultExportFolder }));
+        const [sample, left] = await Promise.all([api.openSample({ id: SAMPLE_ID }), api.listJournals({ sessionId })]);
+        if (get().workspace === undefined) takeOpened(sample);
+        if (left.journals.length > 0) openDialog({ kind: 'restore', journals: left.journals });
+      } catch (error) {
+        fail(error);
+      }
+      // Tell the other tabs that this one still works on its journal; let go when it closes.
+      setInterval(() => {
+        const workspace = get().workspace;
+        if (workspace === undefined || !selectDirty(get())) return;
+        api.holdJournal({ sessionId, journalId: workspace.journalId, path: workspace.path }).catch(() => undefined);
+      }, JOURNAL_HOLD_MS);
+      window.addEventListener('pagehide', () => {
+        api.releaseJournals({ sessionId }).catch(() => undefined);
+      });
+    },
+
+    /** Runs a command from the list if it applies; `caret` is the text caret of the focused cell. */
+    run(command: CommandId, caret?: number): void {
+      apply(runCommand(command, commandContextOf(get(), caret)));
+    },
+
+    select,
+    selectDocument(documentId: string): void {
+      set((s) => ({ ...s, documentId, selection: undefined }));
+    },
+    setText(ref: SegmentRef, language: Language, text: string): void {
+      edit((p) => setSegmentText(p, ref, language, text), 'editText', `text:${ref.segmentId}:${language}`);
+    },
+    // Typed times snap to the project's frames, as every subtitle editor does.
+    setTime(ref: SegmentRef, bound: 'start' | 'end', milliseconds: number): void {
+      edit((p) => setSegmentTime(p, ref, bound, snapToFrame(milliseconds, p.frameRate)), 'editTime');
+    },
+    edit,
+    setSettings(settings: ProjectSettings): void {
+      set((s) => {
+        if (s.workspace === undefined || JSON.stringify(s.workspace.settings) === JSON.stringify(settings)) return s;
+        return { ...s, workspace: { ...s.workspace, settings } };
+      });
+    },
+    openDialog,
+    closeDialog(): void {
+      openDialog(undefined);
+    },
+    say,
+    fail,
+    dismissFailure(): void {
+      set((s) => ({ ...s, failure: undefined }));
+    },
+    toggleQa(): void {
+      set((s) => ({ ...s, qaOpen: !s.qaOpen }));
+    },
+    guard,
+
+    /** The path dialog (web mode) was answered. */
+    confirmPath(purpose: 'open' | 'saveAs', path: string, then?: PendingAction): void {
+      openDialog(undefined);
+      if (purpose === 'open') void perform({ kind: 'open', path });
+      else void saveThen({ path, then });
+    },
+
+    /** The unsaved-changes question was answered. */
+    resolveUnsaved(choice: 'save' | 'discard' | 'cancel'): void {
+      const dialog = get().dialog;
+      if (dialog?.kind !== 'unsaved') return;
+      openDialog(undefined);
+      if (choice === 'save') void saveThen({ then: dialog.then });
+      if (choice === 'discard') void perform(dialog.then);
+    },
+
+    /** A save found the file changed on disk; the user chose what to do. */
+    resolveConflict(choice: 'overwrite' | 'saveAs' | 'reload' | 'cancel'): void {
+      const dialog = get().dialog;
+      if (dialog?.kind !== 'conflict') return;
+      openDialog(undefined);
+      if (choice === 'overwrite') void saveThen({ path: dialog.path, overwrite: true, then: dialog.then });
+      if (choice === 'saveAs') void saveThen({ saveAs: true, then: dialog.then });
+      if (choice === 'reload') void perform({ kind: 'open', path: dialog.path });
+    },
+
+    restoreJournal(journal: JournalEntry): void {
+      const dialog = get().dialog;
+      const rest = dialog?.kind === 'restore' ? dialog.journals.filter((j) => j !== journal) : [];
+      openDialog(rest.length > 0 ? { kind: 'restore', journals: rest } : undefined);
+      // Restoring replaces the open project: ask first if it has changes of its own.
+      guard({ kind: 'restore', journal });
+    },
+
+    discardJournal(journal: JournalEntry): void {
+      const dialog = get().dialog;
+      const rest = dialog?.kind === 'restore' ? dialog.journals.filter((j) => j !== journal) : [];
+      openDialog(rest.length > 0 ? { kind: 'restore', journals: rest } : undefined);
+      api.clearJournal({ sessionId, journalId: journal.journalId, path: journal.path }).catch(fail);
+    },
+
+    /** A new project, made by the New-project dialog, replaces the open one (already asked). */
+    loadNew(project: Project, name: string): void {
+      openDialog(undefined);
+      load({ project, path: null, name, saved: false, revision: null });
+      say({ key: 'newProject.created', params: { name } });
+    },
+
+    openBackup(path: string): void {
+      guard({ kind: 'openBackup', path });
+    },
+
+    /** The desktop window is closing and there are unsaved changes (Electron asks through the page). */
+    askBeforeClosing(): void {
+      if (get().dialog?.kind !== 'unsaved') openDialog({ kind: 'unsaved', then: { kind: 'close' } });
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

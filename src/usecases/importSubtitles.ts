@@ -1,0 +1,82 @@
+import type { Problem } from '../api/problems';
+import type { Cue } from '../formats/cue';
+import type { Language } from '../languages';
+import { documentFromCues, importCuesIntoDocument, type CueMatching } from '../model/importCues';
+import type { Project } from '../model/project';
+import { checkProjectLimits } from './projectLimits';
+import { UsecaseError } from './usecaseError';
+
+export interface ImportSubtitlesRequest {
+  /** The transcript to fill, or `new` for a new transcript made from the cues. */
+  readonly documentId: string;
+  /** The new transcript's title (default "Subtitles"). */
+  readonly title?: string | undefined;
+  readonly language: Language;
+  readonly cues: ReadonlyArray<Cue>;
+  readonly matching: CueMatching;
+}
+
+export interface ImportSubtitlesReport {
+  readonly documentId: string;
+  /** True when the cues became a new transcript. */
+  readonly created: boolean;
+  readonly cues: number;
+  /** Cues that went into an existing row. */
+  readonly matched: number;
+  /** Cues that got a new row of their own. */
+  readonly added: number;
+  /** The report in words: one problem-shaped line. */
+  readonly messages: ReadonlyArray<Problem>;
+}
+
+/**
+ * Puts a subtitle file's cues into a transcript's column, or makes a new transcript of them.
+ *
+ * Throws a `UsecaseError` for an unknown document, an article (subtitles go
+ * into a transcript), a language the project does not have, a new document
+ * from no cues, or a result Subrelay could not open again.
+ */
+export function importSubtitles(
+  project: Project,
+  request: ImportSubtitlesRequest,
+): { readonly project: Project; readonly report: ImportSubtitlesReport } {
+  const { language, cues } = request;
+  if (!project.languages.includes(language)) {
+    throw new UsecaseError({ code: 'language-not-in-project', params: { language } });
+  }
+  if (request.documentId === 'new') {
+    if (cues.length === 0) throw new UsecaseError({ code: 'import-no-cues' });
+    const made = documentFromCues(project, request.title ?? 'Subtitles', language, cues);
+    return {
+      project: checkProjectLimits(made.project),
+      report: {
+        documentId: made.documentId,
+        created: true,
+        cues: cues.length,
+        matched: 0,
+        added: cues.length,
+        messages: [{ code: 'import-new-document', params: { document: made.documentId, count: cues.length } }],
+      },
+    };
+  }
+  const document = project.documents.find((d) => d.id === request.documentId);
+  if (document === undefined) throw new UsecaseError({ code: 'unknown-document', params: { id: request.documentId } });
+  if (document.kind !== 'transcript') {
+    throw new UsecaseError({ code: 'import-into-article', params: { document: document.id } });
+  }
+  const imported = importCuesIntoDocument(project, document.id, language, cues, request.matching);
+  const { matched, added } = imported.report;
+  return {
+    project: checkProjectLimits(imported.project),
+    report: {
+      documentId: document.id,
+      created: false,
+      cues: cues.length,
+      matched,
+      added,
+      messages: [
+        { code: 'import-summary', params: { count: cues.length, document: document.id, language, matched, added } },
+      ],
+    },
+  };
+}

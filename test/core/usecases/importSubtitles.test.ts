@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseProject } from '../../../src/model/schema';
+import { serializeProject } from '../../../src/model/serialize';
+import { importSubtitles } from '../../../src/usecases/importSubtitles';
+import { refusal, sample } from './support';
+
+describe('importSubtitles', () => {
+  const cues = [
+    { start: 1200, end: 3900, text: 'Братья!' },
+    { start: 300_000, end: 302_000, text: 'Новая реплика' },
+  ];
+
+  it('puts cues into a transcript and reports what matched and what was added', () => {
+    const { project, report } = importSubtitles(sample, {
+      documentId: 'appeal',
+      language: 'ru',
+      cues,
+      matching: 'overlap',
+    });
+    expect(report).toMatchObject({ documentId: 'appeal', created: false, cues: 2, matched: 1, added: 1 });
+    expect(report.messages).toEqual([
+      { code: 'import-summary', params: { count: 2, document: 'appeal', language: 'ru', matched: 1, added: 1 } },
+    ]);
+    expect(project.documents[0]!.segments[0]?.texts.ru).toBe('Братья!');
+    expect(() => parseProject(serializeProject(project))).not.toThrow();
+  });
+
+  it('makes a new transcript of the cues', () => {
+    const { project, report } = importSubtitles(sample, {
+      documentId: 'new',
+      title: 'Ru subs',
+      language: 'ru',
+      cues,
+      matching: 'overlap',
+    });
+    expect(report).toMatchObject({ documentId: 'ru-subs', created: true, added: 2 });
+    expect(project.documents[2]).toMatchObject({ id: 'ru-subs', kind: 'transcript', sourceLanguage: 'ru' });
+  });
+
+  it('refuses an unknown document, an article, a new document without cues and a language the project lacks', () => {
+    const base = { language: 'ru' as const, cues, matching: 'overlap' as const };
+    expect(refusal(() => importSubtitles(sample, { ...base, documentId: 'nope' }))).toEqual({
+      code: 'unknown-document',
+      params: { id: 'nope' },
+    });
+    expect(refusal(() => importSubtitles(sample, { ...base, documentId: 'article' })).code).toBe('import-into-article');
+    expect(refusal(() => importSubtitles(sample, { ...base, documentId: 'new', cues: [] })).code).toBe(
+      'import-no-cues',
+    );
+    const englishOnly = { ...sample, languages: ['en' as const] };
+    expect(refusal(() => importSubtitles(englishOnly, { ...base, documentId: 'appeal' })).code).toBe(
+      'language-not-in-project',
+    );
+  });
+
+  it('refuses a cue past 100 hours rather than make a project Subrelay cannot open', () => {
+    const late = [{ start: 101 * 3_600_000, end: 101 * 3_600_000 + 2000, text: 'Пізно' }];
+    const problem = refusal(() =>
+      importSubtitles(sample, { documentId: 'appeal', language: 'uk', cues: late, matching: 'overlap' }),
+    );
+    expect(problem).toMatchObject({ code: 'limit-time', params: { document: 'appeal', hours: 100 } });
+  });
+
+  it('refuses a cue longer than a cell may hold', () => {
+    const long = [{ start: 1200, end: 3900, text: 'я'.repeat(100_001) }];
+    expect(
+      refusal(() => importSubtitles(sample, { documentId: 'appeal', language: 'uk', cues: long, matching: 'order' })),
+    ).toMatchObject({ code: 'limit-text', params: { document: 'appeal', language: 'uk', limit: 100_000 } });
+  });
+});

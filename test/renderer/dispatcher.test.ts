@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dispatch } from '../../main/handlers/dispatch';
+import { createHandlers } from '../../main/handlers/handlers';
+import { ApiError, OPERATIONS, unwrapEnvelope, type SubrelayApi } from '../../src/api/contract';
+import { parseProject } from '../../src/model/schema';
+import { serializeProject } from '../../src/model/serialize';
+import { INITIAL_STATE, selectDirty, selectDocument, type AppState } from '../../renderer/src/store/appState';
+import { createDispatcher } from '../../renderer/src/store/dispatcher';
+import { createStore } from '../../renderer/src/store/store';
+import { loadSample, useTemporaryFolders, webHost } from '../main/support';
+
+const temporaryFolder = useTemporaryFolders();
+
+/** The renderer's API over the real handlers of a web-mode host, through the same dispatch the server uses. */
+function apiOver(folder: string): SubrelayApi {
+  const handlers = createHandlers(webHost(folder, { root: folder }));
+  const entries = OPERATIONS.map((operation) => [
+    operation,
+    async (request: unknown) => unwrapEnvelope(await dispatch(handlers, operation, request)),
+  ]);
+  return Object.fromEntries(entries) as SubrelayApi;
+}
+
+async function started(folder: string) {
+  const store = createStore<AppState>({ ...INITIAL_STATE, mode: 'web' });
+  const dispatcher = createDispatcher(apiOver(folder), store, randomUUID());
+  dispatcher.guard({ kind: 'openSample' });
+  await vi.waitFor(() => expect(store.getState().workspace).toBeDefined());
+  return { store, dispatcher };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+function typeInto(dispatcher: ReturnType<typeof createDispatcher>, text: string): void {
+  dispatcher.setText({ documentId: 'appeal', segmentId: 'q001' }, 'en', text);
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the dispatcher (renderer store and actions)', () => {
+  it('asks before Open sample replaces unsaved work; Cancel keeps it, Don’t save replaces it', async () => {
+    const { store, dispatcher } = await started(await temporaryFolder('renderer'));
+    typeInto(dispatcher, 'Edited.');
+    expect(selectDirty(store.getState())).toBe(true);
+    dispatcher.run('openSample');
+    expect(store.getState().dialog).toMatchObject({ kind: 'unsaved', then: { kind: 'openSample' } });
+    dispatcher.resolveUnsaved('cancel');
+    await settle();
+    expect(store.getState().dialog).toBeUndefined();
+    expect(selectDocument(store.getState())?.segments[0]?.texts.en).toBe('Edited.');
+
+    dispatcher.run('openSample');
+    dispatcher.resolveUnsaved('discard');
+    await vi.waitFor(() => expect(selectDirty(store.getState())).toBe(false));
+    expect(selectDocument(store.getState())?.segments[0]?.texts.en).not.toBe('Edited.');
+  });
+
+  it('opens nothing without asking when there are no unsaved changes', async () => {
+    const { store, dispatcher } = await started(await temporaryFolder('renderer'));
+    dispatcher.run('newProject');
+    expect(store.getState().dialog).toEqual({ kind: 'newProject', startFrom: undefined });
+  });
+
+  it('Save as asks for a path in web mode even when the project has one, and then saves there', async () => {
+    const folder = await temporaryFolder('renderer');
+    const { store, dispatcher } = await started(folder);
+    dispatcher.confirmPath('saveAs', join(folder, 'first.subrelay'));
+    await vi.waitFor(() => expect(store.getState().workspace?.path).toBe(join(folder, 'first.subrelay')));
+    dispatcher.run('saveAs');
+    await settle();
+    expect(store.getState().dialog).toMatchObject({ kind: 'path', purpose: 'saveAs' });
+    dispatcher.confirmPath('saveAs', join(folder, 'second.subrelay'));
+    await vi.waitFor(() => expect(store.getState().workspace?.name).toBe('second.subrelay'));
+    expect((await readdir(folder)).filter((n) => n.endsWith('.subrelay')).sort()).toEqual([
+      'first.subrelay',
+      'second.subrelay',
+    ]);
+  });
+
+  it('a save that finds the file changed on disk asks, and Reload takes the file’s version', async () => {
+    const folder = await temporaryFolder('renderer');
+    const path = join(folder, 'shared.subrelay');
+    const { store, dispatcher } = await started(folder);
+    dispatcher.confirmPath('saveAs', path);
+    await vi.waitFor(() => expect(store.getState().workspace?.path).toBe(path));
+    const other = parseProject(await readFile(path, 'utf8'));
+    await writeFile(path, serializeProject({ ...other, title: 'Changed elsewhere' }));
+
+    typeInto(dispatcher, 'Mine.');
+    dispatcher.run('save');
+    await vi.waitFor(() => expect(store.getState().dialog).toEqual({ kind: 'conflict', path, then: undefined }));
+    expect(parseProject(await readFile(path, 'utf8')).title).toBe('Changed elsewhere');
+    dispatcher.resolveConflict('reload');
+    await vi.waitFor(() => expect(store.getState().workspace?.history.present.title).toBe('Changed elsewhere'));
+  });
+
+  it('keeps unsaved work in the project’s journal about 1.5 s after the last edit', async () => {
+    const folder = await temporaryFolder('renderer');
+    const { dispatcher } = await started(folder);
+    vi.useFakeTimers();
+    typeInto(dispatcher, 'Kept in the journal.');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await readdir(join(folder, '.journal')).catch(() => [])).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1000);
+    vi.useRealTimers();
+    await vi.waitFor(async () => expect(await readdir(join(folder, '.journal'))).toHaveLength(1));
+    const [name] = await readdir(join(folder, '.journal'));
+    const entry = JSON.parse(await readFile(join(folder, '.journal', name!), 'utf8')) as { project: unknown };
+    expect(JSON.stringify(entry.project)).toContain('Kept in the journal.');
+  });
+
+  it('undo and redo run through the command list, and a failed save is reported, not thrown', async () => {
+    const folder = await temporaryFolder('renderer');
+    const { store, dispatcher } = await started(folder);
+    const before = selectDocument(store.getState())?.segments[0]?.texts.en;
+    typeInto(dispatcher, 'Undone.');
+    dispatcher.run('undo');
+    expect(selectDocument(store.getState())?.segments[0]?.texts.en).toBe(before);
+    dispatcher.run('redo');
+    expect(selectDocument(store.getState())?.segments[0]?.texts.en).toBe('Undone.');
+    dispatcher.confirmPath('saveAs', '/outside/the/root.subrelay');
+    await vi.waitFor(() => expect(store.getState().failure?.error).toBeInstanceOf(ApiError));
+    expect(selectDirty(store.getState())).toBe(true);
+  });
+
+  it('the sample is the same project the handlers read', async () => {
+    const { store } = await started(await temporaryFolder('renderer'));
+    expect(store.getState().workspace?.history.present).toEqual(await loadSample());
+  });
+});
