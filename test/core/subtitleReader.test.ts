@@ -449,8 +449,8 @@ describe('parseSubtitles: refusals', () => {
   it('refuses what is not text and unknown formats with its own error', () => {
     expect(errorOf(42 as unknown as string).problem).toBe('expected subtitle text, got number');
     expect(errorOf(null as unknown as string).problem).toBe('expected subtitle text, got null');
-    expect(errorOf('WEBVTT', { format: 'ass' as 'srt' }).problem).toBe(
-      'unknown subtitle format "ass" (expected "srt", "vtt" or "auto")',
+    expect(errorOf('WEBVTT', { format: 'stl' as 'srt' }).problem).toBe(
+      'unknown subtitle format "stl" (expected "auto", "srt", "vtt", "ttml", "ass", "sbv")',
     );
   });
 });
