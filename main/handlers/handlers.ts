@@ -188,7 +188,8 @@ export function createHandlers(host: HandlerHost): Handlers {
 
     openBackup: async ({ path }) => {
       const original = await requirePath(path, 'open a backup');
-      const backup = backupPathOf(original);
+      // The backup is a path of its own: in web mode a `.bak` symlinked out of the root is refused too.
+      const backup = desktop ? backupPathOf(original) : await requirePath(backupPathOf(original), 'open a backup');
       const project = await readProjectFile(backup);
       // The backup opens under the original's name: saving it repairs the original.
       return { canceled: false, project, path: original, name: basename(original) };

@@ -8,6 +8,7 @@ import {
   type SubrelayApi,
 } from '../../../src/api/contract';
 import type { CommandId } from '../../../src/commands/commands';
+import { takeWebToken } from './webToken';
 
 type EnvelopeApi = { readonly [O in Operation]: (request: ApiRequest<O>) => Promise<ApiEnvelope<ApiResponse<O>>> };
 
@@ -18,18 +19,6 @@ declare global {
     /** Set by the Electron preload: application menu commands. */
     readonly subrelayMenu?: { onMenuCommand(listener: (command: CommandId) => void): () => void };
   }
-}
-
-const TOKEN_KEY = 'subrelay.token';
-
-/** The web mode's token: from the page's URL on first load, then from this tab's session. */
-function webToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl !== null && fromUrl !== '') {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 function webCall<O extends Operation>(token: string, operation: O) {
@@ -80,7 +69,7 @@ export function createApi(): SubrelayApi {
       closeWindow: ipcCall(ipc, 'closeWindow'),
     };
   }
-  const token = webToken();
+  const token = takeWebToken(window);
   return {
     getEnvironment: webCall(token, 'getEnvironment'),
     listSamples: webCall(token, 'listSamples'),
