@@ -67,6 +67,10 @@ export interface HandlerHost {
   askSavePath(suggestedName: string): Promise<string | undefined>;
   askExportFolder(): Promise<string | undefined>;
   setInterfaceLanguage?(language: Language): void;
+  /** Desktop: which commands apply and whether a dialog is open, for the menus. */
+  setCommandStates?(states: ApiRequest<'setCommandStates'>, context: CallContext): void;
+  /** Desktop: paths the main process granted itself (opened from the OS, dropped, recent documents). */
+  isGrantedPath?(absolutePath: string): boolean;
   closeWindow?(context: CallContext): void;
 }
 
@@ -118,7 +122,7 @@ export function createHandlers(host: HandlerHost): Handlers {
     if (path === undefined) throw new ForbiddenError(`a path is needed to ${purpose}`, { reason: 'needs-path' });
     if (desktop) {
       const absolute = resolve(path);
-      if (!grantedPaths.has(absolute)) {
+      if (!grantedPaths.has(absolute) && host.isGrantedPath?.(absolute) !== true) {
         throw new ForbiddenError(`${absolute}: choose it in a dialog first`, { reason: 'needs-dialog' }, absolute);
       }
       return absolute;
@@ -297,6 +301,11 @@ export function createHandlers(host: HandlerHost): Handlers {
 
     setInterfaceLanguage: async ({ language }) => {
       host.setInterfaceLanguage?.(language);
+      return {};
+    },
+
+    setCommandStates: async (request, context) => {
+      host.setCommandStates?.(request, context ?? {});
       return {};
     },
 

@@ -7,7 +7,6 @@ import {
   type Operation,
   type SubrelayApi,
 } from '../../../src/api/contract';
-import type { CommandId } from '../../../src/commands/commands';
 import { takeWebToken } from './webToken';
 
 type EnvelopeApi = { readonly [O in Operation]: (request: ApiRequest<O>) => Promise<ApiEnvelope<ApiResponse<O>>> };
@@ -16,8 +15,6 @@ declare global {
   interface Window {
     /** Set by the Electron preload; absent in the web mode. */
     readonly subrelayIpc?: EnvelopeApi;
-    /** Set by the Electron preload: application menu commands. */
-    readonly subrelayMenu?: { onMenuCommand(listener: (command: CommandId) => void): () => void };
   }
 }
 
@@ -66,6 +63,7 @@ export function createApi(): SubrelayApi {
       findJournal: ipcCall(ipc, 'findJournal'),
       openBackup: ipcCall(ipc, 'openBackup'),
       setInterfaceLanguage: ipcCall(ipc, 'setInterfaceLanguage'),
+      setCommandStates: ipcCall(ipc, 'setCommandStates'),
       closeWindow: ipcCall(ipc, 'closeWindow'),
     };
   }
@@ -83,6 +81,8 @@ export function createApi(): SubrelayApi {
     findJournal: webCall(token, 'findJournal'),
     openBackup: webCall(token, 'openBackup'),
     setInterfaceLanguage: webCall(token, 'setInterfaceLanguage'),
+    // The web mode has no application menu: nothing to tell the server.
+    setCommandStates: async () => ({}),
     closeWindow: webCall(token, 'closeWindow'),
   };
 }
