@@ -116,7 +116,7 @@ export const contract = {
   setCommandStates: {
     request: z.strictObject({
       enabled: z.record(z.string().max(100), z.boolean()).refine((value) => Object.keys(value).length <= 200, {
-        message: 'at most 200 commands',
+        error: 'at most 200 commands',
       }),
       modal: z.boolean(),
     }),

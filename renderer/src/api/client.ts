@@ -7,6 +7,7 @@ import {
   type Operation,
   type SubrelayApi,
 } from '../../../src/api/contract';
+import type { CommandId } from '../../../src/commands/commands';
 import { takeWebToken } from './webToken';
 
 type EnvelopeApi = { readonly [O in Operation]: (request: ApiRequest<O>) => Promise<ApiEnvelope<ApiResponse<O>>> };
@@ -15,6 +16,17 @@ declare global {
   interface Window {
     /** Set by the Electron preload; absent in the web mode. */
     readonly subrelayIpc?: EnvelopeApi;
+    /** Set by the Electron preload (main/preload.ts). */
+    readonly subrelayMenu?: {
+      /** Application menu commands. */
+      onMenuCommand(listener: (command: CommandId) => void): () => void;
+      /**
+       * Projects the OS asked to open (double-click, macOS `open-file`, argv), dropped on the window,
+       * or chosen from Open Recent. Main has granted the path: ask about unsaved changes, then
+       * `openProject({ path })`.
+       */
+      onOpenFile(listener: (path: string) => void): () => void;
+    };
   }
 }
 
