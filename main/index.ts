@@ -336,9 +336,33 @@ function run(): void {
   });
 }
 
-// The same data folder as the web mode (`Subrelay`), set before anything reads it.
-app.setPath('userData', appDataFolder());
-// One app per user: a second launch hands its files to the first and quits, so two runs never
-// share (and offer each other as crash leftovers) the journals of unsaved work.
-if (app.requestSingleInstanceLock()) run();
-else app.quit();
+/**
+ * The `subrelay` command line inside an installed app: `<app binary> --cli export …`.
+ *
+ * A packaged app has no Node.js of its own (the RunAsNode fuse is off), so
+ * its binary runs the CLI in the main process, opens no window and exits
+ * with the CLI's code. The package's `resources/cli/subrelay` calls this.
+ */
+async function runPackagedCli(argv: ReadonlyArray<string>): Promise<void> {
+  const { runCli } = await import('./cli/index');
+  const code = await runCli(argv, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  app.exit(code);
+}
+
+const cliAt = process.argv.indexOf('--cli');
+if (cliAt !== -1) {
+  void runPackagedCli(process.argv.slice(cliAt + 1)).catch((error: unknown) => {
+    process.stderr.write(`subrelay: ${error instanceof Error ? error.message : String(error)}\n`);
+    app.exit(1);
+  });
+} else {
+  // The same data folder as the web mode (`Subrelay`), set before anything reads it.
+  app.setPath('userData', appDataFolder());
+  // One app per user: a second launch hands its files to the first and quits, so two runs never
+  // share (and offer each other as crash leftovers) the journals of unsaved work.
+  if (app.requestSingleInstanceLock()) run();
+  else app.quit();
+}

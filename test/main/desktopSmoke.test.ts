@@ -10,7 +10,7 @@ import { OPERATIONS } from '../../src/api/contract';
 import { COMMANDS } from '../../src/commands/commands';
 import { serializeProject } from '../../src/model/serialize';
 import { createRecordingElectron, type RecordingElectron } from './recordingElectron';
-import { loadSample, repoRoot } from './support';
+import { loadSample, repoRoot, sampleFile } from './support';
 
 /*
  * The desktop smoke test: the built main process (`out/main/index.js`, what
@@ -61,8 +61,6 @@ interface Launched {
   readonly dataFolder: string;
 }
 
-let launches = 0;
-
 /** Starts the built main process against a fresh double, as `platform` would run it. */
 async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const home = options.home ?? (await mkdtemp(join(tmpdir(), 'subrelay-desktop-')));
@@ -80,8 +78,7 @@ async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const electron = createRecordingElectron(options);
   vi.resetModules();
   vi.doMock('electron', () => electron.module);
-  launches++;
-  await import(`${pathToFileURL(builtMain).href}?launch=${launches}`);
+  await import(/* @vite-ignore */ pathToFileURL(builtMain).href);
   electron.becomeReady();
   if (options.singleInstanceLock !== false) {
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1), { timeout: 10_000 });
@@ -280,6 +277,28 @@ describe('one app per user', () => {
     electron.app.emit('second-instance', ['/opt/Subrelay/subrelay-app', '--flag', 'appeal.subrelay'], home);
     expect(opensSent(electron)).toEqual([project]);
     expect(electron.callsOf('BrowserWindow', 'focus').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the command line inside the package', () => {
+  it('`<app> --cli validate FILE` runs the CLI in the main process: no window, no lock, the CLI’s exit code', async () => {
+    const { electron } = await launch({ argv: ['--cli', 'validate', sampleFile], singleInstanceLock: false });
+    await vi.waitFor(() => expect(electron.callsOf('app', 'exit')).toHaveLength(1), { timeout: 15_000 });
+    expect(electron.callsOf('app', 'exit')[0]?.args).toEqual([0]);
+    expect(electron.callsOf('app', 'requestSingleInstanceLock')).toEqual([]);
+    expect(electron.windows).toEqual([]);
+  });
+
+  it('exits 1 on a damaged project', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'subrelay-cli-'));
+    folders.push(folder);
+    await writeFile(join(folder, 'bad.subrelay'), '{');
+    const { electron } = await launch({
+      argv: ['--cli', 'validate', join(folder, 'bad.subrelay')],
+      singleInstanceLock: false,
+    });
+    await vi.waitFor(() => expect(electron.callsOf('app', 'exit')).toHaveLength(1), { timeout: 15_000 });
+    expect(electron.callsOf('app', 'exit')[0]?.args).toEqual([1]);
   });
 });
 
