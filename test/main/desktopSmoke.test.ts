@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { appDataFolder } from '../../main/paths';
 import { OPERATIONS } from '../../src/api/contract';
 import { COMMANDS } from '../../src/commands/commands';
 import { serializeProject } from '../../src/model/serialize';
+import { buildAppOnce } from './builtApp';
 import { createRecordingElectron, type RecordingElectron } from './recordingElectron';
 import { loadSample, repoRoot, sampleFile } from './support';
 
@@ -24,14 +24,9 @@ const realPlatform = Object.getOwnPropertyDescriptor(process, 'platform')!;
 const realArgv = process.argv;
 const folders: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   // `npm test` runs these tests before its own build: build here when the sources are newer.
-  const build = spawnSync(
-    process.execPath,
-    ['--input-type=module', '-e', "import('./main/bin/build.js').then((m) => m.buildIfStale({ quiet: true }))"],
-    { cwd: repoRoot, stdio: 'inherit' },
-  );
-  expect(build.status).toBe(0);
+  await buildAppOnce();
   expect(existsSync(builtMain)).toBe(true);
 }, 300_000);
 

@@ -5,13 +5,17 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { buildAppOnce } from './builtApp';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcess[] = [];
 const folders: string[] = [];
 const servers: Server[] = [];
+
+// The launcher builds when the sources are newer; build first, once, so its tests time the launcher alone.
+beforeAll(buildAppOnce, 300_000);
 
 afterEach(async () => {
   for (const child of children.splice(0)) {
