@@ -12,13 +12,23 @@ const noElectronOrUi = [
 ];
 
 export default defineConfig(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '**/*.tmp.*'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+      '**/*.tmp.*',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'main/bin/*.js', '.ci/*.js'] },
+        projectService: { allowDefaultProject: ['*.js', 'main/bin/*.js', '.ci/*.js', 'packaging/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -83,7 +93,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['main/**/*.{ts,js}', 'test/**/*.{ts,tsx}', '*.{js,ts}', '.ci/*.js'],
+    files: ['main/**/*.{ts,js}', 'test/**/*.{ts,tsx}', '*.{js,ts}', '.ci/*.js', 'packaging/*.js'],
     languageOptions: { globals: globals.node },
   },
   {
@@ -111,7 +121,7 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    files: ['main/bin/*.js'],
+    files: ['main/bin/*.js', 'packaging/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -1,8 +1,9 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { isAbsolute } from 'node:path';
 import { channelOf, OPERATIONS, type ApiEnvelope } from '../src/api/contract';
 import { dispatch } from './handlers/dispatch';
 import type { Handlers } from './handlers/handlers';
-import { APP_ORIGIN } from './window';
+import { APP_ORIGIN, DROPPED_FILES_CHANNEL } from './window';
 
 /**
  * Whether an IPC call comes from the main frame of one of our windows showing our own pages.
@@ -10,7 +11,10 @@ import { APP_ORIGIN } from './window';
  * Any other sender (a subframe, a page that navigated elsewhere, a window we
  * did not create) is refused before its payload is looked at.
  */
-export function isTrustedSender(event: IpcMainInvokeEvent, trustedWebContentsIds: ReadonlySet<number>): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent | IpcMainEvent, 'sender' | 'senderFrame'>,
+  trustedWebContentsIds: ReadonlySet<number>,
+): boolean {
   const frame = event.senderFrame;
   if (frame === null || frame.parent !== null) return false;
   if (!trustedWebContentsIds.has(event.sender.id)) return false;
@@ -28,4 +32,26 @@ export function registerIpcHandlers(handlers: Handlers, trustedWebContentsIds: R
       return dispatch(handlers, operation, payload, { senderId: event.sender.id });
     });
   }
+}
+
+/** At most this many paths are taken from one drop. */
+const MAX_DROPPED_FILES = 20;
+
+/**
+ * Takes the paths of projects dropped on a window (sent by the preload, from `webUtils.getPathForFile`).
+ *
+ * Only a trusted sender's absolute paths of sensible length get through;
+ * `accept` checks that each is a project file before granting it.
+ */
+export function registerDroppedFiles(
+  trustedWebContentsIds: ReadonlySet<number>,
+  accept: (absolutePath: string) => void,
+): void {
+  ipcMain.handle(DROPPED_FILES_CHANNEL, (event, paths: unknown): Record<string, never> => {
+    if (!isTrustedSender(event, trustedWebContentsIds) || !Array.isArray(paths)) return {};
+    for (const path of (paths as ReadonlyArray<unknown>).slice(0, MAX_DROPPED_FILES)) {
+      if (typeof path === 'string' && path.length <= 4096 && isAbsolute(path)) accept(path);
+    }
+    return {};
+  });
 }

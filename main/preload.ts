@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isCommandId, type CommandId } from '../src/commands/commands';
 import type { ApiEnvelope, ApiRequest, ApiResponse, Operation, SubrelayApi } from '../src/api/contract';
 
@@ -29,6 +29,7 @@ const api: EnvelopeApi = {
   listJournals: (request) => call('listJournals', request),
   openBackup: (request) => call('openBackup', request),
   setInterfaceLanguage: (request) => call('setInterfaceLanguage', request),
+  setCommandStates: (request) => call('setCommandStates', request),
   closeWindow: (request) => call('closeWindow', request),
 };
 
@@ -43,7 +44,59 @@ function onMenuCommand(listener: (command: CommandId) => void): () => void {
   };
 }
 
+/** The longest path main accepts or sends; the contract's limit too. */
+const MAX_PATH_LENGTH = 4096;
+
+/**
+ * Projects the OS (double-click, `open-file`, argv), a drop or the recent list asked to open.
+ *
+ * Main has granted each path already; the page asks about unsaved changes,
+ * then opens it with `openProject({ path })`.
+ */
+const openFileListeners = new Set<(path: string) => void>();
+/** Paths that arrived before the page listened (a double-clicked project opens the app). */
+const unheardOpens: string[] = [];
+
+ipcRenderer.on('subrelay:open-file', (_event: unknown, path: unknown) => {
+  if (typeof path !== 'string' || path === '' || path.length > MAX_PATH_LENGTH) return;
+  if (openFileListeners.size === 0) unheardOpens.push(path);
+  for (const listener of openFileListeners) listener(path);
+});
+
+function onOpenFile(listener: (path: string) => void): () => void {
+  openFileListeners.add(listener);
+  for (const path of unheardOpens.splice(0)) listener(path);
+  return () => {
+    openFileListeners.delete(listener);
+  };
+}
+
+/*
+ * Projects dropped on the window. Their paths come from webUtils here, in the
+ * isolated preload: a page cannot make a File that names a path on disk, so
+ * it cannot have main grant a path the user did not drop. Main checks each
+ * path again (absolute, a `.subrelay` file) before granting it.
+ */
+function droppedProjects(event: DragEvent): File[] {
+  return [...(event.dataTransfer?.files ?? [])].filter((file) => file.name.toLowerCase().endsWith('.subrelay'));
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('dragover', (event) => {
+    if ([...(event.dataTransfer?.items ?? [])].some((item) => item.kind === 'file')) event.preventDefault();
+  });
+  window.addEventListener('drop', (event) => {
+    if (event.defaultPrevented) return;
+    const paths = droppedProjects(event)
+      .map((file) => webUtils.getPathForFile(file))
+      .filter((path) => path !== '' && path.length <= MAX_PATH_LENGTH);
+    if (paths.length === 0) return;
+    event.preventDefault();
+    void ipcRenderer.invoke('subrelay:dropped-files', paths);
+  });
+}
+
 contextBridge.exposeInMainWorld('subrelayIpc', api);
-contextBridge.exposeInMainWorld('subrelayMenu', { onMenuCommand });
+contextBridge.exposeInMainWorld('subrelayMenu', { onMenuCommand, onOpenFile });
 
 export type { EnvelopeApi, SubrelayApi };

@@ -1,10 +1,34 @@
-import { BrowserWindow, shell } from 'electron';
+import {
+  BrowserWindow,
+  shell,
+  type ContextMenuParams,
+  type MenuItemConstructorOptions,
+  type Rectangle,
+} from 'electron';
+import type { Language } from '../src/languages';
+import { MIN_WINDOW } from './desktopState';
+import { menuLabel } from './menu';
 
 /** Where the app's own pages are served from (see `registerAppProtocol`). */
 export const APP_ORIGIN = 'app://subrelay';
 
-/** The one channel main sends on: a menu command for the renderer to run. */
+/** The channel main sends menu commands on, for the renderer to run. */
 export const COMMAND_CHANNEL = 'subrelay:command';
+
+/** The channel main sends a granted project path on, for the renderer to open (see the preload's onOpenFile). */
+export const OPEN_FILE_CHANNEL = 'subrelay:open-file';
+
+/** The channel the preload sends dropped projects' paths on (from webUtils.getPathForFile). */
+export const DROPPED_FILES_CHANNEL = 'subrelay:dropped-files';
+
+/** The page's background in each theme (`--bg` in renderer/src/styles.css): no white flash before it paints. */
+export const BACKGROUND_COLORS = { light: '#ffffff', dark: '#17191d' } as const;
+
+export interface MainWindowOptions {
+  /** Where the window was when it last closed, if that is still on a screen. */
+  readonly bounds?: Rectangle | undefined;
+  readonly dark?: boolean;
+}
 
 /**
  * The only pages Subrelay opens in the user's browser: ones it links to itself.
@@ -23,14 +47,16 @@ export const EXTERNAL_URLS: ReadonlySet<string> = new Set([
  * app's own pages and new windows are refused; https links the app shows
  * open in the user's browser.
  */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, options: MainWindowOptions = {}): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 900,
-    minHeight: 600,
+    width: options.bounds?.width ?? 1400,
+    height: options.bounds?.height ?? 900,
+    ...(options.bounds !== undefined ? { x: options.bounds.x, y: options.bounds.y } : {}),
+    minWidth: MIN_WINDOW.width,
+    minHeight: MIN_WINDOW.height,
     show: false,
     title: 'Subrelay',
+    backgroundColor: options.dark === true ? BACKGROUND_COLORS.dark : BACKGROUND_COLORS.light,
     webPreferences: {
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK: exposes one function per contract operation, no ipcRenderer
       contextIsolation: true,
@@ -71,4 +97,51 @@ export function isSafeExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What a right-click menu's items do; Electron's webContents and session in the app, recorders in tests. */
+export interface ContextMenuActions {
+  replaceMisspelling(word: string): void;
+  addToDictionary(word: string): void;
+}
+
+/**
+ * The right-click menu: spelling suggestions for a misspelt word, then cut, copy, paste and select all.
+ *
+ * Items are enabled as Chromium's edit flags say; outside a text field only
+ * Copy (when text is selected) is offered. An empty menu means no menu.
+ */
+export function contextMenuTemplate(
+  params: Pick<ContextMenuParams, 'misspelledWord' | 'dictionarySuggestions' | 'isEditable' | 'selectionText'> & {
+    readonly editFlags: Pick<ContextMenuParams['editFlags'], 'canCut' | 'canCopy' | 'canPaste' | 'canSelectAll'>;
+  },
+  language: Language,
+  actions: ContextMenuActions,
+): MenuItemConstructorOptions[] {
+  const label = (key: string): string => menuLabel(language, key);
+  const items: MenuItemConstructorOptions[] = [];
+  if (params.isEditable && params.misspelledWord !== '') {
+    const suggestions = params.dictionarySuggestions.slice(0, 6);
+    for (const suggestion of suggestions) {
+      items.push({ label: suggestion, click: () => actions.replaceMisspelling(suggestion) });
+    }
+    if (suggestions.length === 0) items.push({ label: label('desktop.noSuggestions'), enabled: false });
+    items.push(
+      { type: 'separator' },
+      { label: label('desktop.addToDictionary'), click: () => actions.addToDictionary(params.misspelledWord) },
+      { type: 'separator' },
+    );
+  }
+  if (params.isEditable) {
+    items.push(
+      { role: 'cut', label: label('command.cut'), enabled: params.editFlags.canCut },
+      { role: 'copy', label: label('command.copy'), enabled: params.editFlags.canCopy },
+      { role: 'paste', label: label('command.paste'), enabled: params.editFlags.canPaste },
+      { type: 'separator' },
+      { role: 'selectAll', label: label('command.selectAll'), enabled: params.editFlags.canSelectAll },
+    );
+  } else if (params.selectionText.trim() !== '') {
+    items.push({ role: 'copy', label: label('command.copy'), enabled: params.editFlags.canCopy });
+  }
+  return items;
 }

@@ -37,6 +37,18 @@ export async function fuseDifferences(binary) {
   return differences;
 }
 
+/**
+ * Flips SUBRELAY_FUSES on a packed binary.
+ *
+ * Flipping changes the binary, which breaks a macOS app's ad hoc signature (an arm64 Mac then refuses to
+ * run it): for a binary inside a `.app`, the signature is reset ad hoc (macOS only, it needs `codesign`).
+ * electron-builder signs after its afterPack hook, so a release's real signature covers the flipped fuses.
+ */
+export async function flipSubrelayFuses(binary, platform = process.platform) {
+  const mac = (platform === 'darwin' || platform === 'mas') && /\.app[\\/]/u.test(binary);
+  await flipFuses(binary, { ...SUBRELAY_FUSES, resetAdHocDarwinSignature: mac && process.platform === 'darwin' });
+}
+
 async function main(argv) {
   const check = argv.includes('--check');
   const binary = argv.find((arg) => !arg.startsWith('--'));
@@ -55,7 +67,7 @@ async function main(argv) {
       );
       return differences.length === 0 ? 0 : 1;
     }
-    await flipFuses(binary, SUBRELAY_FUSES);
+    await flipSubrelayFuses(binary);
     console.log(`${binary}: fuses set`);
     return 0;
   } catch (error) {

@@ -7,6 +7,7 @@ import {
   backupPathOf,
   FileError,
   MAX_TEXT_BYTES,
+  parseFileText,
   readProjectFile,
   readTextFile,
   writeFileAtomic,
@@ -34,13 +35,7 @@ function isParseArgsError(error: unknown): error is Error {
 
 /** Reads an XLIFF file; a file Subrelay cannot read is a FileError naming it. */
 async function readXliffFile(file: string): Promise<XliffContent> {
-  const text = await readTextFile(file, MAX_TEXT_BYTES);
-  try {
-    return readXliff(text);
-  } catch (error) {
-    if (error instanceof InterchangeFormatError) throw new FileError(file, error.message, 'bad-file');
-    throw error;
-  }
+  return parseFileText(file, await readTextFile(file, MAX_TEXT_BYTES), readXliff);
 }
 
 async function importXliffFile(args: string[], output: XliffImportOutput): Promise<number> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseProject, ProjectFormatError } from '../../src/model/schema';
 import type { Problem, ProblemCode } from '../../src/api/problems';
@@ -117,6 +117,23 @@ export async function readDecodedFile(
   }
 }
 
+/**
+ * Parses a file's text with a reader from `src/`; whatever the reader throws names the file.
+ *
+ * Readers of XML (XLIFF, TMX) call a third-party parser whose own errors
+ * ("External entities are not supported") know nothing of the file; the
+ * file is named here, at the edge, where it was read.
+ */
+export function parseFileText<T>(file: string, text: string, parse: (text: string) => T): T {
+  try {
+    return parse(text);
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/gu, ' ').trim();
+    throw new FileError(file, detail, 'bad-file', { problem: { code: 'system', params: { detail } } });
+  }
+}
+
 /** Reads and validates a `.subrelay` project file. */
 export async function readProjectFile(file: string): Promise<Project> {
   const text = await readTextFile(file, MAX_PROJECT_BYTES);
@@ -189,6 +206,11 @@ const realFileSystem: AtomicWriteFileSystem = { open, rename, copyFile, rm, mkdi
 export interface AtomicWriteOptions {
   /** Keep the previous content as `<file>.bak` (project files do; exports do not). */
   readonly backup?: boolean;
+  /**
+   * The new file's permissions. By default a file that exists keeps its own,
+   * and a new one is readable by its owner only (0600): it holds the user's text.
+   */
+  readonly mode?: number;
   readonly fileSystem?: AtomicWriteFileSystem;
 }
 
@@ -222,8 +244,11 @@ export async function writeFileAtomic(
   let haveBackup = false;
   try {
     await fs.mkdir(folder, { recursive: true });
-    const handle = await fs.open(temporary, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    const mode = options.mode ?? (await existingMode(file)) ?? PRIVATE_FILE_MODE;
+    const handle = await fs.open(temporary, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
     try {
+      // The umask narrows the mode given to open(); a file that exists keeps exactly its own.
+      if (process.platform !== 'win32') await handle.chmod(mode);
       await (typeof content === 'string' ? handle.writeFile(content, 'utf8') : handle.writeFile(content));
       await handle.sync();
     } finally {
@@ -258,6 +283,31 @@ export async function writeFileAtomic(
   }
   await syncFolder(folder);
   await removeStaleTemporaries(folder, basename(file));
+}
+
+/** Owner read and write only: the mode of every new file Subrelay writes with the user's text. */
+export const PRIVATE_FILE_MODE = 0o600;
+
+/** Owner only: the mode of the app's data folder and its journal folder. */
+export const PRIVATE_FOLDER_MODE = 0o700;
+
+async function existingMode(file: string): Promise<number | undefined> {
+  try {
+    return (await stat(file)).mode & 0o777;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Creates a folder of the app's own data (journals) readable by its owner only.
+ *
+ * An existing folder is narrowed to 0700 too: journals written by an older
+ * release into a world-readable folder stop being readable by others.
+ */
+export async function ensurePrivateFolder(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  if (process.platform !== 'win32') await chmod(folder, PRIVATE_FOLDER_MODE);
 }
 
 /** Removes temporary files of `name` that a crashed save left behind long ago. */

@@ -79,6 +79,10 @@ export interface HandlerHost {
   askSavePath(suggestedName: string): Promise<string | undefined>;
   askExportFolder(): Promise<string | undefined>;
   setInterfaceLanguage?(language: Language): void;
+  /** Desktop: which commands apply and whether a dialog is open, for the menus. */
+  setCommandStates?(states: ApiRequest<'setCommandStates'>, context: CallContext): void;
+  /** Desktop: paths the main process granted itself (opened from the OS, dropped, recent documents). */
+  isGrantedPath?(absolutePath: string): boolean;
   closeWindow?(context: CallContext): void;
 }
 
@@ -129,7 +133,7 @@ export function createHandlers(host: HandlerHost): Handlers {
     if (path === undefined) throw new ForbiddenError(`a path is needed to ${purpose}`, { code: 'needs-path' });
     if (desktop) {
       const absolute = resolve(path);
-      if (!grantedPaths.has(absolute)) {
+      if (!grantedPaths.has(absolute) && host.isGrantedPath?.(absolute) !== true) {
         throw new ForbiddenError(`${absolute}: choose it in a dialog first`, { code: 'needs-dialog' }, absolute);
       }
       return absolute;
@@ -214,7 +218,8 @@ export function createHandlers(host: HandlerHost): Handlers {
 
     openBackup: async ({ path }) => {
       const original = await requirePath(path, 'open a backup');
-      const backup = await requirePath(backupPathOf(original), 'open a backup');
+      // The backup is a path of its own: in web mode a `.bak` symlinked out of the root is refused too.
+      const backup = desktop ? backupPathOf(original) : await requirePath(backupPathOf(original), 'open a backup');
       const project = await readProjectFile(backup);
       // The backup opens under the original's name: saving it repairs the original.
       return {
@@ -317,6 +322,11 @@ export function createHandlers(host: HandlerHost): Handlers {
 
     setInterfaceLanguage: async ({ language }) => {
       host.setInterfaceLanguage?.(language);
+      return {};
+    },
+
+    setCommandStates: async (request, context) => {
+      host.setCommandStates?.(request, context ?? {});
       return {};
     },
 

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensurePrivateFolder } from '../handlers/files';
 import { createHandlers } from '../handlers/handlers';
 import { appDataFolder, rendererBuildFolder, samplesFolder } from '../paths';
 import { version } from '../version';
@@ -37,12 +38,15 @@ export async function runWebMode(argv: ReadonlyArray<string>): Promise<void> {
   const port = portFrom(values.port);
   const root = resolve(values.root ?? join(homedir(), 'Subrelay'));
   await mkdir(root, { recursive: true });
+  const journalFolder = join(appDataFolder(), 'journal');
+  await ensurePrivateFolder(appDataFolder());
+  await ensurePrivateFolder(journalFolder);
   const handlers = createHandlers({
     mode: 'web',
     version,
     samplesFolder: samplesFolder(),
     defaultExportFolder: join(root, 'exports'),
-    journalFolder: join(appDataFolder(), 'journal'),
+    journalFolder,
     root,
     askOpenPath: async () => undefined,
     askSavePath: async () => undefined,

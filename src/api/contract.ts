@@ -153,6 +153,21 @@ export const contract = {
     request: z.strictObject({ language: z.enum(LANGUAGES as [Language, ...Language[]]) }),
     response: z.strictObject({}),
   },
+  /**
+   * Tells the desktop app which commands apply now, for its menus; the web mode ignores it.
+   *
+   * `enabled` maps command ids to whether they apply; `modal` is true while a
+   * dialog is open, so that no menu item or accelerator fires behind it.
+   */
+  setCommandStates: {
+    request: z.strictObject({
+      enabled: z.record(z.string().max(100), z.boolean()).refine((value) => Object.keys(value).length <= 200, {
+        error: 'at most 200 commands',
+      }),
+      modal: z.boolean(),
+    }),
+    response: z.strictObject({}),
+  },
   /** Closes the calling window without asking again (the renderer already asked). */
   closeWindow: {
     request: z.strictObject({}),

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { root } from './webMode';
@@ -22,10 +23,13 @@ const reason =
 test('the desktop app opens the sample project in a secure window', async () => {
   if (binary === undefined || !hasDisplay) console.log(`Skipping the Electron test: ${reason}.`);
   test.skip(binary === undefined || !hasDisplay, reason);
+  // A data folder of its own: the single-instance lock and the journals are per data folder.
+  const home = mkdtempSync(join(tmpdir(), 'subrelay-electron-e2e-'));
   const app = await electron.launch({
     ...(binary !== undefined ? { executablePath: binary } : {}),
     args: [root],
     cwd: root,
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), APPDATA: join(home, 'AppData') },
   });
   const window = await app.firstWindow();
   await expect(window.getByRole('columnheader', { name: '한국어' })).toBeVisible();
@@ -35,4 +39,5 @@ test('the desktop app opens the sample project in a secure window', async () => 
   expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(window.url()).toMatch(/^app:\/\/subrelay\//u);
   await app.close();
+  rmSync(home, { recursive: true, force: true });
 });

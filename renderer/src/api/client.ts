@@ -9,6 +9,7 @@ import {
   type SubrelayApi,
 } from '../../../src/api/contract';
 import type { CommandId } from '../../../src/commands/commands';
+import { takeWebToken } from './webToken';
 
 type EnvelopeApi = { readonly [O in Operation]: (request: ApiRequest<O>) => Promise<ApiEnvelope<ApiResponse<O>>> };
 
@@ -16,21 +17,18 @@ declare global {
   interface Window {
     /** Set by the Electron preload; absent in the web mode. */
     readonly subrelayIpc?: EnvelopeApi;
-    /** Set by the Electron preload: application menu commands. */
-    readonly subrelayMenu?: { onMenuCommand(listener: (command: CommandId) => void): () => void };
+    /** Set by the Electron preload (main/preload.ts). */
+    readonly subrelayMenu?: {
+      /** Application menu commands. */
+      onMenuCommand(listener: (command: CommandId) => void): () => void;
+      /**
+       * Projects the OS asked to open (double-click, macOS `open-file`, argv), dropped on the window,
+       * or chosen from Open Recent. Main has granted the path: ask about unsaved changes, then
+       * `openProject({ path })`.
+       */
+      onOpenFile(listener: (path: string) => void): () => void;
+    };
   }
-}
-
-const TOKEN_KEY = 'subrelay.token';
-
-/** The web mode's token: from the page's URL on first load, then from this tab's session. */
-function webToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl !== null && fromUrl !== '') {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 function webCall<O extends Operation>(token: string, operation: O) {
@@ -67,10 +65,15 @@ function ipcCall<O extends Operation>(ipc: EnvelopeApi, operation: O) {
  */
 export function createApi(): SubrelayApi {
   const ipc = window.subrelayIpc;
-  const token = ipc === undefined ? webToken() : '';
+  const token = ipc === undefined ? takeWebToken(window) : '';
   const entries = OPERATIONS.map((operation) => [
     operation,
-    ipc !== undefined ? ipcCall(ipc, operation) : webCall(token, operation),
+    ipc !== undefined
+      ? ipcCall(ipc, operation)
+      : operation === 'setCommandStates'
+        ? // The web mode has no application menu: nothing to tell the server.
+          async () => ({})
+        : webCall(token, operation),
   ]);
   return Object.fromEntries(entries) as SubrelayApi;
 }
