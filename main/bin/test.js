@@ -16,6 +16,7 @@ function ensureSystemTools() {
     ['ffmpeg', '/usr/bin/ffmpeg'],
     ['espeak-ng', '/usr/bin/espeak-ng'],
     ['libxml2-utils', '/usr/bin/xmllint'],
+    ['python3-ttconv', '/usr/bin/ttconv'],
   ].filter(([, path]) => !existsSync(path));
   if (missing.length === 0) return;
   const names = missing.map(([name]) => name);

@@ -343,6 +343,8 @@ export function App({ api }: { readonly api: SubrelayApi }) {
     [dispatcher, runFromKeyOrMenu],
   );
 
+  useEffect(() => window.subrelayMenu?.onOpenFile((path) => dispatcher.openFromSystem(path)), [dispatcher]);
+
   // Closing with unsaved changes asks first (the browser's own prompt in web mode, ours in Electron).
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {

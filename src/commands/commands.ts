@@ -106,10 +106,23 @@ export interface CommandSpec {
 
 const always = (): boolean => true;
 const hasProject = (context: CommandContext): boolean => context.project !== undefined;
-const hasRow = (context: CommandContext): boolean =>
-  context.document !== undefined &&
-  context.selection !== undefined &&
-  context.document.segments.some((segment) => segment.id === context.selection?.segmentId);
+
+const rowIndexes = new WeakMap<ReadonlyArray<{ readonly id: string }>, ReadonlyMap<string, number>>();
+
+/** The selected row's place in its document, -1 if none; the index is built once per segments array. */
+function selectedRow(context: CommandContext): number {
+  const segments = context.document?.segments;
+  const id = context.selection?.segmentId;
+  if (segments === undefined || id === undefined) return -1;
+  let index = rowIndexes.get(segments);
+  if (index === undefined) {
+    index = new Map(segments.map((segment, position) => [segment.id, position]));
+    rowIndexes.set(segments, index);
+  }
+  return index.get(id) ?? -1;
+}
+
+const hasRow = (context: CommandContext): boolean => selectedRow(context) >= 0;
 const hasCell = (context: CommandContext): boolean => hasRow(context) && context.selection?.language !== undefined;
 
 function refOf(context: CommandContext): SegmentRef {
@@ -247,9 +260,8 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
     labelKey: 'command.merge',
     shortcut: 'CmdOrCtrl+Shift+M',
     when: (context) => {
-      if (!hasRow(context)) return false;
-      const segments = context.document?.segments ?? [];
-      return segments.findIndex((segment) => segment.id === context.selection?.segmentId) < segments.length - 1;
+      const row = selectedRow(context);
+      return row >= 0 && row < (context.document?.segments.length ?? 0) - 1;
     },
     run: (context) => {
       const ref = refOf(context);

@@ -32,7 +32,7 @@ describe('openBackup in web mode', () => {
     const envelope = await dispatch(handlers, 'openBackup', { path: 'p.subrelay' });
     expect(envelope).toMatchObject({
       ok: false,
-      error: { code: 'forbidden', problem: { reason: 'outside-root' }, file: join(root, 'p.subrelay.bak') },
+      error: { code: 'forbidden', problem: { code: 'outside-root' }, file: join(root, 'p.subrelay.bak') },
     });
   });
 

@@ -133,3 +133,31 @@ describe('the dispatcher (renderer store and actions)', () => {
     expect(store.getState().workspace?.history.present).toEqual(await loadSample());
   });
 });
+
+describe('the desktop menu', () => {
+  it('hears which commands apply, and that a dialog is open, whenever that changes', async () => {
+    const folder = await temporaryFolder('renderer');
+    const api = apiOver(folder);
+    const states: Array<{ enabled: Record<string, boolean>; modal: boolean }> = [];
+    const spied: SubrelayApi = {
+      ...api,
+      setCommandStates: async (request) => {
+        states.push(request);
+        return {};
+      },
+    };
+    const store = createStore<AppState>({ ...INITIAL_STATE, mode: 'electron' });
+    const dispatcher = createDispatcher(spied, store, randomUUID());
+    dispatcher.guard({ kind: 'openSample' });
+    await vi.waitFor(() => expect(store.getState().workspace).toBeDefined());
+    expect(states.at(-1)).toMatchObject({ enabled: { save: true, undo: false }, modal: false });
+    const before = states.length;
+    typeInto(dispatcher, 'Typed.');
+    expect(states.at(-1)).toMatchObject({ enabled: { undo: true } });
+    typeInto(dispatcher, 'Typed more.');
+    // Nothing changed for the menu: nothing sent.
+    expect(states.length).toBe(before + 1);
+    dispatcher.run('rules');
+    expect(states.at(-1)).toMatchObject({ modal: true });
+  });
+});

@@ -1,5 +1,11 @@
 import { ApiError, type ApiResponse, type SubrelayApi } from '../../../src/api/contract';
-import { runCommand, type CellSelection, type CommandId, type CommandResult } from '../../../src/commands/commands';
+import {
+  COMMANDS,
+  runCommand,
+  type CellSelection,
+  type CommandId,
+  type CommandResult,
+} from '../../../src/commands/commands';
 import type { Language } from '../../../src/languages';
 import { setSegmentText, setSegmentTime, type SegmentRef } from '../../../src/model/edit';
 import { createHistory, markSaved, recordEdit, redo, undo } from '../../../src/model/history';
@@ -283,6 +289,20 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
     set((s) => ({ ...s, selection, focusToken: focus ? s.focusToken + 1 : s.focusToken }));
   }
 
+  // The desktop menu greys out what does not apply, and fires nothing behind a dialog: tell main when that changes.
+  let lastCommandStates = '';
+  store.subscribe(() => {
+    const state = get();
+    if (state.mode !== 'electron') return;
+    const context = commandContextOf(state);
+    const enabled = Object.fromEntries(COMMANDS.map((command) => [command.id, command.when(context)]));
+    const modal = state.dialog !== undefined;
+    const key = `${JSON.stringify(enabled)}${modal}`;
+    if (key === lastCommandStates) return;
+    lastCommandStates = key;
+    api.setCommandStates({ enabled, modal }).catch(() => undefined);
+  });
+
   // The journal: while there are unsaved changes, keep them where a crash cannot take them.
   let journalTimer: ReturnType<typeof setTimeout> | undefined;
   let lastWorkspace: Workspace | undefined;
@@ -418,6 +438,11 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
 
     openBackup(path: string): void {
       guard({ kind: 'openBackup', path });
+    },
+
+    /** A project the OS handed to the app (double-click, drag and drop, Open Recent): opened after asking. */
+    openFromSystem(path: string): void {
+      guard({ kind: 'open', path });
     },
 
     /** The desktop window is closing and there are unsaved changes (Electron asks through the page). */
