@@ -87,7 +87,7 @@ ${formatHelp()}
   qa <project|file.srt|file.vtt> --lang L|all [--format text|json] [--fps N] [--document ID]
       Checks cues against subtitle rules (the project's own, or Netflix's); exits 1
       when any finding is an error. JSON: [{ "cue", "rule", "severity", "message" }].
-  convert <${readableFiles()}> --to ${[...FORMAT_CATALOG.filter((format) => format.convertible).map((format) => format.id), 'json'].join('|')} [--lang L] [--encoding auto|LABEL]
+  convert <${readableFiles()}> --to ${CONVERT_TARGETS.join('|')} [--lang L] [--encoding auto|LABEL]
       Reads any subtitle file (any encoding) and writes it to stdout.
   import <project> <${readableFiles()}> --document ID|new --lang L [--match overlap|order]
       Puts the cues into a transcript's column (or a new transcript) and saves.

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { InterchangeFormatError, readXliff, type XliffContent } from '../../src/interchange/xliff';
+import { readXliff, type XliffContent } from '../../src/interchange/xliff';
 import { importXliff } from '../../src/usecases/importXliff';
 import { UsecaseError } from '../../src/usecases/usecaseError';
 import { serializeProject } from '../../src/model/serialize';
