@@ -1,5 +1,5 @@
 import type { Language } from '../languages';
-import { mergeSegments, uniqueSegmentId, type SegmentRef } from './edit';
+import { uniqueSegmentId, type SegmentRef } from './edit';
 import type { Project, Segment, SubrelayDocument } from './project';
 
 /** One aligned group: source segments [sourceStart, sourceEnd) with target sentences [targetStart, targetEnd). */
@@ -25,93 +25,6 @@ function withLanguage(segment: Segment, language: Language, text: string, confid
 
 function replaceDocument(project: Project, document: SubrelayDocument): Project {
   return { ...project, documents: project.documents.map((d) => (d.id === document.id ? document : d)) };
-}
-
-/** Target sentences joined as one cell's text. */
-function joined(sentences: ReadonlyArray<string>, start: number, end: number): string {
-  return sentences.slice(start, end).join(' ');
-}
-
-/**
- * Fills one language column of a document from an alignment.
- *
- * `sourceIds` are the segments that were aligned, in order (the included
- * ones: page furniture is left out of alignment and keeps its row). A bead
- * with several source segments merges them into one row (texts joined in
- * every language), so a 2–1 link shows as one segment and no text is lost;
- * a bead with several target sentences puts them in one cell; a target
- * sentence with no source gets a new row of its own after the previous
- * aligned row. Every filled cell records the bead's confidence and becomes
- * a draft.
- *
- * Reshapes the document on its own (merges rows, adds rows, empties every
- * aligned cell that gets no sentence), which is what issue 10 reports as a
- * loss: callers should use `planAlignment` and `applyAlignPlan` from
- * `src/usecases/alignIntoColumn.ts`. Kept only until the renderer moves to
- * them; the CLI no longer calls it.
- */
-export function applyAlignment(
-  project: Project,
-  documentId: string,
-  language: Language,
-  sourceIds: ReadonlyArray<string>,
-  targetSentences: ReadonlyArray<string>,
-  beads: ReadonlyArray<AlignedBead>,
-): Project {
-  let current = project;
-  const documentOf = (p: Project): SubrelayDocument => {
-    const found = p.documents.find((d) => d.id === documentId);
-    if (found === undefined) throw new Error(`No document ${documentId}`);
-    return found;
-  };
-  // A bead over several source segments becomes one row (its first segment's id survives).
-  for (const bead of beads) {
-    if (bead.sourceEnd - bead.sourceStart > 1) {
-      current = mergeSegments(current, documentId, sourceIds.slice(bead.sourceStart, bead.sourceEnd));
-    }
-  }
-  const document = documentOf(current);
-  const fill = new Map<string, { text: string; confidence: number }>();
-  const insertions = new Map<string | undefined, { text: string; confidence: number }[]>();
-  let previousSourceId: string | undefined;
-  for (const bead of beads) {
-    const text = joined(targetSentences, bead.targetStart, bead.targetEnd);
-    const confidence = Math.max(0, Math.min(1, bead.confidence));
-    if (bead.sourceEnd > bead.sourceStart) {
-      const id = sourceIds[bead.sourceStart];
-      if (id !== undefined) {
-        fill.set(id, { text, confidence });
-        previousSourceId = id;
-      }
-    } else if (text !== '') {
-      const list = insertions.get(previousSourceId) ?? [];
-      list.push({ text, confidence });
-      insertions.set(previousSourceId, list);
-    }
-  }
-  const segments: Segment[] = [];
-  const aligned = new Set(sourceIds);
-  const insertAfter = (anchor: string | undefined, neighbour: Segment | undefined): void => {
-    for (const inserted of insertions.get(anchor) ?? []) {
-      const empty = { en: '', ko: '', uk: '', ru: '' };
-      const base: Segment = {
-        id: uniqueSegmentId({ ...document, segments: [...document.segments, ...segments] }, `${anchor ?? 'n'}-new`),
-        paragraph: neighbour?.paragraph ?? 0,
-        texts: empty,
-        status: { en: 'draft', ko: 'draft', uk: 'draft', ru: 'draft' },
-      };
-      segments.push(withLanguage(base, language, inserted.text, inserted.confidence));
-    }
-  };
-  insertAfter(undefined, document.segments[0]);
-  for (const segment of document.segments) {
-    const filled = fill.get(segment.id);
-    if (filled !== undefined) segments.push(withLanguage(segment, language, filled.text, filled.confidence));
-    else if (aligned.has(segment.id)) segments.push(withLanguage(segment, language, '', 0));
-    else segments.push(segment);
-    insertAfter(aligned.has(segment.id) ? segment.id : undefined, segment);
-  }
-  return replaceDocument(current, { ...document, segments });
 }
 
 /** The rows a shift moves cells through: every row not excluded from exports. */

@@ -1,22 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test as base } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { parseSync, type NodeCue } from 'subtitle';
 import { writeXliff } from '../../src/interchange/xliff';
 import { parseProject } from '../../src/model/schema';
-import { root, startWebMode, type WebMode } from './webMode';
-
-const test = base.extend<object, { web: WebMode }>({
-  web: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
-    async ({}, use) => {
-      const web = await startWebMode();
-      await use(web);
-      await web.stop();
-    },
-    { scope: 'worker' },
-  ],
-});
+import { root, test } from './webMode';
 
 const FIRST_SENTENCE =
   'A South Korean soldier fighting on Ukraine’s side on Wednesday published an appeal to his North Korean “brothers”';

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test as base } from '@playwright/test';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -52,3 +53,16 @@ export async function startWebMode(): Promise<WebMode> {
     },
   };
 }
+
+/** Playwright's `test` with one web mode per worker (`web`), shared by the specs that drive the app. */
+export const test = base.extend<object, { web: WebMode }>({
+  web: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
+    async ({}, use) => {
+      const web = await startWebMode();
+      await use(web);
+      await web.stop();
+    },
+    { scope: 'worker' },
+  ],
+});

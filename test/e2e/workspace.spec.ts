@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { parseProject } from '../../src/model/schema';
-import { root, startWebMode, type WebMode } from './webMode';
+import { root, test } from './webMode';
 
 /**
  * The ways the 0.4 workspace lost a translator's work, each as it was met:
@@ -10,17 +10,6 @@ import { root, startWebMode, type WebMode } from './webMode';
  * journals lost with their tab, Save as that did not ask, and dialogs that
  * accepted values no save could write.
  */
-const test = base.extend<object, { web: WebMode }>({
-  web: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
-    async ({}, use) => {
-      const web = await startWebMode();
-      await use(web);
-      await web.stop();
-    },
-    { scope: 'worker' },
-  ],
-});
 
 const english = (page: Page, n: number) => page.getByRole('textbox', { name: `English, segment ${n}`, exact: true });
 
