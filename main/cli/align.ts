@@ -52,8 +52,10 @@ async function readSide(
   presegmented: boolean,
 ): Promise<Side> {
   const { text } = await readDecodedFile(file, { language });
-  const chosen = language ?? guessLanguage(text);
-  if (chosen === undefined) throw new AlignUsageError(`${flag}: cannot tell the language of ${file}; give ${flag}`);
+  // A language that is not one of ours (Japanese, German…) is still aligned: the aligner believes a label only
+  // where the letters agree with it, and uses language-independent evidence otherwise. The label then only
+  // picks the sentence splitter, so English's (full stops, question and exclamation marks) stands in.
+  const chosen = language ?? guessLanguage(text) ?? 'en';
   return segmentsOf(text, chosen, presegmented);
 }
 

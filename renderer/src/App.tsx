@@ -75,6 +75,7 @@ function StatusArea() {
       )}
       <p role="status" className="status-line">
         {message === undefined ? '' : t(message.key, { ...message.params })}
+        {message?.also !== undefined && ` ${t(message.also.key, { ...message.also.params })}`}
       </p>
     </div>
   );
@@ -272,9 +273,18 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
               const { report } = importSubtitles(project, request);
               dispatcher.edit((p) => importSubtitles(p, request).project, 'import');
               dispatcher.selectDocument(report.documentId);
+              const { dropped } = request;
               dispatcher.say({
                 key: 'import.done',
                 params: { count: report.cues, matched: report.matched, added: report.added },
+                ...(dropped.length > 0
+                  ? {
+                      also: {
+                        key: 'import.dropped',
+                        params: { count: dropped.length, lines: dropped.map((cue) => cue.line).join(', ') },
+                      },
+                    }
+                  : {}),
               });
               close();
             } catch (caught) {

@@ -339,6 +339,28 @@ test('times cues: typed times snap to frames, and a shift of all cues is one und
   await expect(page.getByRole('textbox', { name: 'End of segment 9' })).toHaveValue('00:01:17,000');
 });
 
+test('imports a WebVTT file with a malformed cue: the rest comes in, and the status names the line left out', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: 'Project' }).click();
+  await page.getByRole('menuitem', { name: 'Import subtitles…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import subtitles' });
+  await dialog.getByLabel('Subtitle file (SRT, WebVTT, TTML, ASS or SBV)').setInputFiles({
+    name: 'appeal.uk.vtt',
+    mimeType: 'text/vtt',
+    // The second cue's time has a comma where WebVTT wants a dot: browsers drop that cue and play the rest.
+    buffer: Buffer.from(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nБрати мої,\n\n00:00:03,500 --> 00:00:05.000\nзламаний\n\n00:00:06.000 --> 00:00:08.000\nми один народ.\n',
+    ),
+  });
+  await dialog.getByRole('combobox', { name: 'Into' }).selectOption('new');
+  await dialog.getByRole('combobox', { name: 'Language of the file' }).selectOption('uk');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').first()).toContainText('1 cue could not be read and was left out (line 6).');
+  await expect(page.getByRole('textbox', { name: 'Українська, segment 2', exact: true })).toHaveValue('ми один народ.');
+});
+
 test('imports a legacy-encoded SRT into a column, and refuses a broken one naming the line', async ({ page }) => {
   const korean = await readFile(join(root, 'test', 'fixtures', 'subtitles', 'appeal.ko.cp949.srt'));
   const edited = Buffer.from(
@@ -350,7 +372,7 @@ test('imports a legacy-encoded SRT into a column, and refuses a broken one namin
   await page.getByRole('menuitem', { name: 'Import subtitles…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import subtitles' });
   await dialog
-    .getByLabel('Subtitle file (SRT or WebVTT)')
+    .getByLabel('Subtitle file (SRT, WebVTT, TTML, ASS or SBV)')
     .setInputFiles({ name: 'appeal.ko.srt', mimeType: 'text/plain', buffer: edited });
   await dialog.getByRole('combobox', { name: 'Language of the file' }).selectOption('ko');
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
@@ -362,7 +384,7 @@ test('imports a legacy-encoded SRT into a column, and refuses a broken one namin
 
   await page.getByRole('button', { name: 'Project' }).click();
   await page.getByRole('menuitem', { name: 'Import subtitles…' }).click();
-  await dialog.getByLabel('Subtitle file (SRT or WebVTT)').setInputFiles({
+  await dialog.getByLabel('Subtitle file (SRT, WebVTT, TTML, ASS or SBV)').setInputFiles({
     name: 'broken.srt',
     mimeType: 'text/plain',
     buffer: Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nfine\n\n2\n00:00:99,000 --> 00:01:02,000\nbad\n'),

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../src/model/schema';
 import { serializeProject } from '../../src/model/serialize';
+import { scoreBeads, type Range } from '../fixtures/align/gold';
+import { udhrCase } from '../fixtures/align/udhr';
 import { loadSample, sampleFile, useTemporaryFolders, runCliCollecting } from './support';
 
 const temporaryFolder = useTemporaryFolders();
@@ -34,6 +36,22 @@ describe('subrelay align', () => {
     for (const rung of rungs) expect(Number(rung[2])).toBeGreaterThanOrEqual(0);
     // The sample's translations are 1–1: every rung moves one step on each side.
     expect(rungs).toHaveLength(count + 1);
+  });
+
+  it('aligns a language that is not one of the four (Japanese against English) without being told', async () => {
+    const folder = await temporaryFolder('align');
+    const udhr = udhrCase('eng', 'jpn', 'en', 'ko');
+    const source = join(folder, 'udhr.eng.txt');
+    const target = join(folder, 'udhr.jpn.txt');
+    await writeFile(source, `${udhr.source.texts.join('\n')}\n`);
+    await writeFile(target, `${udhr.target.texts.join('\n')}\n`);
+    // Before, this stopped with "cannot tell the language"; the aligner itself handles Japanese.
+    const result = await cli('align', source, target, '--presegmented', '--format', 'json');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const beads = (JSON.parse(result.stdout) as { beads: Array<{ source: number[]; target: number[] }> }).beads;
+    const ranges = beads.map((bead): Range => [bead.source[0]!, bead.source[1]!, bead.target[0]!, bead.target[1]!]);
+    expect(scoreBeads(ranges, udhr.gold, udhr.review).f1).toBeGreaterThanOrEqual(0.95);
   });
 
   it('prints aligned text pairs as TSV and beads as JSON', async () => {

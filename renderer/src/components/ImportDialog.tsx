@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cue } from '../../../src/formats/cue';
+import { FORMAT_CATALOG } from '../../../src/formats/catalog';
 import { parseSubtitles, SubtitleParseError } from '../../../src/formats/subtitleReader';
 import type { Language } from '../../../src/languages';
 import type { CueMatching } from '../../../src/model/importCues';
@@ -18,7 +19,14 @@ export interface SubtitleImport {
   readonly language: Language;
   readonly matching: CueMatching;
   readonly cues: ReadonlyArray<Cue>;
+  /** Cues the reader could not read and left out (line and reason), so the translator is told. */
+  readonly dropped: ReadonlyArray<{ readonly line: number; readonly problem: string }>;
 }
+
+/** Every subtitle file Subrelay reads, from the format catalog (SRT, WebVTT, TTML, ASS, SBV…). */
+const ACCEPTED = FORMAT_CATALOG.filter((format) => format.readable && format.convertible)
+  .flatMap((format) => format.extensions.map((extension) => `.${extension}`))
+  .join(',');
 
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const ENCODINGS = [
@@ -33,7 +41,7 @@ const ENCODINGS = [
   'windows-1252',
 ];
 
-/** Reads an SRT or WebVTT file (any encoding, or the one the user names) into a transcript. */
+/** Reads a subtitle file (any format Subrelay reads, any encoding or the one the user names) into a transcript. */
 export function ImportDialog(props: {
   readonly project: Project;
   readonly documentId: string | undefined;
@@ -64,8 +72,8 @@ export function ImportDialog(props: {
         language,
         ...(encoding === 'auto' ? {} : { encoding }),
       });
-      const { cues } = parseSubtitles(decoded.text);
-      props.onImport({ documentId, title: file.name.replace(/\.[^.]+$/u, ''), language, matching, cues });
+      const { cues, dropped } = parseSubtitles(decoded.text, { file: file.name });
+      props.onImport({ documentId, title: file.name.replace(/\.[^.]+$/u, ''), language, matching, cues, dropped });
     } catch (caught) {
       if (caught instanceof DecodeError) return fail(t(`problem.decode-${caught.problem}`));
       if (caught instanceof SubtitleParseError) {
@@ -85,12 +93,7 @@ export function ImportDialog(props: {
       >
         <div className="field">
           <label htmlFor={fileId}>{t('import.file')}</label>
-          <input
-            id={fileId}
-            type="file"
-            accept=".srt,.vtt,text/vtt"
-            onChange={(event) => setFile(event.target.files?.[0])}
-          />
+          <input id={fileId} type="file" accept={ACCEPTED} onChange={(event) => setFile(event.target.files?.[0])} />
         </div>
         <label className="field">
           <span>{t('import.document')}</span>

@@ -29,6 +29,8 @@ export type StartFrom = Extract<ApiResponse<'openProject'>, { startFrom: unknown
 export interface Message {
   readonly key: string;
   readonly params?: Readonly<Record<string, string | number>>;
+  /** A second sentence shown after the first (what an import left out, say). */
+  readonly also?: Message;
 }
 
 /** Something that failed, kept as it was thrown and worded when shown (in the current language). */
