@@ -36,7 +36,9 @@ afterEach(async () => {
   vi.unstubAllEnvs();
   vi.doUnmock('electron');
   vi.resetModules();
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  // The main process saves its state on a queue that may still be writing as a test ends: retry, as rm allows.
+  for (const folder of folders.splice(0))
+    await rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 interface LaunchOptions {

@@ -27,7 +27,9 @@ export async function loadSample(): Promise<Project> {
 export function useTemporaryFolders(): (label: string) => Promise<string> {
   const made: string[] = [];
   afterEach(async () => {
-    await Promise.all(made.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+    await Promise.all(
+      made.splice(0).map((folder) => rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })),
+    );
   });
   return async (label) => {
     const folder = await mkdtemp(join(tmpdir(), `subrelay-${label}-`));
