@@ -94,47 +94,62 @@ function broken(reason, output) {
   throw new BrokenScan(reason, output);
 }
 
+/** One run of the scanning process: its count of issues, and the findings its CSV report lists. */
+function scanOnce(input, csv) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--scan', input, csv], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  const output = `${child.stdout ?? ''}${child.stderr ?? ''}`;
+  if (child.error !== undefined) broken(`Electronegativity did not run: ${child.error.message}`, output);
+  if (child.status !== 0) broken(`Electronegativity exited with ${child.status ?? child.signal}`, output);
+  const resultLine = child.stdout.split('\n').find((line) => line.startsWith(RESULT_PREFIX));
+  if (resultLine === undefined) broken('Electronegativity gave no result', output);
+  const result = JSON.parse(resultLine.slice(RESULT_PREFIX.length));
+
+  for (const error of result.errors) {
+    const line = `${error.file}: ${error.message}`;
+    if (error.tolerable) console.warn(`note: ${line}`);
+    else console.error(`not scanned: ${line}`);
+  }
+  const unscanned = result.errors.filter((error) => !error.tolerable).length;
+  if (unscanned > 0) broken(`${unscanned} files could not be parsed, so they were not scanned`);
+
+  let text;
+  try {
+    text = readFileSync(csv, 'utf8');
+  } catch (error) {
+    broken(`no report at ${csv}: ${error.message}`);
+  }
+  try {
+    return { issues: result.issues, findings: parseFindings(text), text };
+  } catch (error) {
+    if (error instanceof AuditReportError) broken(`${csv}: ${error.message}`, text);
+    throw error;
+  }
+}
+
 /** Runs the scan in a child process, then reads and judges its CSV report. */
 function audit(input) {
   const folder = mkdtempSync(join(tmpdir(), 'subrelay-audit-'));
   try {
     if (!existsSync(input)) broken(`there is nothing to scan at ${input}`);
-    const csv = join(folder, 'electronegativity.csv');
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--scan', input, csv], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 300_000,
-    });
-    const output = `${child.stdout ?? ''}${child.stderr ?? ''}`;
-    if (child.error !== undefined) broken(`Electronegativity did not run: ${child.error.message}`, output);
-    if (child.status !== 0) broken(`Electronegativity exited with ${child.status ?? child.signal}`, output);
-    const resultLine = child.stdout.split('\n').find((line) => line.startsWith(RESULT_PREFIX));
-    if (resultLine === undefined) broken('Electronegativity gave no result', output);
-    const result = JSON.parse(resultLine.slice(RESULT_PREFIX.length));
-
-    for (const error of result.errors) {
-      const line = `${error.file}: ${error.message}`;
-      if (error.tolerable) console.warn(`note: ${line}`);
-      else console.error(`not scanned: ${line}`);
-    }
-    const unscanned = result.errors.filter((error) => !error.tolerable).length;
-    if (unscanned > 0) broken(`${unscanned} files could not be parsed, so they were not scanned`);
-
-    let text;
-    try {
-      text = readFileSync(csv, 'utf8');
-    } catch (error) {
-      broken(`no report at ${csv}: ${error.message}`);
-    }
+    // Electronegativity's CSV writer sometimes loses a row (its writes race); a scan whose report does not
+    // match its own count is run again, twice at most, and only a scan that never matches counts as broken.
     let findings;
-    try {
-      findings = parseFindings(text);
-    } catch (error) {
-      if (error instanceof AuditReportError) broken(`${csv}: ${error.message}`, text);
-      throw error;
-    }
-    if (findings.length !== result.issues) {
-      broken(`the report lists ${findings.length} findings, but Electronegativity found ${result.issues}`, text);
+    for (let attempt = 1; ; attempt++) {
+      const scanned = scanOnce(input, join(folder, `electronegativity-${attempt}.csv`));
+      if (scanned.findings.length === scanned.issues || attempt === 3) {
+        if (scanned.findings.length !== scanned.issues) {
+          broken(
+            `the report lists ${scanned.findings.length} findings, but Electronegativity found ${scanned.issues}`,
+            scanned.text,
+          );
+        }
+        findings = scanned.findings;
+        break;
+      }
     }
 
     for (const finding of sortFindings(findings)) console.log(formatFinding(finding, root));
