@@ -110,15 +110,16 @@ describe('checking a transcript edit by edit', () => {
   function apply(segments: ReadonlyArray<Segment>, change: Step, useOrigin: boolean): ReadonlyArray<Segment> {
     if (change.kind === 'undo') return segments;
     const current = segments[change.index]!;
-    let next: Segment;
+    let next: { -readonly [K in keyof Segment]: Segment[K] };
     if (change.kind === 'text') next = { ...current, texts: { ...current.texts, [change.language]: change.text } };
     else if (change.kind === 'time') {
       const start = Math.max(0, (current.start ?? 0) + change.shift);
       next = { ...current, start, end: Math.max(start, (current.end ?? start) + change.shift) };
     } else if (change.kind === 'exclude') next = { ...current, excluded: current.excluded !== true };
     else {
-      const { start: _start, end: _end, ...rest } = current;
-      next = rest;
+      next = { ...current };
+      delete next.start;
+      delete next.end;
     }
     if (useOrigin) return replaceAt(segments, change.index, next);
     return segments.map((segment, index) => (index === change.index ? next : segment));
