@@ -15,7 +15,9 @@ import { ConflictDialog } from './components/ConflictDialog';
 import { DubbingDialog } from './components/DubbingDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { Grid } from './components/Grid';
+import { GoToRowDialog } from './components/GoToRowDialog';
 import { ImportDialog } from './components/ImportDialog';
+import { KeyboardShortcutsDialog } from './components/KeyboardShortcutsDialog';
 import { Inspector } from './components/Inspector';
 import { NewProjectDialog } from './components/NewProjectDialog';
 import { PathDialog } from './components/PathDialog';
@@ -100,7 +102,7 @@ function sameInspector(a: ReturnType<typeof selectInspector>, b: ReturnType<type
 function InspectorPane() {
   const dispatcher = useDispatcher();
   const view = useAppState(selectInspector, sameInspector);
-  const findings = useAppState((state) => (view.qaOpen ? selectFindings(state)?.all : undefined));
+  const findings = useAppState((state) => (view.qaOpen ? selectFindings(state)?.all() : undefined));
   return (
     <Inspector
       qa={
@@ -294,6 +296,31 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
           onClose={close}
         />
       );
+    case 'goToRow': {
+      const segments = currentDocument?.segments ?? [];
+      const selected =
+        state.selection === undefined || currentDocument === undefined
+          ? -1
+          : indexOfSegment(currentDocument, state.selection.segmentId);
+      return (
+        <GoToRowDialog
+          rows={segments.length}
+          current={selected < 0 ? undefined : selected + 1}
+          onGo={(row) => {
+            const target = segments[row - 1];
+            const language =
+              state.selection?.language ??
+              project?.languages.find((l) => l !== currentDocument?.sourceLanguage) ??
+              currentDocument?.sourceLanguage;
+            close();
+            if (target !== undefined) dispatcher.select({ segmentId: target.id, language }, true);
+          }}
+          onClose={close}
+        />
+      );
+    }
+    case 'keyboardShortcuts':
+      return <KeyboardShortcutsDialog mac={MAC} onClose={close} />;
     case 'timing':
       return project === undefined || currentDocument === undefined ? null : (
         <TimingDialog
@@ -325,7 +352,8 @@ export function App({ api }: { readonly api: SubrelayApi }) {
   const dirty = useAppState(selectDirty);
   const mode = useAppState((state) => state.mode);
   const name = useAppState((state) => state.workspace?.name);
-  const hasDocument = useAppState((state) => selectDocument(state) !== undefined);
+  const documentId = useAppState((state) => selectDocument(state)?.id);
+  const hasDocument = documentId !== undefined;
 
   const runFromKeyOrMenu = useCallback(
     (command: Parameters<Dispatcher['run']>[0]) => dispatcher.run(command, caretOfFocusedCell()),
@@ -377,6 +405,9 @@ export function App({ api }: { readonly api: SubrelayApi }) {
 
   return (
     <div className="app" data-mode={mode}>
+      <h1 className="visually-hidden">
+        {t('app.name')}: {name ?? t('app.untitled')}
+      </h1>
       <Toolbar />
       <StatusArea />
       <main className="workspace">
@@ -384,7 +415,8 @@ export function App({ api }: { readonly api: SubrelayApi }) {
           <p className="loading">{t('app.loading')}</p>
         ) : (
           <>
-            <Grid />
+            {/* A new grid per document: each opens at its top, with its own measured rows. */}
+            <Grid key={documentId} />
             <InspectorPane />
           </>
         )}

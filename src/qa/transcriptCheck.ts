@@ -56,20 +56,30 @@ interface CheckKey {
  */
 export interface TranscriptCheck {
   readonly segments: ReadonlyArray<Segment>;
-  /** How many findings there are in all. */
-  readonly count: number;
-  /** The findings of one cell (the same array until that cell's findings change). */
+  /** How many findings there are in all, once every row is checked (see `complete`); undefined before. */
+  readonly count: number | undefined;
+  /** The findings of one cell (the same array until that cell's findings change); checks its row if not yet done. */
   cell(position: number, language: Language): ReadonlyArray<QaFinding>;
-  /** Every finding, by language, then cue (worked out on first use). */
+  /** Every finding, by language, then cue (checks the rows not yet checked). */
   all(): ReadonlyArray<QaFinding>;
+  /**
+   * Checks rows not yet checked until `more()` says stop; true when every row is checked.
+   * A check starts with no row checked, so that opening a long transcript
+   * costs only the rows on screen, and the rest is done a slice at a time.
+   */
+  complete(more?: () => boolean): boolean;
 }
 
 interface CheckState extends TranscriptCheck {
   readonly key: CheckKey;
-  readonly rows: ReadonlyArray<RowFindings>;
+  /** Each row's findings; undefined while not yet checked. */
+  readonly rows: Array<RowFindings | undefined>;
   readonly places: ReadonlyArray<Place>;
   /** Positions of the timed, included rows, in order. */
   readonly timed: ReadonlyArray<number>;
+  readonly cache: QaCache | undefined;
+  /** Findings in the checked rows, and how many rows are not checked yet. */
+  readonly tally: { found: number; unchecked: number; next: number };
 }
 
 /** The language a gap or an overlap is reported in: it is one timing problem, not one per language. */
@@ -193,41 +203,68 @@ function previousTimedOf(
 function makeCheck(
   segments: ReadonlyArray<Segment>,
   key: CheckKey,
-  rows: ReadonlyArray<RowFindings>,
+  rows: Array<RowFindings | undefined>,
   places: ReadonlyArray<Place>,
   timed: ReadonlyArray<number>,
-  count: number,
+  cache: QaCache | undefined,
+  tally: { found: number; unchecked: number; next: number },
 ): CheckState {
   let everything: ReadonlyArray<QaFinding> | undefined;
+  const rowAt = (position: number): RowFindings | undefined => {
+    const known = rows[position];
+    if (known !== undefined || position < 0 || position >= segments.length) return known;
+    const place = places[position] ?? { number: 0, timed: false };
+    const row = checkRow(segments, position, place, previousTimedOf(segments, timed, place), key, cache);
+    rows[position] = row;
+    tally.found += row.count;
+    tally.unchecked -= 1;
+    return row;
+  };
+  const complete = (more: () => boolean = () => true): boolean => {
+    while (tally.unchecked > 0 && more()) {
+      while (tally.next < segments.length && rows[tally.next] !== undefined) tally.next++;
+      if (tally.next >= segments.length) break;
+      rowAt(tally.next);
+    }
+    return tally.unchecked === 0;
+  };
   return {
     segments,
     key,
     rows,
     places,
     timed,
-    count,
+    cache,
+    tally,
+    get count() {
+      return tally.unchecked === 0 ? tally.found : undefined;
+    },
     cell(position, language) {
-      const cell = rows[position]?.cells[language];
+      const cell = rowAt(position)?.cells[language];
       if (cell === undefined) return NONE;
       if (cell.later.length === 0) return cell.cue;
       if (cell.cue.length === 0) return cell.later;
       return [...cell.cue, ...cell.later];
     },
     all() {
-      everything ??= allFindings(rows, key.languages);
+      if (everything === undefined) {
+        complete();
+        everything = allFindings(rows, key.languages);
+      }
       return everything;
     },
+    complete,
   };
 }
 
 /** Per language, the cue findings and the later ones merged by cue number (later ones after a cue's own). */
-function allFindings(rows: ReadonlyArray<RowFindings>, languages: ReadonlyArray<Language>): QaFinding[] {
+function allFindings(rows: ReadonlyArray<RowFindings | undefined>, languages: ReadonlyArray<Language>): QaFinding[] {
   const result: QaFinding[] = [];
   for (const language of languages) {
     const cue: QaFinding[] = [];
     const later: QaFinding[] = [];
     for (const row of rows) {
-      const cell = row.cells[language];
+      const cell = row?.cells[language];
       if (cell === undefined) continue;
       cue.push(...cell.cue);
       later.push(...cell.later);
@@ -269,8 +306,10 @@ const INCREMENTAL_LIMIT = 256;
  * When the rows are the same ones in the same order and only a few changed
  * without being excluded, included, timed or untimed (typing, a time, undo of
  * either), only those rows and the cue after each are checked again, so the
- * cost does not grow with the document. Otherwise the whole transcript is
- * checked, each cue's own findings coming from `cache` when it did not change.
+ * cost does not grow with the document. Otherwise nothing is checked yet:
+ * each row is checked when it is first asked for (`cell`, as the grid shows
+ * it), the rest by `complete` (a slice at a time) or `all`, each cue's own
+ * findings coming from `cache` when it did not change.
  */
 export function checkTranscriptIncrementally(
   previous: TranscriptCheck | undefined,
@@ -289,37 +328,36 @@ export function checkTranscriptIncrementally(
       changed !== undefined &&
       changed.every((position) => samePlace(before.segments[position], segments[position]))
     ) {
-      if (changed.length === 0) return before.segments === segments ? before : { ...before, segments };
+      if (changed.length === 0 && before.segments === segments) return before;
+      // The rows an edit changed, and the cue after each (its gap is measured from this one's end), are checked again.
       const rows = before.rows.slice();
-      let count = before.count;
-      const recheck = new Set<number>();
+      const tally = { ...before.tally, next: 0 };
       for (const position of changed) {
-        recheck.add(position);
         const place = before.places[position];
-        // The next cue's gap is measured from this one's end.
         const next = place?.timed === true ? before.timed[place.number] : undefined;
-        if (next !== undefined) recheck.add(next);
+        for (const stale of next === undefined ? [position] : [position, next]) {
+          const row = rows[stale];
+          if (row === undefined) continue;
+          rows[stale] = undefined;
+          tally.found -= row.count;
+          tally.unchecked += 1;
+        }
       }
-      for (const position of recheck) {
-        const place = before.places[position] ?? { number: 0, timed: false };
-        const row = checkRow(segments, position, place, previousTimedOf(segments, before.timed, place), key, cache);
-        count += row.count - (rows[position]?.count ?? 0);
-        rows[position] = row;
+      const check = makeCheck(segments, key, rows, before.places, before.timed, cache ?? before.cache, tally);
+      // What was checked before is checked again now, so the count stays known while typing.
+      for (const position of changed) {
+        check.cell(position, key.languages[0] ?? 'en');
+        const place = before.places[position];
+        const next = place?.timed === true ? before.timed[place.number] : undefined;
+        if (next !== undefined && before.rows[next] !== undefined) check.cell(next, key.languages[0] ?? 'en');
       }
-      return makeCheck(segments, key, rows, before.places, before.timed, count);
+      return check;
     }
   }
   if (cache !== undefined) beginCheck(cache, rules, frameRate);
   const { places, timed } = placesOf(segments);
-  const rows: RowFindings[] = [];
-  let count = 0;
-  for (let position = 0; position < segments.length; position++) {
-    const place = places[position] ?? { number: 0, timed: false };
-    const row = checkRow(segments, position, place, previousTimedOf(segments, timed, place), key, cache);
-    rows.push(row);
-    count += row.count;
-  }
-  return makeCheck(segments, key, rows, places, timed, count);
+  const rows = new Array<RowFindings | undefined>(segments.length).fill(undefined);
+  return makeCheck(segments, key, rows, places, timed, cache, { found: 0, unchecked: segments.length, next: 0 });
 }
 
 /** Whether a row keeps its place among the cues (still included or excluded, still timed or untimed). */
