@@ -1,6 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commandForKeyPress } from '../../src/commands/commands';
+import { CARET_AT_END, commandForKeyPress } from '../../src/commands/commands';
 import { ENDONYMS, isLanguage } from '../../src/languages';
 import { setSegmentTimes } from '../../src/model/edit';
 import type { ProjectSettings } from '../../src/model/project';
@@ -313,7 +313,7 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
               project?.languages.find((l) => l !== currentDocument?.sourceLanguage) ??
               currentDocument?.sourceLanguage;
             close();
-            if (target !== undefined) dispatcher.select({ segmentId: target.id, language }, true);
+            if (target !== undefined) dispatcher.select({ segmentId: target.id, language, caret: CARET_AT_END }, true);
           }}
           onClose={close}
         />

@@ -57,6 +57,9 @@ export type CommandId =
 
 export type MenuId = 'project' | 'edit' | 'segment' | 'align' | 'go' | 'help';
 
+/** A caret past any text: the end of the cell's text. */
+export const CARET_AT_END = Number.MAX_SAFE_INTEGER;
+
 /** The cell the translator is in: a row, a language column, and the caret in its text. */
 export interface CellSelection {
   readonly segmentId: string;
@@ -449,7 +452,8 @@ function moveToRow(context: CommandContext, row: number): CommandResult {
     context.selection?.language ??
     context.project?.languages.find((l) => l !== context.document?.sourceLanguage) ??
     context.document?.sourceLanguage;
-  return { kind: 'select', selection: { segmentId: segment.id, language } };
+  // The caret goes to the end of the text, ready to go on typing.
+  return { kind: 'select', selection: { segmentId: segment.id, language, caret: CARET_AT_END } };
 }
 
 /** The document before or after the open one, wrapping around, as Ctrl+Page keys switch tabs. */

@@ -107,7 +107,6 @@ async function measure(
   );
   if ((await focusedLabel(page)) !== `Українська, segment ${middle}`)
     throw new Error('Go to row did not reach the middle');
-  await page.keyboard.press('End');
   await page.evaluate(`(() => {
     const samples = [];
     window.keySamples = samples;

@@ -59,7 +59,7 @@ test('a 3,000-cue transcript keeps only the rows in view in the page, and the ke
   await page.getByRole('spinbutton', { name: /Row number/u }).fill('1500');
   await page.keyboard.press('Enter');
   await expect(cell(page, 'Українська', 1500)).toBeFocused();
-  await page.keyboard.press('End');
+  // The caret comes to the end of the text, ready to go on typing.
   await page.keyboard.type(' (checked)');
   await expect(cell(page, 'Українська', 1500)).toHaveValue(/ 1500 \(checked\)$/u);
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ENDONYMS, type Language } from '../../../src/languages';
 import type { DubbingSettings, Segment, SubrelayDocument, ViewSettings } from '../../../src/model/project';
 import { positionOf } from '../../../src/model/segmentIndex';
+import { CARET_AT_END } from '../../../src/commands/commands';
 import { setSegmentStatus } from '../../../src/model/edit';
 import { segmentFit } from '../../../src/dub/speakingTime';
 import { formatTimestamp, parseTime } from '../../../src/time/timecode';
@@ -150,8 +151,6 @@ function TimeInput(props: {
   );
 }
 
-/** The caret a focus request asks for: a position, or the end of the text. */
-export const CARET_AT_END = Number.MAX_SAFE_INTEGER;
 
 /** One cell's text box: takes the focus when the store's selection asks for it. */
 function TextCell(props: {
