@@ -71,7 +71,8 @@ describe('subrelay validate', () => {
     const run = await cli('validate', file);
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr.startsWith(`subrelay: ${file}: documents[0].segments[0].status.ko: `)).toBe(true);
+    // Worded from the problem code (`problem.invalid-project`), as the interface words it.
+    expect(run.stderr.startsWith(`subrelay: ${file}: is damaged at documents[0].segments[0].status.ko: `)).toBe(true);
     expect(run.stderr).not.toContain('    at ');
   });
 
@@ -81,7 +82,7 @@ describe('subrelay validate', () => {
     const run = await cli('validate', file);
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toMatch(/^subrelay: .*notes\.subrelay: not valid JSON/u);
+    expect(run.stderr).toMatch(/^subrelay: .*notes\.subrelay: is damaged: not valid JSON/u);
   });
 
   it('adds the stack trace under --debug, still ending with the one-line report', async () => {
@@ -90,7 +91,7 @@ describe('subrelay validate', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('    at ');
     expect(lines(run.stderr).at(-1)).toMatch(
-      /^subrelay: .*bad\.subrelay: documents\[0\]\.segments\[0\]\.status\.ko: /u,
+      /^subrelay: .*bad\.subrelay: is damaged at documents\[0\]\.segments\[0\]\.status\.ko: /u,
     );
   });
 
@@ -259,7 +260,9 @@ describe('the subrelay binary', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(lines(result.stderr)).toHaveLength(1);
-    expect(result.stderr).toMatch(/^subrelay: .*bad\.subrelay: documents\[0\]\.segments\[0\]\.status\.ko: .+\n$/u);
+    expect(result.stderr).toMatch(
+      /^subrelay: .*bad\.subrelay: is damaged at documents\[0\]\.segments\[0\]\.status\.ko: .+\n$/u,
+    );
     expect(result.stderr).not.toContain('    at ');
   });
 });
