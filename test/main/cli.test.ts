@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -220,6 +221,54 @@ describe('subrelay commands', () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: subrelay <command>');
+  });
+});
+
+describe('the CLI’s words come from the English locale (issue 10)', () => {
+  const english = JSON.parse(readFileSync(join(repoRoot, 'locales', 'en', 'translation.json'), 'utf8')) as {
+    cli: Record<string, string>;
+  };
+
+  it('counts in words with plural forms (0.4 printed "1 findings: 0 errors, 1 warnings")', async () => {
+    const run = await cli('qa', sampleFile, '--lang', 'all');
+    expect(run.stdout).toMatch(/\[cps\]\n1 finding: 0 errors, 1 warning\n$/u);
+  });
+
+  it('prints the locale’s usage text, with the format catalog', async () => {
+    const help = await cli('--help');
+    expect(help.stdout.startsWith(`${english.cli['usage']!.split('\n')[0]}\n`)).toBe(true);
+    expect(help.stdout).toContain(english.cli['formatAuto']);
+    // The XLIFF import entry once, not twice as in 0.4.
+    expect(help.stdout.split('import <project> <file.xlf|file.xliff>').length).toBe(2);
+  });
+
+  it('names the other places a one-sentence translation fits', async () => {
+    // The sample's Article with its Ukrainian column emptied, and the Ukrainian headline alone pasted.
+    const sample = await loadSample();
+    const article = sample.documents.find((d) => d.id === 'article')!;
+    const headline = article.segments.find((s) => s.id === 'h001')!;
+    const blank = {
+      ...sample,
+      documents: sample.documents.map((d) =>
+        d.id !== 'article' ? d : { ...d, segments: d.segments.map((s) => ({ ...s, texts: { ...s.texts, uk: '' } })) },
+      ),
+    };
+    const folder = await temporaryFolder('cli-align');
+    const project = join(folder, 'blank.subrelay');
+    const text = join(folder, 'uk.txt');
+    await writeFile(project, serializeProject(blank));
+    await writeFile(text, `${headline.texts.uk}\n`);
+    const run = await cli('align', project, text, '--document', 'article', '--to', 'uk', '--presegmented');
+    expect(run.code).toBe(0);
+    const alternatives = lines(run.stdout).filter((line) => line.startsWith('proposed: the translation fits '));
+    expect(alternatives.length).toBeGreaterThan(0);
+    expect(run.stdout).toContain('h001 to h001 nearly as well');
+  });
+
+  it('words a usage error from its code', async () => {
+    const run = await cli('qa', sampleFile, '--lang', 'en', '--fps', 'fast');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`subrelay: ${english.cli['qaNotFrameRate']!.replace('{{value}}', 'fast')}\n`);
   });
 });
 
