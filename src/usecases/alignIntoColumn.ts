@@ -352,7 +352,7 @@ function makeScorer(sentences: Sentences, ratio: number): Scorer {
 /**
  * Whether the translation is about as long as the whole lane, so that the stretch is the lane.
  *
- * Windows are about as long as the translation (by characters, at the
+ * The stretch is about as long as the translation (by characters, at the
  * project's length ratio, or by its sentence count if that is more); when
  * twice that reaches the lane's length, there is no stretch to look for.
  */
@@ -370,6 +370,9 @@ function coversNearlyAll(lane: ReadonlyArray<LaneRow>, sentences: Sentences, rat
 const ONE_TO_ONE = -Math.log(beadPrior(1, 1));
 const ONE_TO_TWO = -Math.log(beadPrior(1, 2));
 const UNLINKED = -Math.log(beadPrior(1, 0));
+
+/** What two sentences' missing anchors cost at most: the aligner caps one sentence's at 3.5 nats (`features.ts`). */
+const PAIR_PENALTY_CAP = 7;
 
 /** Nats a cell's old text adds to a link when it is the sentence word for word (scaled down to 0 at the floor). */
 const LIKENESS_WEIGHT = 10;
@@ -505,7 +508,7 @@ function searchRow(
         (before[j - 2] ?? Infinity) +
         ONE_TO_TWO +
         penalty +
-        Math.min(2 * 3.5, sentenceCost + (sentencePenalty[t - 1] ?? 0)) -
+        Math.min(PAIR_PENALTY_CAP, sentenceCost + (sentencePenalty[t - 1] ?? 0)) -
         Math.max(sharedNow, now[t - 1] ?? 0);
       if (twoSentences < best) {
         const total = twoSentences + lengthCost(length, sentence + (sentenceLength[t - 1] ?? 0), LENGTH_VARIANCE);
@@ -689,7 +692,7 @@ function searchStretches(
     const length = rowLength[r] ?? 0;
     const lengthPair = length + (rowLength[r - 1] ?? 0);
     const penalty = rowPenalty(r);
-    const penaltyPair = Math.min(2 * 3.5, penalty + (r > 0 ? rowPenalty(r - 1) : 0));
+    const penaltyPair = Math.min(PAIR_PENALTY_CAP, penalty + (r > 0 ? rowPenalty(r - 1) : 0));
     searchRow(
       {
         length,
