@@ -160,6 +160,24 @@ describe('importCuesIntoDocument: the rows it adds', () => {
   });
 });
 
+describe('importCuesIntoDocument: --match overlap', () => {
+  it('puts a cue into the row it overlaps most; on a tie, the row that comes first in the document', () => {
+    // Rows out of time order, as after hand edits: the later one comes first.
+    const project = transcript(timed('later', 2000, 3000), timed('earlier', 0, 2000), timed('long', 2900, 60_000));
+    const cues: Cue[] = [
+      { start: 1500, end: 2500, text: 'tie' },
+      { start: 1400, end: 2500, text: 'more in the earlier row' },
+      { start: 30_000, end: 31_000, text: 'inside the long row' },
+    ];
+    const after = rows(importCuesIntoDocument(project, 't', 'uk', cues, 'overlap').project);
+    expect(after.map((s) => [s.id, s.texts.uk])).toEqual([
+      ['later', 'tie'],
+      ['earlier', 'more in the earlier row'],
+      ['long', 'inside the long row'],
+    ]);
+  });
+});
+
 describe('importCuesIntoDocument: --match order and excluded rows', () => {
   const project = transcript(
     timed('lead', 0, 1000, { excluded: true }),
