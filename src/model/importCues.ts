@@ -54,41 +54,50 @@ const PROGRESS_STEP = 4096;
 /** Called with the cues handled so far and the number of cues, during long work. */
 export type ImportProgress = (done: number, total: number) => void;
 
-/** A min-heap of row indices ordered by the rows' end times: the timed rows that have started before a point. */
-class EndHeap {
-  readonly items: number[] = [];
-  constructor(private readonly ends: ReadonlyArray<number>) {}
+/** An included row with a start and an end after it: one a cue can overlap. */
+interface TimedRow {
+  /** Its index among the document's rows. */
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+}
 
-  push(item: number): void {
-    const { items, ends } = this;
-    let at = items.length;
-    items.push(item);
+/** A min-heap of rows by end time: the timed rows that started before a point and may still be running. */
+class EndHeap {
+  readonly rows: TimedRow[] = [];
+
+  push(row: TimedRow): void {
+    const { rows } = this;
+    let at = rows.length;
+    rows.push(row);
     while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (ends[items[parent]!]! <= ends[item]!) break;
-      items[at] = items[parent]!;
-      at = parent;
+      const parentAt = (at - 1) >> 1;
+      const parent = rows[parentAt];
+      if (parent === undefined || parent.end <= row.end) break;
+      rows[at] = parent;
+      at = parentAt;
     }
-    items[at] = item;
+    rows[at] = row;
   }
 
   /** Drops every row that ends at or before `time`. */
   dropEndingBy(time: number): void {
-    const { items, ends } = this;
-    while (items.length > 0 && ends[items[0]!]! <= time) {
-      const last = items.pop()!;
-      if (items.length === 0) break;
+    const { rows } = this;
+    for (let top = rows[0]; top !== undefined && top.end <= time; top = rows[0]) {
+      const last = rows.pop();
+      if (last === undefined || rows.length === 0) break;
       let at = 0;
       for (;;) {
-        const left = 2 * at + 1;
-        if (left >= items.length) break;
-        const right = left + 1;
-        const child = right < items.length && ends[items[right]!]! < ends[items[left]!]! ? right : left;
-        if (ends[items[child]!]! >= ends[last]!) break;
-        items[at] = items[child]!;
-        at = child;
+        const leftAt = 2 * at + 1;
+        const left = rows[leftAt];
+        if (left === undefined) break;
+        const right = rows[leftAt + 1];
+        const child = right !== undefined && right.end < left.end ? right : left;
+        if (child.end >= last.end) break;
+        rows[at] = child;
+        at = child === left ? leftAt : leftAt + 1;
       }
-      items[at] = last;
+      rows[at] = last;
     }
   }
 }
@@ -100,48 +109,48 @@ class EndHeap {
  * positive overlap; on a tie, the row that comes first in the document), in
  * O((cues + rows) log rows + overlapping pairs): a row overlaps a cue
  * either because it starts inside the cue (a range of the rows sorted by
- * start, found by binary search) or because it is running when the cue
- * starts (the rows kept in a heap by end time while the cues are swept in
- * order of start). Rows need not be in time order, and may overlap.
+ * start, found by walking on from the rows already started) or because it
+ * is running when the cue starts (the rows kept in a heap by end time while
+ * the cues are swept in order of start). Rows need not be in time order,
+ * and may overlap.
  */
 function matchByTime(
   segments: ReadonlyArray<Segment>,
   cues: ReadonlyArray<Cue>,
   progress: (done: number) => void,
 ): Int32Array {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const timed: number[] = [];
+  const timed: TimedRow[] = [];
   segments.forEach((segment, index) => {
-    starts.push(segment.start ?? 0);
-    ends.push(segment.end ?? 0);
+    const { start, end } = segment;
     // A row with no length overlaps nothing.
-    if (segment.excluded === true || segment.start === undefined || segment.end === undefined) return;
-    if (segment.end > segment.start) timed.push(index);
+    if (segment.excluded === true || start === undefined || end === undefined || !(end > start)) return;
+    timed.push({ index, start, end });
   });
-  timed.sort((a, b) => starts[a]! - starts[b]! || a - b);
-  const cueOrder = Array.from(cues.keys()).sort((a, b) => cues[a]!.start - cues[b]!.start || a - b);
+  timed.sort((a, b) => a.start - b.start || a.index - b.index);
+  const order = cues
+    .map((cue, index) => ({ cue, index }))
+    .sort((a, b) => a.cue.start - b.cue.start || a.index - b.index);
   const targets = new Int32Array(cues.length).fill(-1);
-  const running = new EndHeap(ends);
+  const running = new EndHeap();
   let entered = 0;
   let done = 0;
-  for (const cueIndex of cueOrder) {
-    const cue = cues[cueIndex]!;
+  for (const { cue, index: cueIndex } of order) {
     if (++done % PROGRESS_STEP === 0) progress(done);
-    while (entered < timed.length && starts[timed[entered]!]! < cue.start) running.push(timed[entered++]!);
+    for (let row = timed[entered]; row !== undefined && row.start < cue.start; row = timed[++entered])
+      running.push(row);
     running.dropEndingBy(cue.start);
     if (!(cue.end > cue.start)) continue;
     let target = -1;
     let most = 0;
-    const consider = (index: number): void => {
-      const shared = overlap(cue, { start: starts[index]!, end: ends[index]! });
-      if (shared > most || (shared === most && shared > 0 && index < target)) {
+    const consider = (row: TimedRow): void => {
+      const shared = overlap(cue, row);
+      if (shared > most || (shared === most && shared > 0 && row.index < target)) {
         most = shared;
-        target = index;
+        target = row.index;
       }
     };
-    for (const index of running.items) consider(index);
-    for (let at = entered; at < timed.length && starts[timed[at]!]! < cue.end; at++) consider(timed[at]!);
+    for (const row of running.rows) consider(row);
+    for (let at = entered, row = timed[at]; row !== undefined && row.start < cue.end; row = timed[++at]) consider(row);
     targets[cueIndex] = target;
   }
   return targets;
@@ -153,7 +162,7 @@ function firstStartingAfter(runningMaxStart: ReadonlyArray<number>, time: number
   let high = runningMaxStart.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (runningMaxStart[middle]! > time) high = middle;
+    if ((runningMaxStart[middle] ?? Infinity) > time) high = middle;
     else low = middle + 1;
   }
   return low;
@@ -216,7 +225,7 @@ export function importCuesIntoDocument(
   const assigned = new Map<number, string[]>();
   const orphans: Cue[] = [];
   cues.forEach((cue, index) => {
-    const target = targets[index]!;
+    const target = targets[index] ?? -1;
     if (target < 0) {
       orphans.push(cue);
       return;
@@ -232,13 +241,13 @@ export function importCuesIntoDocument(
   });
   let next = nextIdNumber(original, 'c');
   const isSource = language === document.sourceLanguage;
-  const added = orphans.map((cue) => newSegment(idOf('c', next++), language, cue, isSource));
+  const added = orphans.map((cue) => ({ cue, row: newSegment(idOf('c', next++), language, cue, isSource) }));
   // before.get(i): the new rows that go just before row i (i = filled.length: after the last row).
-  const before = new Map<number, Segment[]>();
-  const place = (at: number, row: Segment): void => {
+  const before = new Map<number, Array<(typeof added)[number]>>();
+  const place = (at: number, item: (typeof added)[number]): void => {
     const group = before.get(at);
-    if (group === undefined) before.set(at, [row]);
-    else group.push(row);
+    if (group === undefined) before.set(at, [item]);
+    else group.push(item);
   };
   if (matching === 'order') {
     // Order says nothing about time: surplus cues follow the last included row, in the file's order.
@@ -246,7 +255,7 @@ export function importCuesIntoDocument(
     filled.forEach((segment, index) => {
       if (segment.excluded !== true) lastIncluded = index;
     });
-    for (const row of added) place(lastIncluded < 0 ? filled.length : lastIncluded + 1, row);
+    for (const item of added) place(lastIncluded < 0 ? filled.length : lastIncluded + 1, item);
   } else {
     // By time: before the first row that starts later (in document order, even where the rows are not in time order).
     const runningMaxStart: number[] = [];
@@ -255,15 +264,16 @@ export function importCuesIntoDocument(
       if (segment.start !== undefined) latest = Math.max(latest, segment.start);
       runningMaxStart.push(latest);
     }
-    for (const row of added) place(firstStartingAfter(runningMaxStart, row.start!), row);
+    for (const item of added) place(firstStartingAfter(runningMaxStart, item.cue.start), item);
     // New rows that share a place keep time order; a stable sort keeps the file's order on equal starts.
-    for (const group of before.values()) group.sort((a, b) => a.start! - b.start!);
+    for (const group of before.values()) group.sort((a, b) => a.cue.start - b.cue.start);
   }
   const segments: Segment[] = [];
-  for (let index = 0; index <= filled.length; index++) {
-    for (const row of before.get(index) ?? []) segments.push(row);
-    if (index < filled.length) segments.push(filled[index]!);
-  }
+  filled.forEach((segment, index) => {
+    for (const item of before.get(index) ?? []) segments.push(item.row);
+    segments.push(segment);
+  });
+  for (const item of before.get(filled.length) ?? []) segments.push(item.row);
   const updated: SubrelayDocument = { ...document, segments };
   return {
     project: { ...project, documents: project.documents.map((d) => (d.id === documentId ? updated : d)) },
