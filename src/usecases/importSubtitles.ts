@@ -42,7 +42,8 @@ export interface ImportSubtitlesOptions {
  * Puts a subtitle file's cues into a transcript's column, or makes a new transcript of them.
  *
  * Takes time in proportion to the cues and rows (n log n to sort them by
- * time), so a file of 100,000 cues imports in about a second. Throws a
+ * time): 100,000 cues take about a second of CPU time, most of it the
+ * limits check (`npm run bench`, test/bench/importCues.ts). Throws a
  * `UsecaseError` for an unknown document, an article (subtitles go into a
  * transcript), a language the project does not have, a new document from no
  * cues, or a result Subrelay could not open again (`checkProjectLimits`).
