@@ -1,7 +1,7 @@
 import type { Problem } from '../api/problems';
 import type { Cue } from '../formats/cue';
 import type { Language } from '../languages';
-import { documentFromCues, importCuesIntoDocument, type CueMatching } from '../model/importCues';
+import { documentFromCues, importCuesIntoDocument, type CueMatching, type ImportProgress } from '../model/importCues';
 import type { Project } from '../model/project';
 import { checkProjectLimits } from './projectLimits';
 import { UsecaseError } from './usecaseError';
@@ -29,26 +29,43 @@ export interface ImportSubtitlesReport {
   readonly messages: ReadonlyArray<Problem>;
 }
 
+export interface ImportSubtitlesOptions {
+  /**
+   * Told how far the import is: `(0, cues)` first, `(done, cues)` every few
+   * thousand cues while they are matched to rows, `(cues, cues)` once the
+   * result has passed the project limits. Not called when the import is refused.
+   */
+  readonly onProgress?: ImportProgress | undefined;
+}
+
 /**
  * Puts a subtitle file's cues into a transcript's column, or makes a new transcript of them.
  *
- * Throws a `UsecaseError` for an unknown document, an article (subtitles go
- * into a transcript), a language the project does not have, a new document
- * from no cues, or a result Subrelay could not open again.
+ * Takes time in proportion to the cues and rows (n log n to sort them by
+ * time): 100,000 cues take about a second of CPU time, most of it the
+ * limits check (`npm run bench`, test/bench/importCues.ts). Throws a
+ * `UsecaseError` for an unknown document, an article (subtitles go into a
+ * transcript), a language the project does not have, a new document from no
+ * cues, or a result Subrelay could not open again (`checkProjectLimits`).
  */
 export function importSubtitles(
   project: Project,
   request: ImportSubtitlesRequest,
+  options: ImportSubtitlesOptions = {},
 ): { readonly project: Project; readonly report: ImportSubtitlesReport } {
   const { language, cues } = request;
+  const { onProgress } = options;
   if (!project.languages.includes(language)) {
     throw new UsecaseError({ code: 'language-not-in-project', params: { language } });
   }
   if (request.documentId === 'new') {
     if (cues.length === 0) throw new UsecaseError({ code: 'import-no-cues' });
+    onProgress?.(0, cues.length);
     const made = documentFromCues(project, request.title ?? 'Subtitles', language, cues);
+    const checked = checkProjectLimits(made.project);
+    onProgress?.(cues.length, cues.length);
     return {
-      project: checkProjectLimits(made.project),
+      project: checked,
       report: {
         documentId: made.documentId,
         created: true,
@@ -64,10 +81,13 @@ export function importSubtitles(
   if (document.kind !== 'transcript') {
     throw new UsecaseError({ code: 'import-into-article', params: { document: document.id } });
   }
-  const imported = importCuesIntoDocument(project, document.id, language, cues, request.matching);
+  onProgress?.(0, cues.length);
+  const imported = importCuesIntoDocument(project, document.id, language, cues, request.matching, onProgress);
   const { matched, added } = imported.report;
+  const checked = checkProjectLimits(imported.project);
+  onProgress?.(cues.length, cues.length);
   return {
-    project: checkProjectLimits(imported.project),
+    project: checked,
     report: {
       documentId: document.id,
       created: false,

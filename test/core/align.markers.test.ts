@@ -7,11 +7,11 @@ import { rangeOf } from '../fixtures/align/gold';
 import { udhrCase } from '../fixtures/align/udhr';
 
 /** Words of no language, so that only lengths, numbers, paragraphs and markers can guide the aligner. */
-function babble(random: () => number, words: number, letters: string): string {
+function babble(random: () => number, words: number, letters: string, wordLength?: number): string {
   const out: string[] = [];
   for (let w = 0; w < words; w++) {
     let word = '';
-    const length = 3 + Math.floor(random() * 6);
+    const length = wordLength ?? 3 + Math.floor(random() * 6);
     for (let c = 0; c < length; c++) word += letters[Math.floor(random() * letters.length)] ?? '';
     out.push(word);
   }
@@ -47,6 +47,59 @@ describe('paragraphs', () => {
     );
     expect(beads).toContain(first);
     expect(beads).toContain(second);
+  });
+});
+
+describe('paragraphs, each cost on its own', () => {
+  /**
+   * Eight numbered frame sentences (they link surely) around a middle where only the paragraphs can decide: three
+   * source sentences of exactly equal length against two target sentences. Every bead of the choices below is 1–1
+   * or 1–0 (`left out`), or 2–1 with the same lengths either way (`merge`), so lengths and anchors tie.
+   */
+  function middleOf(targetWords: number): { source: string[]; target: string[] } {
+    const random = seededRandom(11);
+    const frame = Array.from({ length: 8 }, (_, k) => babble(random, 6 + k, 'aeioumnprst') + ` ${k + 101}`);
+    const middle = [0, 1, 2].map(() => babble(random, 10, 'aeioumnprst', 5));
+    const targetMiddle = [0, 1].map(() => babble(random, targetWords, 'ykvlzh', 5));
+    const frameTarget = frame.map((text) => text.replace(/[aeiou]/gu, 'y'));
+    return {
+      source: [...frame.slice(0, 4), ...middle, ...frame.slice(4)],
+      target: [...frameTarget.slice(0, 4), ...targetMiddle, ...frameTarget.slice(4)],
+    };
+  }
+  // Frame sentences 0–3 are paragraphs 0–3 and 4–7 paragraphs 10–13 on both sides; the middle's numbers are given.
+  const numbered = (middle: ReadonlyArray<number>): number[] => [0, 1, 2, 3, ...middle, 10, 11, 12, 13];
+  const middleBeads = (texts: { source: string[]; target: string[] }, source?: number[], target?: number[]) =>
+    beadsOf(
+      { texts: texts.source, language: 'en', ...(source ? { paragraphs: numbered(source) } : {}) },
+      { texts: texts.target, language: 'en', ...(target ? { paragraphs: numbered(target) } : {}) },
+    ).slice(4, 7);
+
+  describe('a bead that opens a paragraph on one side only', () => {
+    // Three source sentences of 60 characters, two target sentences of 60: one source sentence was left out.
+    const texts = middleOf(10);
+
+    it('finds the sentence left out where the paragraphs say, not where paragraphs are ignored', () => {
+      // Without paragraphs, nothing tells which was left out; the aligner drops the first.
+      expect(middleBeads(texts)).toEqual(['4,5,4,4', '5,6,4,5', '6,7,5,6']);
+      // The source's first middle sentence ends the paragraph before; the other two are the target's paragraph.
+      expect(middleBeads(texts, [3, 4, 4], [4, 4])).toEqual(['4,5,4,4', '5,6,4,5', '6,7,5,6']);
+      // The source's last middle sentence is a paragraph the target does not have: it is the one left out.
+      expect(middleBeads(texts, [4, 4, 5], [4, 4])).toEqual(['4,5,4,5', '5,6,5,6', '6,7,6,6']);
+    });
+  });
+
+  describe('a paragraph break inside a bead', () => {
+    // Three source sentences of 60 characters, two target sentences of 90: two source sentences merge.
+    const texts = middleOf(15);
+
+    it('merges the two sentences of one paragraph, not two across the break', () => {
+      // Merging the first two leaves the source's new paragraph against a target sentence inside one (a bead that
+      // opens a paragraph on one side only); merging the last two would put the source's break inside a bead, worse.
+      expect(middleBeads(texts, [4, 4, 5], [4, 4])).toEqual(['4,6,4,5', '6,7,5,6', '7,8,6,7']);
+      // Where the target has the break too, the last two merge.
+      expect(middleBeads(texts, [4, 5, 5], [4, 5])).toEqual(['4,5,4,5', '5,7,5,6', '7,8,6,7']);
+    });
   });
 });
 

@@ -102,6 +102,20 @@ describe('readingSpeed', () => {
     expect(readingSpeed('형제 여러분', 1000)).toBe(6);
   });
 
+  it('counts every character of a Korean cue as one, unlike a Korean line’s length (Latin, digits, spaces ½)', () => {
+    // 1 만 ␠ 2 0 0 0 명 이 ␠ 왔 다: 12 characters to read; the line is 8.5 long.
+    expect(readingCharacters('1만 2000명이 왔다')).toBe(12);
+    expect(readingSpeed('1만 2000명이 왔다', 1000)).toBe(12);
+    expect(lineLength('1만 2000명이 왔다', 'ko')).toBe(8.5);
+    expect(readingSpeed('NATO와 EU,\n북한군', 2000)).toBe(6);
+  });
+
+  it('counts a Hangul syllable once however it is written (precomposed or as conjoining jamo)', () => {
+    expect(readingCharacters('\u1112\u1167\u11bc\u110c\u1166')).toBe(2);
+    expect(readingCharacters('형제')).toBe(2);
+    expect(readingCharacters('<i>형제</i> {\\an8}여러분')).toBe(6);
+  });
+
   it('is infinite for text without duration and 0 for no text', () => {
     expect(readingSpeed('a', 0)).toBe(Number.POSITIVE_INFINITY);
     expect(readingSpeed('a', -5)).toBe(Number.POSITIVE_INFINITY);

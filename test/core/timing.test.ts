@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/languages';
-import { DEFAULT_RULES, meetsMinimumGap, readingCharacters } from '../../src/subtitles/rules';
+import { DEFAULT_RULES, meetsMinimumGap, readingCharacters, type SubtitleRules } from '../../src/subtitles/rules';
 import { autoTime, mapTimes, shiftTimes, snapToFrame, type Timed } from '../../src/timing/timing';
 
 const FRAME_RATES = [23.976, 24, 25, 29.97, 30, 50, 60] as const;
@@ -92,6 +92,43 @@ describe('autoTime', () => {
       24,
     );
     expect(korean[0]!.end - korean[0]!.start).toBeLessThan(korean[1]!.end - korean[1]!.start);
+  });
+
+  it('reads each language at its own rate, never another language’s', () => {
+    // Four different rates, a 1 s minimum, no gap, 25 fps (40 ms frames) and a span of 20 frames, far too short:
+    // each cue gets the span in proportion to its need, max(reading time, minimum). The minimum is 25 frames;
+    // 60 characters need 60 / rate seconds: 150 frames at 10 cps, 75 at 20, 50 at 30, 37.5 at 40.
+    const rules: SubtitleRules = {
+      ...DEFAULT_RULES,
+      languages: {
+        en: { maxLineLength: 42, maxCps: 10 },
+        ko: { maxLineLength: 16, maxCps: 20 },
+        uk: { maxLineLength: 42, maxCps: 30 },
+        ru: { maxLineLength: 39, maxCps: 40 },
+      },
+      minDurationMs: 1000,
+      minGapFrames: 0,
+    };
+    const texts = ['a', 'x'.repeat(60)];
+    const durations = (lang: Language): number[] =>
+      autoTime(texts, { start: 0, end: 800 }, lang, rules, 25).map((time) => time.end - time.start);
+    // 20 × 25/175 = 2.9 → 3 frames; 20 × 25/100 = 5; 20 × 25/75 = 6.7 → 7; 20 × 25/62.5 = 8.
+    expect(durations('en')).toEqual([120, 680]);
+    expect(durations('ko')).toEqual([200, 600]);
+    expect(durations('uk')).toEqual([280, 520]);
+    expect(durations('ru')).toEqual([320, 480]);
+  });
+
+  it('gives Korean (12 cps) more of a short span for the long cue than English (20 cps), with the default rules', () => {
+    const texts = ['네.', '같은 피를 나눴으며, 같은 나라에서 왔습니다.'];
+    const long = (lang: Language): number => {
+      const times = autoTime(texts, { start: 0, end: 2500 }, lang, DEFAULT_RULES, 24);
+      return times[1]!.end - times[1]!.start;
+    };
+    // 25 characters: 50 frames at 12 cps against a 20-frame minimum (overfull: 58 × 50/70 = 41.4 frames);
+    // at 20 cps, 30 frames (they fit: the short cue keeps its minimum, the long one the other 38 frames).
+    expect(long('ko')).toBe(1708);
+    expect(long('en')).toBe(1583);
   });
 
   const texts = fc.array(fc.string({ maxLength: 80 }), { minLength: 1, maxLength: 8 });

@@ -12,6 +12,7 @@ describe('subrelay qa', () => {
     const result = await cli('qa', sampleFile, '--lang', 'all', '--format', 'json');
     expect(result.code).toBe(0);
     const findings = JSON.parse(result.stdout) as { cue: number; rule: string; severity: string; message: string }[];
+    expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.severity === 'warning')).toBe(true);
     expect(findings.every((f) => f.rule === 'cps')).toBe(true);
   });

@@ -41,6 +41,19 @@ const ENCODINGS = [
   'windows-1252',
 ];
 
+/** Resolves once the browser has painted what is on screen now (or after 100 ms where frames are paused). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /** Reads a subtitle file (any format Subrelay reads, any encoding or the one the user names) into a transcript. */
 export function ImportDialog(props: {
   readonly project: Project;
@@ -58,16 +71,21 @@ export function ImportDialog(props: {
   const [encoding, setEncoding] = useState('auto');
   const [file, setFile] = useState<File>();
   const [problem, setProblem] = useState<string>();
+  const [working, setWorking] = useState<string>();
   const fileId = useId();
 
   async function run(): Promise<void> {
+    if (working !== undefined) return;
     if (file === undefined) return setProblem(t('import.needFile'));
     setProblem(undefined);
     const fail = (message: string): void => setProblem(t('error.withFile', { file: file.name, message }));
     if (file.size > MAX_IMPORT_BYTES) {
       return fail(t('problem.too-large', { size: file.size, limit: MAX_IMPORT_BYTES }));
     }
+    // Reading and importing a long file holds the page for a second or more: say so first, and let it paint.
+    setWorking(file.name);
     try {
+      await afterPaint();
       const decoded = decodeText(new Uint8Array(await file.arrayBuffer()), {
         language,
         ...(encoding === 'auto' ? {} : { encoding }),
@@ -80,12 +98,15 @@ export function ImportDialog(props: {
         return fail(t('problem.bad-subtitles', { line: caught.line, detail: caught.problem }));
       }
       return fail(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setWorking(undefined);
     }
   }
 
   return (
     <Modal title={t('import.title')} onClose={props.onClose}>
       <form
+        aria-busy={working !== undefined}
         onSubmit={(event) => {
           event.preventDefault();
           void run();
@@ -134,6 +155,9 @@ export function ImportDialog(props: {
             ))}
           </select>
         </label>
+        <p role="status" className="status-line">
+          {working !== undefined && t('import.working', { file: working })}
+        </p>
         <FormFooter
           problem={problem}
           cancelLabel={t('import.cancel')}

@@ -158,9 +158,6 @@ describe('planAlignment', () => {
     const joined = `${PAIRS[3]![1]} ${PAIRS[4]![1]}`;
     const text = [...PAIRS.slice(0, 3).map(([, uk]) => uk), joined, ...PAIRS.slice(5).map(([, uk]) => uk)].join('\n');
     const plan = planAlignment(project, request(text, { documentId: 'a' }));
-    for (const proposal of plan.proposals) {
-      if (proposal.kind === 'merge') expect(proposal.segmentIds).not.toContain('s5');
-    }
     expect(plan.proposals.filter((p) => p.kind === 'merge')).toEqual([]);
     const rows = applyAlignPlan(project, plan, new Set(plan.proposals.map((p) => p.id))).documents[0]!.segments;
     expect(rows.map((s) => s.id)).toEqual(project.documents[0]!.segments.map((s) => s.id));

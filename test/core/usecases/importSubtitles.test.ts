@@ -67,4 +67,49 @@ describe('importSubtitles', () => {
       refusal(() => importSubtitles(sample, { documentId: 'appeal', language: 'uk', cues: long, matching: 'order' })),
     ).toMatchObject({ code: 'limit-text', params: { document: 'appeal', language: 'uk', limit: 100_000 } });
   });
+
+  it('tells the progress of a long import: from none to all, never backwards, with steps between', () => {
+    const many = Array.from({ length: 10_000 }, (_, index) => ({
+      start: 400_000 + index * 3000,
+      end: 400_000 + index * 3000 + 2000,
+      text: `Рядок ${index + 1}`,
+    }));
+    const progressOf = (documentId: string): Array<[number, number]> => {
+      const calls: Array<[number, number]> = [];
+      const { report } = importSubtitles(
+        sample,
+        { documentId, language: 'uk', cues: many, matching: 'overlap' },
+        { onProgress: (done, total) => calls.push([done, total]) },
+      );
+      expect(report.added).toBe(10_000);
+      return calls;
+    };
+    const into = progressOf('appeal');
+    const fresh = progressOf('new');
+    // Matching 10,000 cues to rows reports on the way; a new transcript has nothing to match.
+    expect(into.length).toBeGreaterThan(2);
+    expect(fresh).toEqual([
+      [0, 10_000],
+      [10_000, 10_000],
+    ]);
+    expect(into[0]).toEqual([0, 10_000]);
+    expect(into[into.length - 1]).toEqual([10_000, 10_000]);
+    expect(new Set(into.map(([, total]) => total))).toEqual(new Set([10_000]));
+    const done = into.map(([count]) => count);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+  });
+
+  it('does not report an import done when the project limits refuse it', () => {
+    const calls: Array<[number, number]> = [];
+    const late = [{ start: 101 * 3_600_000, end: 101 * 3_600_000 + 2000, text: 'Пізно' }];
+    const problem = refusal(() =>
+      importSubtitles(
+        sample,
+        { documentId: 'appeal', language: 'uk', cues: late, matching: 'overlap' },
+        { onProgress: (done, total) => calls.push([done, total]) },
+      ),
+    );
+    expect(problem.code).toBe('limit-time');
+    expect(calls).toEqual([[0, 1]]);
+  });
 });
