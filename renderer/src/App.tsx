@@ -271,9 +271,9 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
           documentId={currentDocument?.id}
           onImport={(request) => {
             try {
-              // Worked out once on the present project for the report; the edit reruns on the state.
-              const { report } = importSubtitles(project, request);
-              dispatcher.edit((p) => importSubtitles(p, request).project, 'import');
+              const { project: imported, report } = importSubtitles(project, request);
+              // Imported once: the dialog is modal, so the project is still the one it read (else import again).
+              dispatcher.edit((p) => (p === project ? imported : importSubtitles(p, request).project), 'import');
               dispatcher.selectDocument(report.documentId);
               const { dropped } = request;
               dispatcher.say({
