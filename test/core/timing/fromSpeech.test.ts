@@ -16,7 +16,9 @@ function timedOf(cues: ReadonlyArray<CueToTime>): Timed[] {
   });
 }
 
-function expectInOrder(times: ReadonlyArray<Partial<Timed>>): void {
+function expectInOrder(
+  times: ReadonlyArray<{ readonly start?: number | undefined; readonly end?: number | undefined }>,
+): void {
   let previous: Timed | undefined;
   let checked = 0;
   for (const time of times) {
