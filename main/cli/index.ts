@@ -103,6 +103,13 @@ ${formatHelp()}
   import <project> <file.xlf|file.xliff> [--dry-run]
       Takes back the target texts and statuses of an exported XLIFF (2.0 or 1.2),
       matched by document and segment id; prints what changed and saves.
+  speech <media> [--format text|json] [--model v5|v6]
+      Finds the speech in an audio or video file (Silero VAD; ffmpeg decodes
+      where installed, else WAV only). json: [{"start": ms, "end": ms}].
+  autotime <project> --document ID [--media FILE] [--lang L] [--dry-run]
+      Times a transcript's cues from the speech in its media (the transcript's
+      own unless --media): cues in order, pauses as boundaries, the project's
+      minimum gap and duration kept. Prints what moved and saves (with a backup).
 
 Options: --debug (stack traces), --help, --version
 `;
@@ -337,6 +344,16 @@ async function runCommand(command: string | undefined, args: string[], output: C
         return await runAlign(args, output.stdout);
       } catch (error) {
         if (error instanceof AlignUsageError) throw new CliError(error.message, 2);
+        throw error;
+      }
+    }
+    case 'speech':
+    case 'autotime': {
+      const { runAutotime, runSpeech, SpeechUsageError } = await import('./speech');
+      try {
+        return await (command === 'speech' ? runSpeech : runAutotime)(args, output);
+      } catch (error) {
+        if (error instanceof SpeechUsageError) throw new CliError(error.message, 2);
         throw error;
       }
     }
