@@ -68,6 +68,8 @@ Commands:
                    [--only-findings] [--status S[,S...]] [--speaking-time syllables|espeak]
       Writes DIR/<document>.<lang>.<ext> for every document the format applies to:
 ${formatHelp()}
+        preview-mp4  a video with one language's subtitles burned in (ffmpeg), with
+                     --lang L --media FILE: <document>.<lang>.preview.mp4 (transcripts)
   segment --lang en|ko|uk|ru <file|->
       Prints one sentence per line (paragraphs separated by an empty line).
   validate <project>
@@ -256,11 +258,32 @@ async function runCommand(command: string | undefined, args: string[], output: C
           'only-findings': { type: 'boolean', default: false },
           status: { type: 'string' },
           'speaking-time': { type: 'string', default: 'syllables' },
+          media: { type: 'string' },
           debug: { type: 'boolean' },
         },
       });
       const file = one(positionals, 'the project file');
       if (values.out === undefined) throw new CliError('--out: give the folder to write to', 2);
+      if (values.format === 'preview-mp4') {
+        const language = languagesFrom(values.lang);
+        if (language.length !== 1 || language[0] === undefined)
+          throw new CliError('--lang: a preview video takes one language', 2);
+        if (values.media === undefined)
+          throw new CliError('--media: give the video or audio to burn the subtitles into', 2);
+        const { readProjectFile } = await import('../handlers/files');
+        const { writePreviews } = await import('./preview');
+        const project = await readProjectFile(file);
+        await mkdir(resolve(values.out), { recursive: true });
+        const written = await writePreviews(project, {
+          media: resolve(values.media),
+          language: language[0],
+          folder: resolve(values.out),
+          documentIds: project.documents.map((d) => d.id),
+          version,
+        });
+        for (const target of written) output.stdout(`${target}\n`);
+        return 0;
+      }
       const { EXPORT_FORMATS, planExport } = await import('../../src/export/plan');
       const { readProjectFile, writeFileAtomic, FileError } = await import('../handlers/files');
       const { measureExportLines } = await import('../handlers/speech');
