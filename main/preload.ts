@@ -31,6 +31,10 @@ const api: EnvelopeApi = {
   setInterfaceLanguage: (request) => call('setInterfaceLanguage', request),
   setCommandStates: (request) => call('setCommandStates', request),
   closeWindow: (request) => call('closeWindow', request),
+  attachMedia: (request) => call('attachMedia', request),
+  checkMedia: (request) => call('checkMedia', request),
+  detectSpeech: (request) => call('detectSpeech', request),
+  mediaPeaks: (request) => call('mediaPeaks', request),
 };
 
 /** Menu commands from main, checked against the command list before they reach the page. */

@@ -52,6 +52,8 @@ export async function buildCli() {
     banner: {
       js: "import { createRequire as __subrelayRequire } from 'node:module'; const require = __subrelayRequire(import.meta.url);",
     },
+    // Loaded from node_modules at run time: it finds its WebAssembly files beside its own code.
+    external: ['onnxruntime-web'],
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',

@@ -178,11 +178,30 @@ async function runCommand(command: string | undefined, args: string[], output: C
           'only-findings': { type: 'boolean', default: false },
           status: { type: 'string' },
           'speaking-time': { type: 'string', default: 'syllables' },
+          media: { type: 'string' },
           debug: { type: 'boolean' },
         },
       });
       const file = one(positionals, 'missingProjectFile');
       if (values.out === undefined) throw new UsageError('giveOut');
+      if (values.format === 'preview-mp4') {
+        const language = languagesFrom(values.lang);
+        if (language.length !== 1 || language[0] === undefined) throw new UsageError('previewOneLanguage');
+        if (values.media === undefined) throw new UsageError('giveMedia');
+        const { readProjectFile } = await import('../handlers/files');
+        const { writePreviews } = await import('./preview');
+        const project = await readProjectFile(file);
+        await mkdir(resolve(values.out), { recursive: true });
+        const written = await writePreviews(project, {
+          media: resolve(values.media),
+          language: language[0],
+          folder: resolve(values.out),
+          documentIds: project.documents.map((d) => d.id),
+          version,
+        });
+        for (const target of written) output.stdout(`${target}\n`);
+        return 0;
+      }
       const { EXPORT_FORMATS, planExport } = await import('../../src/export/plan');
       const { readProjectFile, writeFileAtomic, FileError } = await import('../handlers/files');
       const { measureExportLines } = await import('../handlers/speech');
@@ -258,6 +277,16 @@ async function runCommand(command: string | undefined, args: string[], output: C
       return await (await import('./newProject')).runNew(args, output.stdout);
     case 'align':
       return await (await import('./align')).runAlign(args, output.stdout);
+    case 'speech':
+    case 'autotime': {
+      const { runAutotime, runSpeech, SpeechUsageError } = await import('./speech');
+      try {
+        return await (command === 'speech' ? runSpeech : runAutotime)(args, output);
+      } catch (error) {
+        if (error instanceof SpeechUsageError) throw new UsageError('speechUsage', { detail: error.message });
+        throw error;
+      }
+    }
     default:
       throw command === undefined
         ? new UsageError('missingCommand', {}, true)

@@ -15,6 +15,7 @@ import {
 } from './files';
 import { createJournals } from './journal';
 import { currentRevision, revisionOfBytes } from './revision';
+import { createMediaHandlers } from './media';
 import { measureExportLines } from './speech';
 
 /** Raised when a request is well formed but names something that is not there. */
@@ -84,6 +85,8 @@ export interface HandlerHost {
   /** Desktop: paths the main process granted itself (opened from the OS, dropped, recent documents). */
   isGrantedPath?(absolutePath: string): boolean;
   closeWindow?(context: CallContext): void;
+  /** Desktop: asks for a video or audio file to attach to a transcript; undefined when canceled. */
+  askMediaPath?(): Promise<string | undefined>;
 }
 
 export type Handlers = {
@@ -170,7 +173,38 @@ export function createHandlers(host: HandlerHost): Handlers {
     return path === null ? null : requirePath(path, 'keep unsaved work');
   }
 
+  const askMediaPath = host.askMediaPath?.bind(host);
+  const media = createMediaHandlers({
+    base: host.root !== undefined ? resolve(host.root) : process.cwd(),
+    requirePath,
+    peaksFolder: join(dirname(host.journalFolder), 'peaks'),
+    ...(desktop
+      ? {
+          // Granted media, or media inside the folder of a granted project (through symlinks too).
+          isGranted: async (path: string, projectPath: string | null) => {
+            const granted = (candidate: string) =>
+              grantedPaths.has(candidate) || host.isGrantedPath?.(candidate) === true;
+            if (granted(path)) return true;
+            if (projectPath === null || !granted(resolve(projectPath))) return false;
+            const folder = await realPathOfNearest(dirname(resolve(projectPath)));
+            return isInside(folder, await realPathOfNearest(path));
+          },
+          ...(askMediaPath !== undefined
+            ? {
+                askMediaPath: async () => {
+                  const asked = await askMediaPath();
+                  if (asked === undefined) return undefined;
+                  grantedPaths.add(resolve(asked));
+                  return resolve(asked);
+                },
+              }
+            : {}),
+        }
+      : {}),
+  });
+
   return {
+    ...media,
     getEnvironment: async () => ({
       mode: host.mode,
       defaultExportFolder: host.defaultExportFolder,

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { dispatch } from '../handlers/dispatch';
+import { MEDIA_ROUTE, serveMedia } from './media';
 import type { Handlers } from '../handlers/handlers';
 
 /** The header that carries the per-run token on every API call. */
@@ -139,6 +140,16 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return;
     }
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+    if (url.pathname === MEDIA_ROUTE) {
+      // A <video> cannot send headers: the token may come in the query instead.
+      const given = request.headers[TOKEN_HEADER] ?? url.searchParams.get('token') ?? undefined;
+      if (typeof given !== 'string' || !sameSecret(given, token)) {
+        send(response, 401, 'Unauthorized: missing or wrong token');
+        return;
+      }
+      await serveMedia(options.handlers, url, request, response);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       const given = request.headers[TOKEN_HEADER];
       if (typeof given !== 'string' || !sameSecret(given, token)) {

@@ -55,6 +55,27 @@ const openResult = z.union([
   }),
 ]);
 
+/** A transcript's media, as the project stores it (relative to the project file) or as the user typed or chose it. */
+const mediaRequest = z.strictObject({
+  /** The project file a relative media path is relative to; null while untitled (web mode: relative to the root). */
+  projectPath: pathSchema.nullable(),
+  media: pathSchema,
+});
+
+/** Whether a transcript's media is there; a missing file is a problem to show (with "Locate…"), not a failure. */
+const mediaStatus = z.union([
+  z.strictObject({
+    found: z.literal(true),
+    /** Where the file is. */
+    path: z.string(),
+    /** What to store in the document's `media.path`: relative to the project file when there is one. */
+    reference: z.string(),
+    sizeBytes: z.number(),
+    modifiedMs: z.number(),
+  }),
+  z.strictObject({ found: z.literal(false), path: z.string(), reference: z.string(), problem: z.custom<Problem>() }),
+]);
+
 export const contract = {
   getEnvironment: {
     request: z.strictObject({}),
@@ -199,6 +220,38 @@ export const contract = {
       folder: z.string(),
       written: z.array(z.string()),
       warnings: z.array(z.custom<ExportWarning>()),
+    }),
+  },
+  /**
+   * Chooses a transcript's media: the desktop app asks with a dialog (which grants the file), the web mode needs a path.
+   *
+   * Answers where it is and what to store as the document's `media.path`; the renderer makes that one edit.
+   */
+  attachMedia: {
+    request: z.strictObject({ projectPath: pathSchema.nullable(), media: pathSchema.optional() }),
+    response: z.union([z.strictObject({ canceled: z.literal(true) }), mediaStatus]),
+  },
+  /** Whether a transcript's stored media is there (on opening a project, before playing it). */
+  checkMedia: {
+    request: mediaRequest,
+    response: mediaStatus,
+  },
+  /** Where the speech is in a transcript's media (Silero VAD), for Time from speech and Snap to speech. */
+  detectSpeech: {
+    request: mediaRequest.extend({ model: z.enum(['v5', 'v6']).optional() }),
+    response: z.strictObject({
+      speech: z.array(z.strictObject({ start: z.number(), end: z.number() })),
+      durationMs: z.number(),
+    }),
+  },
+  /** The media's waveform: the lowest and highest sample per bucket (−1..1), computed once and cached. */
+  mediaPeaks: {
+    request: mediaRequest.extend({ peaksPerSecond: z.number().int().min(1).max(1000).optional() }),
+    response: z.strictObject({
+      peaksPerSecond: z.number(),
+      durationMs: z.number(),
+      min: z.array(z.number()),
+      max: z.array(z.number()),
     }),
   },
 } as const;

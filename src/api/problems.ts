@@ -79,6 +79,15 @@ export const PROBLEM_CODES = [
   'not-saved-dry-run',
   'left-as-it-was',
   'exists',
+  // Media and timing from speech.
+  'media-missing',
+  'media-needs-ffmpeg',
+  'media-unreadable',
+  'media-not-transcript',
+  'speech-none',
+  'autotime-moved',
+  'autotime-timed',
+  'autotime-summary',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -50,7 +50,14 @@ export interface SubrelayDocument {
   readonly title: string;
   /** The language the document was written or spoken in. */
   readonly sourceLanguage: Language;
+  /** A transcript's video or audio, its path relative to the project file (with `/` between folders). */
+  readonly media?: MediaReference;
   readonly segments: ReadonlyArray<Segment>;
+}
+
+/** The media a transcript is timed against. */
+export interface MediaReference {
+  readonly path: string;
 }
 
 export const PROJECT_FORMAT = 'subrelay';

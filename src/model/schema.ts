@@ -64,9 +64,13 @@ export const documentSchema = z
     kind: z.enum(['transcript', 'article']),
     title: z.string().max(1000),
     sourceLanguage: languageSchema,
+    media: z.strictObject({ path: z.string().min(1).max(4096) }).optional(),
     segments: z.array(segmentSchema).max(200_000),
   })
   .superRefine((document, context) => {
+    if (document.media !== undefined && document.kind !== 'transcript') {
+      context.addIssue({ code: 'custom', message: 'only a transcript can have media', path: ['media'] });
+    }
     const seen = new Set<string>();
     document.segments.forEach((segment, index) => {
       if (seen.has(segment.id)) {

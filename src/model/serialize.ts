@@ -90,6 +90,7 @@ function orderedDocument(document: SubrelayDocument): Record<string, unknown> {
     kind: document.kind,
     title: document.title,
     sourceLanguage: document.sourceLanguage,
+    ...(document.media !== undefined ? { media: { path: document.media.path } } : {}),
     segments: document.segments.map(orderedSegment),
   };
 }
