@@ -279,13 +279,8 @@ async function runCommand(command: string | undefined, args: string[], output: C
       return await (await import('./align')).runAlign(args, output.stdout);
     case 'speech':
     case 'autotime': {
-      const { runAutotime, runSpeech, SpeechUsageError } = await import('./speech');
-      try {
-        return await (command === 'speech' ? runSpeech : runAutotime)(args, output);
-      } catch (error) {
-        if (error instanceof SpeechUsageError) throw new UsageError('speechUsage', { detail: error.message });
-        throw error;
-      }
+      const { runAutotime, runSpeech } = await import('./speech');
+      return await (command === 'speech' ? runSpeech : runAutotime)(args, output);
     }
     default:
       throw command === undefined

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { UsageError } from './usage';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dubbingOf } from '../../src/dub/speakingTime';
@@ -19,17 +20,9 @@ export interface SpeechOutput {
   stderr(text: string): void;
 }
 
-/** A usage problem: the CLI reports it with exit code 2. */
-export class SpeechUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SpeechUsageError';
-  }
-}
-
 function modelOption(value: string | undefined): SileroVersion {
   if (value === undefined || value === 'v5' || value === 'v6') return value ?? 'v5';
-  throw new SpeechUsageError(`--model: "${value}" is not v5 or v6`);
+  throw new UsageError('notOneOf', { flag: '--model', value, choices: 'v5, v6' });
 }
 
 /** The media file must be there before the decoder is started, so that a missing one is named plainly. */
@@ -55,10 +48,10 @@ export async function runSpeech(args: string[], output: SpeechOutput): Promise<n
     options: { format: { type: 'string', default: 'text' }, model: { type: 'string' }, debug: { type: 'boolean' } },
   });
   const [file, extra] = positionals;
-  if (file === undefined) throw new SpeechUsageError('give the audio or video file to look for speech in');
-  if (extra !== undefined) throw new SpeechUsageError(`unexpected argument "${extra}"`);
+  if (file === undefined) throw new UsageError('giveSpeechMedia');
+  if (extra !== undefined) throw new UsageError('unexpected', { argument: extra });
   if (values.format !== 'json' && values.format !== 'text') {
-    throw new SpeechUsageError(`--format: "${values.format}" is not json or text`);
+    throw new UsageError('notOneOf', { flag: '--format', value: values.format ?? '', choices: 'json, text' });
   }
   const model = modelOption(values.model);
   await requireMedia(file);
@@ -96,12 +89,12 @@ export async function runAutotime(args: string[], output: SpeechOutput): Promise
     },
   });
   const [projectFile, extra] = positionals;
-  if (projectFile === undefined) throw new SpeechUsageError('give the project file');
-  if (extra !== undefined) throw new SpeechUsageError(`unexpected argument "${extra}"`);
-  if (values.document === undefined) throw new SpeechUsageError('--document: give the id of the transcript to time');
+  if (projectFile === undefined) throw new UsageError('missingProjectFile');
+  if (extra !== undefined) throw new UsageError('unexpected', { argument: extra });
+  if (values.document === undefined) throw new UsageError('giveTranscriptToTime');
   const language = values.lang;
   if (language !== undefined && !isLanguage(language)) {
-    throw new SpeechUsageError(`--lang: "${language}" is not one of en, ko, uk, ru`);
+    throw new UsageError('notOneOf', { flag: '--lang', value: language, choices: 'en, ko, uk, ru' });
   }
   const model = modelOption(values.model);
   const project = await readProjectFile(projectFile);
@@ -113,8 +106,7 @@ export async function runAutotime(args: string[], output: SpeechOutput): Promise
     throw new UsecaseError({ code: 'media-not-transcript', params: { id: document.id }, file: projectFile });
   }
   const named = values.media ?? document.media?.path;
-  if (named === undefined)
-    throw new SpeechUsageError(`--media: the transcript "${document.id}" has no media; give one`);
+  if (named === undefined) throw new UsageError('transcriptHasNoMedia', { id: document.id });
   // A path from the project is relative to the project file; one from the command line, to the working folder.
   const media = values.media !== undefined ? resolve(named) : resolve(dirname(resolve(projectFile)), named);
   await requireMedia(media);
