@@ -170,6 +170,8 @@ function describeWarning(warning: ExportWarning, format: ExportFormat): string {
       return `${warning.documentId}: no segment has two or more finished (translated, reviewed or approved) languages, so no TMX was written`;
     case 'language-not-supported':
       return `${where}: EBU STL's Teletext character table (ISO 6937) has no letters for this language, so no STL was written; export TTML or SRT instead`;
+    case 'characters-replaced':
+      return `${where}: EBU STL's Cyrillic table (ISO 8859-5) has no ${warning.characters ?? ''}: written as ${warning.writtenAs ?? ''}`;
     default:
       return assertNever(warning.code, 'Unknown export warning');
   }
@@ -283,6 +285,7 @@ async function runCommand(command: string | undefined, args: string[], output: C
         reviewStatuses: statuses,
         speakingTime,
         creatorVersion: version,
+        exportedAt: new Date(),
       } as const;
       const speech = await measureExportLines(project, request);
       if (speech.espeakMissing) {

@@ -102,6 +102,7 @@ export async function runConvert(
     lineEnding: target.id === 'srt' ? 'lf' : undefined,
     language: language ?? 'en',
     frameRate: DEFAULT_FRAME_RATE,
+    assScript: document.assScript,
   });
   if (typeof written !== 'string') throw new SubtitleUsageError(`--to: ${target.id} is binary; use subrelay export`);
   write(written);
@@ -153,6 +154,7 @@ export async function runImport(
       language,
       cues: subtitles.cues,
       matching,
+      assScript: subtitles.assScript,
     });
   } catch (error) {
     throw aboutFile(error, projectFile);

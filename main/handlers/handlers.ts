@@ -275,6 +275,7 @@ export function createHandlers(host: HandlerHost): Handlers {
         ...request,
         creatorVersion: host.version,
         measuredMs: speech.measuredMs,
+        exportedAt: new Date(),
       });
       const warnings: ExportWarning[] = [...plan.warnings];
       if (speech.espeakMissing) {

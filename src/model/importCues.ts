@@ -19,7 +19,21 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
 function newSegment(id: string, language: Language, cue: Cue): Segment {
   const texts = { en: '', ko: '', uk: '', ru: '' };
   const status = { en: 'draft', ko: 'draft', uk: 'draft', ru: 'draft' } as const;
-  return { id, paragraph: 0, start: cue.start, end: cue.end, texts: { ...texts, [language]: cue.text }, status };
+  const segment: Segment = {
+    id,
+    paragraph: 0,
+    start: cue.start,
+    end: cue.end,
+    texts: { ...texts, [language]: cue.text },
+    status,
+  };
+  return withAssStyle(segment, language, cue.style);
+}
+
+/** The segment with the ASS style its cue in this language was in (ASS imports only). */
+function withAssStyle(segment: Segment, language: Language, style: string | undefined): Segment {
+  if (style === undefined || segment.assStyle?.[language] === style) return segment;
+  return { ...segment, assStyle: { ...segment.assStyle, [language]: style } };
 }
 
 function freshId(taken: Set<string>, base: string): string {
@@ -68,6 +82,8 @@ export function importCuesIntoDocument(
   if (document === undefined) throw new Error(`No document ${documentId}`);
   const included = document.segments.filter((s) => s.excluded !== true);
   const assigned = new Map<string, string[]>();
+  /** The ASS style of the first cue that went into each segment. */
+  const styles = new Map<string, string>();
   const orphans: Cue[] = [];
   cues.forEach((cue, index) => {
     let target: Segment | undefined;
@@ -85,13 +101,16 @@ export function importCuesIntoDocument(
       }
     }
     if (target === undefined) orphans.push(cue);
-    else assigned.set(target.id, [...(assigned.get(target.id) ?? []), cue.text]);
+    else {
+      assigned.set(target.id, [...(assigned.get(target.id) ?? []), cue.text]);
+      if (cue.style !== undefined && !styles.has(target.id)) styles.set(target.id, cue.style);
+    }
   });
   const taken = new Set(document.segments.map((s) => s.id));
   let segments: Segment[] = document.segments.map((segment) => {
     const texts = assigned.get(segment.id)?.filter((text) => text.trim() !== '');
     if (texts === undefined || texts.length === 0) return segment;
-    return withImportedText(segment, language, texts.join('\n'));
+    return withAssStyle(withImportedText(segment, language, texts.join('\n')), language, styles.get(segment.id));
   });
   const lastIncluded = included[included.length - 1];
   // With `order`, cues past the last included row follow it, in the file's order.

@@ -1,4 +1,4 @@
-import { LANGUAGES } from '../languages';
+import { LANGUAGES, type Language } from '../languages';
 import type { DubbingSettings, ExportSettings, Project, ProjectRules, Segment, SubrelayDocument } from './project';
 
 function orderedSegment(segment: Segment): Record<string, unknown> {
@@ -22,7 +22,17 @@ function orderedSegment(segment: Segment): Record<string, unknown> {
           ),
         }
       : {}),
+    ...(segment.assStyle !== undefined && Object.keys(segment.assStyle).length > 0
+      ? { assStyle: languageSubset(segment.assStyle) }
+      : {}),
   };
+}
+
+/** A per-language map with only the languages it has, in the usual order. */
+function languageSubset<T>(values: Readonly<Partial<Record<Language, T>>>): Partial<Record<Language, T>> {
+  return Object.fromEntries(
+    LANGUAGES.filter((language) => values[language] !== undefined).map((language) => [language, values[language]]),
+  );
 }
 
 function orderedExportSettings(settings: ExportSettings): Record<string, unknown> {
@@ -69,6 +79,9 @@ function orderedDocument(document: SubrelayDocument): Record<string, unknown> {
     title: document.title,
     sourceLanguage: document.sourceLanguage,
     segments: document.segments.map(orderedSegment),
+    ...(document.assScript !== undefined && Object.keys(document.assScript).length > 0
+      ? { assScript: languageSubset(document.assScript) }
+      : {}),
   };
 }
 
