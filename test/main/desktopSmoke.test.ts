@@ -157,6 +157,7 @@ describe('desktop start-up', () => {
     expect(window.loadedUrl).toBe('app://subrelay/index.html');
     // Chromium's spell checker gets our languages where it has them (no Korean dictionary ships).
     expect(electron.callsOf('session', 'setSpellCheckerLanguages')[0]?.args[0]).toEqual(['en-US', 'uk', 'ru']);
+    expect(electron.callsOf('session', 'setSpellCheckerEnabled')[0]?.args[0]).toBe(true);
   });
 
   it('paints the dark background when the system is dark', async () => {
@@ -436,6 +437,58 @@ describe('the application menu', () => {
     const { electron } = await launch();
     await invoke(electron, 'subrelay:setInterfaceLanguage', { language: 'uk' });
     expect(menuById(electron, 'project')['label']).toBe('Проєкт');
+  });
+});
+
+describe('spell checking per column', () => {
+  /** What the spell checker was told, in order: the languages, or `off`/`on`. */
+  function spellCalls(electron: RecordingElectron): unknown[] {
+    return electron.calls
+      .filter((call) => call.target === 'session' && /^setSpellChecker(Languages|Enabled)$/u.test(call.method))
+      .map((call) =>
+        call.method === 'setSpellCheckerEnabled' ? (call.args[0] === true ? 'on' : 'off') : call.args[0],
+      );
+  }
+
+  it('checks only the language of the column the caret is in, none in Korean, all outside the grid', async () => {
+    const { electron } = await launch();
+    expect(spellCalls(electron)).toEqual(['on', ['en-US', 'uk', 'ru']]);
+    for (const language of ['uk', 'uk', 'ko', 'ru', 'en', null]) {
+      expect(await invoke(electron, 'subrelay:setFocusedLanguage', { language })).toEqual({ ok: true, value: {} });
+    }
+    expect(spellCalls(electron)).toEqual([
+      'on',
+      ['en-US', 'uk', 'ru'],
+      'on',
+      ['uk'],
+      // Chromium has no Korean dictionary, and an empty list would mean English: off.
+      'off',
+      'on',
+      ['ru'],
+      'on',
+      ['en-US'],
+      'on',
+      ['en-US', 'uk', 'ru'],
+    ]);
+  });
+
+  it('refuses a language that is not one of ours, and a page that is not ours', async () => {
+    const { electron } = await launch();
+    const before = spellCalls(electron).length;
+    expect(await invoke(electron, 'subrelay:setFocusedLanguage', { language: 'de' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(
+      await invoke(electron, 'subrelay:setFocusedLanguage', { language: 'uk' }, eventFrom(electron, { id: 999 })),
+    ).toMatchObject({ ok: false });
+    expect(spellCalls(electron)).toHaveLength(before);
+  });
+
+  it('leaves macOS to its own spell checker', async () => {
+    const { electron } = await launch({ platform: 'darwin' });
+    await invoke(electron, 'subrelay:setFocusedLanguage', { language: 'uk' });
+    expect(spellCalls(electron)).toEqual([]);
   });
 });
 
