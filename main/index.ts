@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CommandId } from '../src/commands/commands';
-import type { Language } from '../src/languages';
+import { assertNever, type Language } from '../src/languages';
 import { serveAppRequest } from './appProtocol';
 import {
   projectArguments,
@@ -174,16 +174,31 @@ function run(): void {
           send: sendCommand,
           states: commandStates,
           recent: state.recent,
-          openRecent: (path) => sendOpenFile(path),
-          clearRecent: () => {
-            app.clearRecentDocuments();
-            saveState({ ...state, recent: [] });
-            refreshMenu();
-          },
-          showAbout,
-          openStyleGuide: () => {
-            const [guide] = [...EXTERNAL_URLS];
-            if (guide !== undefined) void shell.openExternal(guide); // eng-disable OPEN_EXTERNAL_JS_CHECK: a fixed URL from EXTERNAL_URLS
+          perform: (action) => {
+            switch (action.kind) {
+              case 'openFile':
+                sendOpenFile(action.path);
+                return;
+              case 'clearRecent':
+                app.clearRecentDocuments();
+                saveState({ ...state, recent: [] });
+                refreshMenu();
+                return;
+              case 'about':
+                showAbout();
+                return;
+              case 'styleGuide': {
+                const [guide] = [...EXTERNAL_URLS];
+                if (guide !== undefined) void shell.openExternal(guide); // eng-disable OPEN_EXTERNAL_JS_CHECK: a fixed URL from EXTERNAL_URLS
+                return;
+              }
+              case 'role':
+              case 'none':
+                // Roles are the menu items' own (the OS carries them out); `none` did not apply.
+                return;
+              default:
+                assertNever(action, 'Unknown desktop action');
+            }
           },
         }),
       );

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appDataFolder } from '../../main/paths';
 import { OPERATIONS } from '../../src/api/contract';
-import { COMMANDS } from '../../src/commands/commands';
+import { COMMANDS, DESKTOP_COMMANDS } from '../../src/commands/commands';
 import { serializeProject } from '../../src/model/serialize';
 import { buildAppOnce } from './builtApp';
 import { createRecordingElectron, type RecordingElectron } from './recordingElectron';
@@ -374,7 +374,8 @@ describe('the application menu', () => {
     ).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
     const window = itemsOf(menuById(electron, 'window'));
     expect(window).toContainEqual(expect.objectContaining({ role: 'minimize', accelerator: 'Cmd+M' }));
-    expect(window).toContainEqual(expect.objectContaining({ role: 'close', accelerator: 'Cmd+W' }));
+    // Close Window's shortcut is CmdOrCtrl+W in the desktop command list: Cmd+W here.
+    expect(window).toContainEqual(expect.objectContaining({ role: 'close', accelerator: 'CmdOrCtrl+W' }));
     expect(
       itemsOf(menuById(electron, 'project'))
         .map((item) => item['role'])
@@ -397,6 +398,44 @@ describe('the application menu', () => {
       expect(itemsOf(menuById(electron, 'help')).map((item) => item['id'])).toEqual(['about', 'styleGuide']);
     },
   );
+
+  it.each(['darwin', 'linux', 'win32'] as const)(
+    'on %s: every item that is not one of the page’s commands is one of the desktop commands',
+    async (platform) => {
+      const { electron } = await launch({ platform, state: { recent: ['/nowhere/a.subrelay'] } });
+      const all = (items: Item[]): Item[] => items.flatMap((item) => [item, ...all(item.submenu ?? [])]);
+      const items = all(topMenus(electron).flatMap(itemsOf)).filter(
+        (item) => item['type'] !== 'separator' && item['submenu'] === undefined,
+      );
+      const desktop = items.filter((item) => !COMMANDS.some((command) => command.id === item['id']));
+      expect(desktop.length).toBeGreaterThan(5);
+      expect(desktop.filter((item) => !DESKTOP_COMMANDS.some((command) => command.id === item['id']))).toEqual([]);
+      // Each recent entry is the one Open Recent command with the entry as its argument.
+      expect(desktop.filter((item) => item['id'] === 'openRecent').map((item) => item['toolTip'])).toEqual([
+        '/nowhere/a.subrelay',
+      ]);
+    },
+  );
+
+  it('Open Recent and Clear Menu do nothing behind a dialog; About on Linux opens the About box', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'subrelay-recent-'));
+    folders.push(home);
+    const project = await sampleProjectIn(home);
+    const { electron } = await launch({ home, state: { recent: [project] } });
+    mainWindow(electron).webContents.emit('did-finish-load');
+    await invoke(electron, 'subrelay:setCommandStates', { enabled: {}, modal: true });
+    const recent = (): Item[] =>
+      itemsOf(itemsOf(menuById(electron, 'project')).find((item) => item['id'] === 'openRecent')!);
+    expect(recent().map((item) => item['enabled'])).toEqual([false, undefined, false]);
+    (recent()[0]!['click'] as () => void)();
+    expect(opensSent(electron)).toEqual([]);
+    await invoke(electron, 'subrelay:setCommandStates', { enabled: {}, modal: false });
+    expect(recent()[0]!['enabled']).toBe(true);
+    (recent()[0]!['click'] as () => void)();
+    expect(opensSent(electron)).toEqual([project]);
+    (itemsOf(menuById(electron, 'help')).find((item) => item['id'] === 'about')!['click'] as () => void)();
+    expect(electron.callsOf('dialog', 'showMessageBox')).toHaveLength(1);
+  });
 
   it('lists every command once, with its shortcut shown but not registered, sending it to the page', async () => {
     const { electron } = await launch();
