@@ -64,7 +64,13 @@ const config = {
     maintainer: 'Subrelay contributors',
     mimeTypes: ['application/x-subrelay'],
   },
-  deb: { priority: 'optional' },
+  deb: {
+    priority: 'optional',
+    // electron-builder's own install scripts plus /usr/bin/subrelay, the command line (packaging/debScripts.js,
+    // made into out/packaging by packaging/dist.js).
+    afterInstall: 'out/packaging/deb-after-install.tpl',
+    afterRemove: 'out/packaging/deb-after-remove.tpl',
+  },
 };
 
 export default config;

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CommandId } from '../src/commands/commands';
-import type { Language } from '../src/languages';
+import { assertNever, type Language } from '../src/languages';
 import { serveAppRequest } from './appProtocol';
 import {
   projectArguments,
@@ -15,6 +15,7 @@ import {
 } from './desktopState';
 import { ensurePrivateFolder } from './handlers/files';
 import { createHandlers, type Handlers } from './handlers/handlers';
+import { spellCheckerLanguagesFor } from './handlers/spellCheck';
 import { registerDroppedFiles, registerIpcHandlers } from './ipc';
 import { buildApplicationMenu, menuLabel, type CommandStates } from './menu';
 import { appDataFolder, rendererBuildFolder, samplesFolder } from './paths';
@@ -121,12 +122,20 @@ function run(): void {
     registerAppProtocol();
     session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    if (process.platform !== 'darwin') {
-      // macOS checks spelling with the system's languages; elsewhere Chromium's dictionaries for ours.
-      const wanted = ['en-US', 'ko', 'uk', 'ru'];
-      const available = new Set(session.defaultSession.availableSpellCheckerLanguages);
-      session.defaultSession.setSpellCheckerLanguages(wanted.filter((language) => available.has(language)));
-    }
+    // macOS checks spelling with the system's languages (the calls are no-ops there); elsewhere Chromium's
+    // dictionaries for ours: all of them at first, then the one of the column the caret is in.
+    let spellChecking = '';
+    const checkSpellingIn = (focused: Language | null): void => {
+      if (process.platform === 'darwin') return;
+      const languages = spellCheckerLanguagesFor(focused, session.defaultSession.availableSpellCheckerLanguages);
+      const key = JSON.stringify(languages);
+      if (key === spellChecking) return;
+      spellChecking = key;
+      // An empty list would mean English to Chromium: no dictionary (Korean) means no checking.
+      session.defaultSession.setSpellCheckerEnabled(languages.length > 0);
+      if (languages.length > 0) session.defaultSession.setSpellCheckerLanguages(languages);
+    };
+    checkSpellingIn(null);
 
     const dataFolder = app.getPath('userData');
     const journalFolder = join(dataFolder, 'journal');
@@ -165,16 +174,31 @@ function run(): void {
           send: sendCommand,
           states: commandStates,
           recent: state.recent,
-          openRecent: (path) => sendOpenFile(path),
-          clearRecent: () => {
-            app.clearRecentDocuments();
-            saveState({ ...state, recent: [] });
-            refreshMenu();
-          },
-          showAbout,
-          openStyleGuide: () => {
-            const [guide] = [...EXTERNAL_URLS];
-            if (guide !== undefined) void shell.openExternal(guide); // eng-disable OPEN_EXTERNAL_JS_CHECK: a fixed URL from EXTERNAL_URLS
+          perform: (action) => {
+            switch (action.kind) {
+              case 'openFile':
+                sendOpenFile(action.path);
+                return;
+              case 'clearRecent':
+                app.clearRecentDocuments();
+                saveState({ ...state, recent: [] });
+                refreshMenu();
+                return;
+              case 'about':
+                showAbout();
+                return;
+              case 'styleGuide': {
+                const [guide] = [...EXTERNAL_URLS];
+                if (guide !== undefined) void shell.openExternal(guide); // eng-disable OPEN_EXTERNAL_JS_CHECK: a fixed URL from EXTERNAL_URLS
+                return;
+              }
+              case 'role':
+              case 'none':
+                // Roles are the menu items' own (the OS carries them out); `none` did not apply.
+                return;
+              default:
+                assertNever(action, 'Unknown desktop action');
+            }
           },
         }),
       );
@@ -209,6 +233,9 @@ function run(): void {
         if (JSON.stringify(next) === JSON.stringify(commandStates)) return;
         commandStates = next;
         refreshMenu();
+      },
+      setFocusedLanguage: (focused, { senderId }) => {
+        if (current !== undefined && current.webContents.id === senderId) checkSpellingIn(focused);
       },
       closeWindow: ({ senderId }) => {
         // The renderer has already asked the user; destroy() skips beforeunload.

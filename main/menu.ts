@@ -1,6 +1,16 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { basename } from 'node:path';
-import { COMMANDS, MENUS, type CommandId, type MenuId } from '../src/commands/commands';
+import {
+  COMMANDS,
+  desktopCommandById,
+  MENUS,
+  runDesktopCommand,
+  type CommandId,
+  type DesktopAction,
+  type DesktopCommandId,
+  type DesktopContext,
+  type MenuId,
+} from '../src/commands/commands';
 import type { Language } from '../src/languages';
 import en from '../locales/en/translation.json';
 import ko from '../locales/ko/translation.json';
@@ -36,12 +46,8 @@ export interface ApplicationMenuOptions {
   readonly states?: CommandStates | undefined;
   /** Projects for Open Recent, newest first. */
   readonly recent?: ReadonlyArray<string>;
-  readonly openRecent?: (path: string) => void;
-  readonly clearRecent?: () => void;
-  /** Help ▸ About on Windows and Linux (macOS has it in the app menu). */
-  readonly showAbout?: () => void;
-  /** Help ▸ the style guide, opened in the system browser. */
-  readonly openStyleGuide?: () => void;
+  /** Carries out what a desktop command's `run` gave (open a recent project, clear the list, About…). */
+  readonly perform?: (action: DesktopAction) => void;
 }
 
 function commandItems(menu: MenuId, options: ApplicationMenuOptions): MenuItemConstructorOptions[] {
@@ -56,41 +62,71 @@ function commandItems(menu: MenuId, options: ApplicationMenuOptions): MenuItemCo
   }));
 }
 
+function desktopContext(options: ApplicationMenuOptions): DesktopContext {
+  return { platform: options.platform, recent: options.recent ?? [], modal: options.states?.modal === true };
+}
+
+/**
+ * A menu item of a desktop command (`DESKTOP_COMMANDS`).
+ *
+ * A command the OS carries out keeps its Electron role, so that the
+ * clipboard works in text fields and windows behave as on each platform;
+ * the others run through `perform`, after `when` is asked again at the click.
+ */
+function desktopItem(
+  id: DesktopCommandId,
+  options: ApplicationMenuOptions,
+  argument?: string,
+  label?: string,
+): MenuItemConstructorOptions {
+  const command = desktopCommandById(id);
+  const context = desktopContext(options);
+  const shown = label ?? menuLabel(options.language, command.labelKey);
+  const accelerator = command.shortcut !== undefined ? { accelerator: command.shortcut } : {};
+  const action = command.run(context, argument);
+  if (action.kind === 'role') return { id, role: action.role, label: shown, ...accelerator };
+  return {
+    id,
+    label: shown,
+    enabled: command.when(context, argument),
+    ...accelerator,
+    click: () => options.perform?.(runDesktopCommand(id, context, argument)),
+  };
+}
+
+/** Desktop commands in menu order; `-` is a separator. */
+function desktopItems(
+  layout: ReadonlyArray<DesktopCommandId | '-'>,
+  options: ApplicationMenuOptions,
+): MenuItemConstructorOptions[] {
+  return layout.map((entry) => (entry === '-' ? { type: 'separator' } : desktopItem(entry, options)));
+}
+
 function recentMenu(options: ApplicationMenuOptions): MenuItemConstructorOptions {
-  const { language } = options;
   const recent = options.recent ?? [];
-  const modal = options.states?.modal === true;
   return {
     id: 'openRecent',
-    label: menuLabel(language, 'desktop.openRecent'),
+    label: menuLabel(options.language, desktopCommandById('openRecent').labelKey),
     submenu: [
-      ...recent.map((path): MenuItemConstructorOptions => ({
-        label: basename(path),
-        toolTip: path,
-        enabled: !modal,
-        click: () => options.openRecent?.(path),
-      })),
+      // One `openRecent` command, the entry's path its argument.
+      ...recent.map((path) => ({ ...desktopItem('openRecent', options, path, basename(path)), toolTip: path })),
       ...(recent.length > 0 ? [{ type: 'separator' as const }] : []),
-      {
-        id: 'clearRecent',
-        label: menuLabel(language, 'desktop.clearRecent'),
-        enabled: recent.length > 0 && !modal,
-        click: () => options.clearRecent?.(),
-      },
+      desktopItem('clearRecent', options),
     ],
   };
 }
 
 /**
- * The application menu's template, built from the one command list in `src/commands`.
+ * The application menu's template, built from the command lists in `src/commands`.
  *
  * Our commands' shortcuts are shown but not registered with the OS: the
  * renderer handles the keys itself (so the web mode behaves the same), and a
- * registered accelerator would run each command twice. Clipboard and window
- * items keep their roles so that they work in text fields and follow each
- * platform. On macOS the first menu is the app menu (About, Services, Hide,
- * Quit) and a Window menu has Cmd+M and Cmd+W; on Windows and Linux the
- * Project menu ends with Close Window and Quit.
+ * registered accelerator would run each command twice. The desktop's own
+ * commands (`DESKTOP_COMMANDS`: recent projects, windows, the app, the
+ * clipboard) are registered and carried out here. On macOS the first menu
+ * is the app menu (About, Services, Hide, Quit) and a Window menu has Cmd+M
+ * and Cmd+W; on Windows and Linux the Project menu ends with Close Window
+ * and Quit.
  */
 export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuItemConstructorOptions[] {
   const { language, platform } = options;
@@ -102,17 +138,7 @@ export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuIt
       id: 'app',
       // The product's name; macOS shows the app's name here whatever the label says.
       label: 'Subrelay',
-      submenu: [
-        { role: 'about', label: label('desktop.about') },
-        { type: 'separator' },
-        { role: 'services', label: label('desktop.services') },
-        { type: 'separator' },
-        { role: 'hide', label: label('desktop.hide') },
-        { role: 'hideOthers', label: label('desktop.hideOthers') },
-        { role: 'unhide', label: label('desktop.showAll') },
-        { type: 'separator' },
-        { role: 'quit', label: label('command.quit') },
-      ],
+      submenu: desktopItems(['about', '-', 'services', '-', 'hide', 'hideOthers', 'showAll', '-', 'quit'], options),
     });
   }
   for (const menu of MENUS) {
@@ -122,23 +148,9 @@ export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuIt
     if (menu.id === 'project') {
       const open = items.findIndex((item) => item.id === 'open');
       items.splice(open + 1, 0, recentMenu(options));
-      if (!mac) {
-        items.push(
-          { type: 'separator' },
-          { role: 'close', label: label('desktop.closeWindow') },
-          { role: 'quit', label: label('command.quit') },
-        );
-      }
+      if (!mac) items.push(...desktopItems(['-', 'closeWindow', 'quit'], options));
     }
-    if (menu.id === 'edit') {
-      items.push(
-        { type: 'separator' },
-        { role: 'cut', label: label('command.cut') },
-        { role: 'copy', label: label('command.copy') },
-        { role: 'paste', label: label('command.paste') },
-        { role: 'selectAll', label: label('command.selectAll') },
-      );
-    }
+    if (menu.id === 'edit') items.push(...desktopItems(['-', 'cut', 'copy', 'paste', 'selectAll'], options));
     template.push({ id: menu.id, label: label(menu.labelKey), submenu: items });
   }
   if (mac) {
@@ -146,14 +158,7 @@ export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuIt
       id: 'window',
       role: 'window',
       label: label('desktop.window'),
-      submenu: [
-        { role: 'minimize', label: label('desktop.minimize'), accelerator: 'Cmd+M' },
-        { role: 'zoom', label: label('desktop.zoom') },
-        { type: 'separator' },
-        { role: 'close', label: label('desktop.closeWindow'), accelerator: 'Cmd+W' },
-        { type: 'separator' },
-        { role: 'front', label: label('desktop.bringAllToFront') },
-      ],
+      submenu: desktopItems(['minimize', 'zoom', '-', 'closeWindow', '-', 'bringAllToFront'], options),
     });
   }
   template.push({
@@ -161,8 +166,7 @@ export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuIt
     role: 'help',
     label: label('desktop.help'),
     submenu: [
-      ...(mac ? [] : [{ id: 'about', label: label('desktop.about'), click: () => options.showAbout?.() }]),
-      { id: 'styleGuide', label: label('desktop.styleGuide'), click: () => options.openStyleGuide?.() },
+      ...desktopItems(mac ? ['styleGuide'] : ['about', 'styleGuide'], options),
       ...commandItems('help', options),
     ],
   });

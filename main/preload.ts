@@ -30,6 +30,7 @@ const api: EnvelopeApi = {
   openBackup: (request) => call('openBackup', request),
   setInterfaceLanguage: (request) => call('setInterfaceLanguage', request),
   setCommandStates: (request) => call('setCommandStates', request),
+  setFocusedLanguage: (request) => call('setFocusedLanguage', request),
   closeWindow: (request) => call('closeWindow', request),
   attachMedia: (request) => call('attachMedia', request),
   checkMedia: (request) => call('checkMedia', request),

@@ -2,12 +2,14 @@
 // `npm run dist [-- ELECTRON-BUILDER OPTIONS]`: the installers for the machine this runs on.
 //
 // Linux: AppImage and .deb; macOS: .dmg; Windows: NSIS. Builds the app if needed, makes the icons from
-// packaging/icon.svg, says which signing is missing, then runs electron-builder with
-// electron-builder.config.js (`npm run dist -- --dir` packs without making installers).
+// packaging/icon.svg and the .deb's install scripts (packaging/debScripts.js), says which signing is
+// missing, then runs electron-builder with electron-builder.config.js (`npm run dist -- --dir` packs
+// without making installers).
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildIfStale, root } from '../main/bin/build.js';
+import { makeDebScripts } from './debScripts.js';
 import { makeIcons } from './icons.js';
 
 /** One line per signing step that will be skipped, and what turns it on. */
@@ -30,6 +32,7 @@ export function signingNotes(platform, env) {
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   buildIfStale({ quiet: true });
   makeIcons();
+  makeDebScripts();
   for (const note of signingNotes(process.platform, process.env)) console.log(`Subrelay: ${note}.`);
   const result = spawnSync(
     process.execPath,

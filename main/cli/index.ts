@@ -97,7 +97,13 @@ async function describeWarning(warning: ExportWarning, format: ExportFormat): Pr
           segment: warning.segmentId,
         })
       : `${warning.documentId} (${warning.language})`;
-  return say(`exportWarning.${warning.code}`, { where, document: warning.documentId, format });
+  return say(`exportWarning.${warning.code}`, {
+    where,
+    document: warning.documentId,
+    format,
+    characters: warning.characters ?? '',
+    writtenAs: warning.writtenAs ?? '',
+  });
 }
 
 function one(positionals: ReadonlyArray<string>, missing: string): string {
@@ -239,6 +245,7 @@ async function runCommand(command: string | undefined, args: string[], output: C
         reviewStatuses: statuses,
         speakingTime,
         creatorVersion: version,
+        exportedAt: new Date(),
       } as const;
       const speech = await measureExportLines(project, request);
       const { say } = await import('./words');

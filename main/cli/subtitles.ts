@@ -98,6 +98,7 @@ export async function runConvert(
     lineEnding: target.id === 'srt' ? 'lf' : undefined,
     language: language ?? 'en',
     frameRate: DEFAULT_FRAME_RATE,
+    assScript: document.assScript,
   });
   if (typeof written !== 'string') throw new UsageError('convertBinary', { format: target.id });
   write(written);
@@ -147,6 +148,7 @@ export async function runImport(
       language,
       cues: subtitles.cues,
       matching,
+      assScript: subtitles.assScript,
     });
   } catch (error) {
     throw aboutFile(error, projectFile);

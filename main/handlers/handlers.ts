@@ -82,6 +82,8 @@ export interface HandlerHost {
   setInterfaceLanguage?(language: Language): void;
   /** Desktop: which commands apply and whether a dialog is open, for the menus. */
   setCommandStates?(states: ApiRequest<'setCommandStates'>, context: CallContext): void;
+  /** Desktop: the language column the caret is in (null: none), for the spell checker. */
+  setFocusedLanguage?(language: Language | null, context: CallContext): void;
   /** Desktop: paths the main process granted itself (opened from the OS, dropped, recent documents). */
   isGrantedPath?(absolutePath: string): boolean;
   closeWindow?(context: CallContext): void;
@@ -309,6 +311,7 @@ export function createHandlers(host: HandlerHost): Handlers {
         ...request,
         creatorVersion: host.version,
         measuredMs: speech.measuredMs,
+        exportedAt: new Date(),
       });
       const warnings: ExportWarning[] = [...plan.warnings];
       if (speech.espeakMissing) {
@@ -361,6 +364,11 @@ export function createHandlers(host: HandlerHost): Handlers {
 
     setCommandStates: async (request, context) => {
       host.setCommandStates?.(request, context ?? {});
+      return {};
+    },
+
+    setFocusedLanguage: async ({ language }, context) => {
+      host.setFocusedLanguage?.(language, context ?? {});
       return {};
     },
 

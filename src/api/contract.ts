@@ -189,6 +189,14 @@ export const contract = {
     }),
     response: z.strictObject({}),
   },
+  /**
+   * Tells the desktop app which language column the caret is in (null: none),
+   * so that its spell checker checks that language; the web mode ignores it.
+   */
+  setFocusedLanguage: {
+    request: z.strictObject({ language: z.enum(LANGUAGES as [Language, ...Language[]]).nullable() }),
+    response: z.strictObject({}),
+  },
   /** Closes the calling window without asking again (the renderer already asked). */
   closeWindow: {
     request: z.strictObject({}),

@@ -549,3 +549,135 @@ export function shortcutLabel(accelerator: string, mac = false): string {
   };
   return parts.map((part) => symbols[part] ?? part).join('');
 }
+
+/*
+ * The desktop app's own commands: recent projects, windows, the app, the clipboard.
+ *
+ * They are data like the commands above (id, label, shortcut, `when`,
+ * `run`), and the application menu is built from them, but main carries them
+ * out, not the page: the web mode has no windows, no recent list and no
+ * application menu, so they are a list of their own that the page's toolbar
+ * and keys do not read.
+ */
+
+export type DesktopCommandId =
+  | 'openRecent'
+  | 'clearRecent'
+  | 'closeWindow'
+  | 'quit'
+  | 'minimize'
+  | 'zoom'
+  | 'bringAllToFront'
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'showAll'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll'
+  | 'styleGuide';
+
+/** What a desktop command looks at: the platform, the recent projects, whether the page has a dialog open. */
+export interface DesktopContext {
+  /** `process.platform`: `darwin`, `linux`, `win32`… */
+  readonly platform: string;
+  /** Recent projects, newest first (Open Recent). */
+  readonly recent: ReadonlyArray<string>;
+  /** A dialog is open in the page: nothing that would replace the project may run behind it. */
+  readonly modal: boolean;
+}
+
+/** Electron menu roles: what the OS itself does (windows, the app, the clipboard in text fields). */
+export type DesktopRole =
+  | 'close'
+  | 'quit'
+  | 'minimize'
+  | 'zoom'
+  | 'front'
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll';
+
+/** What main does for a desktop command. */
+export type DesktopAction =
+  | { readonly kind: 'role'; readonly role: DesktopRole }
+  /** Opens a project main has granted (the page asks about unsaved changes first). */
+  | { readonly kind: 'openFile'; readonly path: string }
+  | { readonly kind: 'clearRecent' }
+  /** The About box on Windows and Linux (macOS has the `about` role). */
+  | { readonly kind: 'about' }
+  /** The subtitle style guide, in the system browser. */
+  | { readonly kind: 'styleGuide' }
+  | { readonly kind: 'none' };
+
+export interface DesktopCommandSpec {
+  readonly id: DesktopCommandId;
+  readonly labelKey: string;
+  /** Electron accelerator syntax, registered with the OS (these keys never reach the page's list). */
+  readonly shortcut?: string;
+  /** Whether it applies now; `argument` is the project path for Open Recent. */
+  readonly when: (context: DesktopContext, argument?: string) => boolean;
+  readonly run: (context: DesktopContext, argument?: string) => DesktopAction;
+}
+
+const role = (name: DesktopRole) => (): DesktopAction => ({ kind: 'role', role: name });
+
+export const DESKTOP_COMMANDS: ReadonlyArray<DesktopCommandSpec> = [
+  {
+    id: 'openRecent',
+    labelKey: 'desktop.openRecent',
+    // One command for every entry: the entry's path is its argument.
+    when: (context, path) => !context.modal && path !== undefined && context.recent.includes(path),
+    run: (context, path) =>
+      path !== undefined && context.recent.includes(path) ? { kind: 'openFile', path } : { kind: 'none' },
+  },
+  {
+    id: 'clearRecent',
+    labelKey: 'desktop.clearRecent',
+    when: (context) => !context.modal && context.recent.length > 0,
+    run: () => ({ kind: 'clearRecent' }),
+  },
+  // Closing asks about unsaved changes in the page (beforeunload), so it may run behind a dialog.
+  { id: 'closeWindow', labelKey: 'desktop.closeWindow', shortcut: 'CmdOrCtrl+W', when: always, run: role('close') },
+  { id: 'quit', labelKey: 'command.quit', when: always, run: role('quit') },
+  { id: 'minimize', labelKey: 'desktop.minimize', shortcut: 'Cmd+M', when: always, run: role('minimize') },
+  { id: 'zoom', labelKey: 'desktop.zoom', when: always, run: role('zoom') },
+  { id: 'bringAllToFront', labelKey: 'desktop.bringAllToFront', when: always, run: role('front') },
+  {
+    id: 'about',
+    labelKey: 'desktop.about',
+    when: always,
+    run: (context) => (context.platform === 'darwin' ? { kind: 'role', role: 'about' } : { kind: 'about' }),
+  },
+  { id: 'services', labelKey: 'desktop.services', when: always, run: role('services') },
+  { id: 'hide', labelKey: 'desktop.hide', when: always, run: role('hide') },
+  { id: 'hideOthers', labelKey: 'desktop.hideOthers', when: always, run: role('hideOthers') },
+  { id: 'showAll', labelKey: 'desktop.showAll', when: always, run: role('unhide') },
+  // The clipboard works in every text field, a dialog's too.
+  { id: 'cut', labelKey: 'command.cut', when: always, run: role('cut') },
+  { id: 'copy', labelKey: 'command.copy', when: always, run: role('copy') },
+  { id: 'paste', labelKey: 'command.paste', when: always, run: role('paste') },
+  { id: 'selectAll', labelKey: 'command.selectAll', when: always, run: role('selectAll') },
+  { id: 'styleGuide', labelKey: 'desktop.styleGuide', when: always, run: () => ({ kind: 'styleGuide' }) },
+];
+
+/** The desktop command with this id. */
+export function desktopCommandById(id: DesktopCommandId): DesktopCommandSpec {
+  const found = DESKTOP_COMMANDS.find((command) => command.id === id);
+  if (found === undefined) throw new Error(`No desktop command ${id}`);
+  return found;
+}
+
+/** Runs a desktop command if it applies now; `none` when it does not. */
+export function runDesktopCommand(id: DesktopCommandId, context: DesktopContext, argument?: string): DesktopAction {
+  const command = desktopCommandById(id);
+  return command.when(context, argument) ? command.run(context, argument) : { kind: 'none' };
+}

@@ -3,6 +3,8 @@ export interface Cue {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** ASS/SSA: the name of the style the cue is in; other formats have none. */
+  readonly style?: string | undefined;
 }
 
 export type LineEnding = 'crlf' | 'lf';

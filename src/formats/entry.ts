@@ -1,8 +1,9 @@
 import type { Language } from '../languages';
 import { rulesOf } from '../qa/projectQa';
+import type { AssScript } from '../model/project';
 import type { Cue, LineEnding } from './cue';
-import { exportFileName, transcriptCues } from './exportCues';
-import type { ExportFile, WriteContext } from './types';
+import { exportFileName, transcriptCueRows } from './exportCues';
+import type { ExportFile, ExportWarning, WriteContext } from './types';
 
 /** What a cue writer needs besides the cues; `subrelay convert` passes the same. */
 export interface CueWriteOptions {
@@ -12,6 +13,15 @@ export interface CueWriteOptions {
   readonly language: Language;
   /** Frames per second of the programme (TTML's `ttp:frameRate`, STL's timecodes). */
   readonly frameRate: number;
+  /** The creation date a format records (EBU STL's header); the export's own time. */
+  readonly date?: Date | undefined;
+  /** ASS: the script info and styles an imported ASS file had, written back. */
+  readonly assScript?: AssScript | undefined;
+  /**
+   * Told of each cue (0-based) whose characters the format cannot hold and
+   * had to write as others (EBU STL's Latin/Cyrillic table has no Ґ).
+   */
+  readonly onReplaced?: ((cue: number, characters: string, writtenAs: string) => void) | undefined;
 }
 
 /** A cue writer; it throws `FormatRefusal` when the format cannot hold the language. */
@@ -40,7 +50,8 @@ export class FormatRefusal extends Error {
  * The export of a cue format: one file per language, `<document>.<lang>.<extension>`.
  *
  * A language the format cannot hold gets a `language-not-supported` warning
- * instead of a file.
+ * instead of a file; characters it had to write as others get a
+ * `characters-replaced` warning naming the segment.
  */
 export function cueFormat(extension: string, writeCues: CueWriter): FormatCode {
   return {
@@ -49,15 +60,30 @@ export function cueFormat(extension: string, writeCues: CueWriter): FormatCode {
       const rules = rulesOf(project);
       const files: ExportFile[] = [];
       for (const language of request.languages) {
-        const cues = transcriptCues(document, language, warnings, rules);
+        const { cues, segmentIds } = transcriptCueRows(document, language, warnings, rules);
+        const replaced: ExportWarning[] = [];
         try {
           const content = writeCues(cues, {
             lineEnding: request.lineEnding,
             bom: request.bom,
             language,
             frameRate: project.frameRate,
+            date: request.exportedAt,
+            assScript: document.assScript?.[language],
+            onReplaced: (cue, characters, writtenAs) => {
+              const segmentId = segmentIds[cue];
+              replaced.push({
+                documentId: document.id,
+                language,
+                ...(segmentId !== undefined ? { segmentId } : {}),
+                characters,
+                writtenAs,
+                code: 'characters-replaced',
+              });
+            },
           });
           files.push({ name: exportFileName(document.id, language, extension), content });
+          warnings.push(...replaced);
         } catch (error) {
           if (!(error instanceof FormatRefusal)) throw error;
           warnings.push({ documentId: document.id, language, code: error.reason });

@@ -38,7 +38,25 @@ export function transcriptCues(
   rules: SubtitleRules,
   second?: Language,
 ): Cue[] {
+  return transcriptCueRows(document, language, warnings, rules, second).cues;
+}
+
+/**
+ * `transcriptCues`, with the segment each cue came from (`segmentIds[i]` for `cues[i]`).
+ *
+ * A writer that has to change a cue reports it by cue number; the export
+ * names the segment in its warning. A cue carries the ASS style its
+ * segment was imported with, if any.
+ */
+export function transcriptCueRows(
+  document: SubrelayDocument,
+  language: Language,
+  warnings: ExportWarning[],
+  rules: SubtitleRules,
+  second?: Language,
+): { readonly cues: Cue[]; readonly segmentIds: string[] } {
   const cues: Cue[] = [];
+  const segmentIds: string[] = [];
   for (const segment of document.segments) {
     if (segment.excluded === true) continue;
     const own = segment.texts[language].trim();
@@ -57,9 +75,11 @@ export function transcriptCues(
       warnings.push({ documentId: document.id, language, segmentId: segment.id, code: 'untimed' });
       continue;
     }
-    cues.push({ start: segment.start, end: segment.end, text });
+    const style = segment.assStyle?.[language];
+    cues.push({ start: segment.start, end: segment.end, text, ...(style !== undefined ? { style } : {}) });
+    segmentIds.push(segment.id);
   }
-  return cues;
+  return { cues, segmentIds };
 }
 
 /** Warns of every included row a per-language document leaves out for want of a translation. */

@@ -9,7 +9,8 @@ import {
   type Fail,
   type ReadContext,
 } from './subtitleText';
-import { isAss, readAss } from './ass/ass';
+import { isAss, readAss, readAssScript } from './ass/ass';
+import type { AssScript } from '../model/project';
 import { isSbv, readSbv } from './sbv/sbv';
 import { isTtml, readTtml } from './ttml/ttml';
 import { isWebVtt, readVtt } from './vtt/read';
@@ -42,6 +43,8 @@ export interface SubtitleDocument {
    * Whoever reads a file for the user shows these.
    */
   readonly dropped: ReadonlyArray<DroppedCue>;
+  /** ASS/SSA: the script info and styles, kept in the project so an ASS export writes them back. */
+  readonly assScript?: AssScript | undefined;
 }
 
 export interface ParseSubtitlesOptions {
@@ -96,7 +99,8 @@ export function parseSubtitles(text: string, options: ParseSubtitlesOptions = {}
     if (first !== undefined) return fail(first.line, first.problem);
     return fail(1, `no subtitle cues found (no time line like "00:00:01,000 --> 00:00:02,000")`);
   }
-  return { format, cues, dropped };
+  const assScript = format === 'ass' ? readAssScript(body) : undefined;
+  return { format, cues, dropped, ...(assScript !== undefined ? { assScript } : {}) };
 }
 
 /**

@@ -34,6 +34,12 @@ export interface ExportRequest {
   readonly measuredMs?: Readonly<Record<string, number>> | undefined;
   /** Written into the files that record their producer (TMX, DOCX). */
   readonly creatorVersion?: string | undefined;
+  /**
+   * When the export runs, written where a format records its creation (EBU
+   * STL's creation and revision dates). The shell passes its clock; the
+   * plan stays pure.
+   */
+  readonly exportedAt?: Date | undefined;
 }
 
 export interface ExportFile {
@@ -48,6 +54,10 @@ export interface ExportWarning {
   readonly documentId: string;
   readonly language: Language;
   readonly segmentId?: string;
+  /** For `characters-replaced`: the characters the format could not hold, as the cue has them ("Ґґ"). */
+  readonly characters?: string;
+  /** For `characters-replaced`: what each was written as, in the same order ("Гг"). */
+  readonly writtenAs?: string;
   readonly code:
     | 'untimed'
     | 'untranslated'
@@ -57,7 +67,8 @@ export interface ExportWarning {
     | 'espeak-missing'
     | 'no-source-text'
     | 'nothing-finished'
-    | 'language-not-supported';
+    | 'language-not-supported'
+    | 'characters-replaced';
 }
 
 export interface ExportPlan {

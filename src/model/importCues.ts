@@ -22,7 +22,13 @@ function newSegment(id: string, language: Language, cue: Cue, isSource: boolean)
   texts[language] = cue.text;
   const status: { [L in Language]: SegmentStatus } = { en: 'draft', ko: 'draft', uk: 'draft', ru: 'draft' };
   if (isSource) status[language] = 'source';
-  return { id, paragraph: 0, start: cue.start, end: cue.end, texts, status };
+  return withAssStyle({ id, paragraph: 0, start: cue.start, end: cue.end, texts, status }, language, cue.style);
+}
+
+/** The segment with the ASS style its cue in this language was in (ASS imports only). */
+function withAssStyle(segment: Segment, language: Language, style: string | undefined): Segment {
+  if (style === undefined || segment.assStyle?.[language] === style) return segment;
+  return { ...segment, assStyle: { ...segment.assStyle, [language]: style } };
 }
 
 /** The id of the n-th fresh row: `c001`, `c002`, … (`c1000` after `c999`). */
@@ -223,6 +229,8 @@ export function importCuesIntoDocument(
   }
   // The cues of each row in the file's order (several cues on one row are joined), and the cues without a row.
   const assigned = new Map<number, string[]>();
+  /** The ASS style of the first cue that went into each row. */
+  const styles = new Map<number, string>();
   const orphans: Cue[] = [];
   cues.forEach((cue, index) => {
     const target = targets[index] ?? -1;
@@ -233,11 +241,12 @@ export function importCuesIntoDocument(
     const texts = assigned.get(target);
     if (texts === undefined) assigned.set(target, [cue.text]);
     else texts.push(cue.text);
+    if (cue.style !== undefined && !styles.has(target)) styles.set(target, cue.style);
   });
   const filled: Segment[] = original.map((segment, index) => {
     const texts = assigned.get(index)?.filter((text) => text.trim() !== '');
     if (texts === undefined || texts.length === 0) return segment;
-    return withImportedText(segment, language, texts.join('\n'));
+    return withAssStyle(withImportedText(segment, language, texts.join('\n')), language, styles.get(index));
   });
   let next = nextIdNumber(original, 'c');
   const isSource = language === document.sourceLanguage;

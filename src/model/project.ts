@@ -39,6 +39,53 @@ export interface Segment {
    * show the uncertain links across sessions.
    */
   readonly confidence?: Readonly<Partial<Record<Language, number>>>;
+  /**
+   * The ASS/SSA style each language's cue was in, by style name, when that
+   * column was imported from an ASS file; an ASS export writes it back.
+   */
+  readonly assStyle?: Readonly<Partial<Record<Language, string>>>;
+}
+
+/** The fields of an ASS `[V4+ Styles]` line, in the order ASS writes them. */
+export const ASS_STYLE_FIELDS = [
+  'Name',
+  'Fontname',
+  'Fontsize',
+  'PrimaryColour',
+  'SecondaryColour',
+  'OutlineColour',
+  'BackColour',
+  'Bold',
+  'Italic',
+  'Underline',
+  'StrikeOut',
+  'ScaleX',
+  'ScaleY',
+  'Spacing',
+  'Angle',
+  'BorderStyle',
+  'Outline',
+  'Shadow',
+  'Alignment',
+  'MarginL',
+  'MarginR',
+  'MarginV',
+  'Encoding',
+] as const;
+
+/** One ASS style, each field as written in the file (`&H00FFFFFF`, `-1`), so it is written back the same. */
+export type AssStyle = Readonly<Record<(typeof ASS_STYLE_FIELDS)[number], string>>;
+
+/**
+ * How an imported ASS/SSA script looked, kept so that an ASS export writes it back.
+ *
+ * `info` is its `[Script Info]` (`PlayResX`, `PlayResY`, `WrapStyle`…) in
+ * file order, comments left out; `styles` its styles in file order, SSA's
+ * `[V4 Styles]` turned into ASS fields.
+ */
+export interface AssScript {
+  readonly info: ReadonlyArray<readonly [string, string]>;
+  readonly styles: ReadonlyArray<AssStyle>;
 }
 
 /** A transcript is timed and becomes subtitles; an article becomes localized text. */
@@ -53,6 +100,8 @@ export interface SubrelayDocument {
   /** A transcript's video or audio, its path relative to the project file (with `/` between folders). */
   readonly media?: MediaReference;
   readonly segments: ReadonlyArray<Segment>;
+  /** Per language, the ASS script its column was imported from (transcripts only). */
+  readonly assScript?: Readonly<Partial<Record<Language, AssScript>>>;
 }
 
 /** The media a transcript is timed against. */

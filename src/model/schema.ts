@@ -3,6 +3,7 @@ import { LANGUAGES, type Language } from '../languages';
 import type { Problem } from '../api/problems';
 import { migrateProject } from './migrate';
 import {
+  ASS_STYLE_FIELDS,
   EXPORT_FORMAT_NAMES,
   FORMAT_REQUIRES,
   PROJECT_FORMAT,
@@ -29,6 +30,31 @@ function perLanguage<T extends z.ZodType>(value: T) {
   return z.strictObject({ en: value, ko: value, uk: value, ru: value });
 }
 
+function someLanguages<T extends z.ZodType>(value: T) {
+  return z.strictObject({ en: value.optional(), ko: value.optional(), uk: value.optional(), ru: value.optional() });
+}
+
+/** An ASS style field or script-info value: one line of a script, without its line break. */
+const assValue = z
+  .string()
+  .max(1000)
+  .regex(/^[^\r\n]*$/u, 'one line');
+
+/** The ASS script kept from an import (`AssScript`). */
+const assScriptSchema = z.strictObject({
+  info: z.array(z.tuple([assValue.regex(/^[^:]+$/u, 'a key without ":"'), assValue])).max(1000),
+  styles: z
+    .array(
+      z.strictObject(
+        Object.fromEntries(ASS_STYLE_FIELDS.map((field) => [field, assValue])) as Record<
+          (typeof ASS_STYLE_FIELDS)[number],
+          typeof assValue
+        >,
+      ),
+    )
+    .max(1000),
+});
+
 export const segmentSchema = z
   .strictObject({
     id: idSchema,
@@ -48,6 +74,7 @@ export const segmentSchema = z
         ru: z.number().min(0).max(1).optional(),
       })
       .optional(),
+    assStyle: someLanguages(assValue).optional(),
   })
   .refine((s) => (s.start === undefined) === (s.end === undefined), {
     error: 'start and end must be given together',
@@ -66,6 +93,7 @@ export const documentSchema = z
     sourceLanguage: languageSchema,
     media: z.strictObject({ path: z.string().min(1).max(4096) }).optional(),
     segments: z.array(segmentSchema).max(200_000),
+    assScript: someLanguages(assScriptSchema).optional(),
   })
   .superRefine((document, context) => {
     if (document.media !== undefined && document.kind !== 'transcript') {

@@ -1,4 +1,4 @@
-import { LANGUAGES } from '../languages';
+import { LANGUAGES, type Language } from '../languages';
 import type {
   DubbingSettings,
   ExportSettings,
@@ -30,7 +30,17 @@ function orderedSegment(segment: Segment): Record<string, unknown> {
           ),
         }
       : {}),
+    ...(segment.assStyle !== undefined && Object.keys(segment.assStyle).length > 0
+      ? { assStyle: languageSubset(segment.assStyle) }
+      : {}),
   };
+}
+
+/** A per-language map with only the languages it has, in the usual order. */
+function languageSubset<T>(values: Readonly<Partial<Record<Language, T>>>): Partial<Record<Language, T>> {
+  return Object.fromEntries(
+    LANGUAGES.filter((language) => values[language] !== undefined).map((language) => [language, values[language]]),
+  );
 }
 
 function orderedExportSettings(settings: ExportSettings): Record<string, unknown> {
@@ -92,6 +102,9 @@ function orderedDocument(document: SubrelayDocument): Record<string, unknown> {
     sourceLanguage: document.sourceLanguage,
     ...(document.media !== undefined ? { media: { path: document.media.path } } : {}),
     segments: document.segments.map(orderedSegment),
+    ...(document.assScript !== undefined && Object.keys(document.assScript).length > 0
+      ? { assScript: languageSubset(document.assScript) }
+      : {}),
   };
 }
 

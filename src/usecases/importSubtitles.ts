@@ -2,7 +2,7 @@ import type { Problem } from '../api/problems';
 import type { Cue } from '../formats/cue';
 import type { Language } from '../languages';
 import { documentFromCues, importCuesIntoDocument, type CueMatching, type ImportProgress } from '../model/importCues';
-import type { Project } from '../model/project';
+import type { AssScript, Project, SubrelayDocument } from '../model/project';
 import { checkProjectLimits } from './projectLimits';
 import { UsecaseError } from './usecaseError';
 
@@ -14,6 +14,8 @@ export interface ImportSubtitlesRequest {
   readonly language: Language;
   readonly cues: ReadonlyArray<Cue>;
   readonly matching: CueMatching;
+  /** An ASS/SSA file's script info and styles: kept with the column, for an ASS export to write back. */
+  readonly assScript?: AssScript | undefined;
 }
 
 export interface ImportSubtitlesReport {
@@ -27,6 +29,19 @@ export interface ImportSubtitlesReport {
   readonly added: number;
   /** The report in words: one problem-shaped line. */
   readonly messages: ReadonlyArray<Problem>;
+}
+
+/** The project with an imported ASS script kept for one document's column (unchanged without one). */
+function withAssScript(
+  project: Project,
+  documentId: string,
+  language: Language,
+  script: AssScript | undefined,
+): Project {
+  if (script === undefined) return project;
+  const keep = (document: SubrelayDocument): SubrelayDocument =>
+    document.id === documentId ? { ...document, assScript: { ...document.assScript, [language]: script } } : document;
+  return { ...project, documents: project.documents.map(keep) };
 }
 
 export interface ImportSubtitlesOptions {
@@ -62,7 +77,7 @@ export function importSubtitles(
     if (cues.length === 0) throw new UsecaseError({ code: 'import-no-cues' });
     onProgress?.(0, cues.length);
     const made = documentFromCues(project, request.title ?? 'Subtitles', language, cues);
-    const checked = checkProjectLimits(made.project);
+    const checked = checkProjectLimits(withAssScript(made.project, made.documentId, language, request.assScript));
     onProgress?.(cues.length, cues.length);
     return {
       project: checked,
@@ -84,7 +99,7 @@ export function importSubtitles(
   onProgress?.(0, cues.length);
   const imported = importCuesIntoDocument(project, document.id, language, cues, request.matching, onProgress);
   const { matched, added } = imported.report;
-  const checked = checkProjectLimits(imported.project);
+  const checked = checkProjectLimits(withAssScript(imported.project, document.id, language, request.assScript));
   onProgress?.(cues.length, cues.length);
   return {
     project: checked,

@@ -162,8 +162,8 @@ describe('ASS/SSA', () => {
     ].join('\r\n');
     expect(detectSubtitleFormat(script)).toBe('ass');
     expect(parseSubtitles(script).cues).toEqual([
-      { start: 1230, end: 2500, text: 'Hello\nworld, again' },
-      { start: 3_600_000, end: 3_601_000, text: 'Bye\u00A0now' },
+      { start: 1230, end: 2500, text: 'Hello\nworld, again', style: 'Default' },
+      { start: 3_600_000, end: 3_601_000, text: 'Bye\u00A0now', style: 'Default' },
     ]);
   });
 
@@ -175,7 +175,10 @@ describe('ASS/SSA', () => {
     }));
     fc.assert(
       fc.property(fc.array(centiseconds, { minLength: 1, maxLength: 20 }), (cues: Cue[]) => {
-        expect(parseSubtitles(toAss(cues, { language: 'ru' }))).toEqual({ format: 'ass', cues, dropped: [] });
+        // Each cue comes back in the style it was written in (the language's), with the script's info and style.
+        const read = parseSubtitles(toAss(cues, { language: 'ru' }));
+        expect(read).toMatchObject({ format: 'ass', cues: cues.map((cue) => ({ ...cue, style: 'ru' })), dropped: [] });
+        expect(read.assScript?.styles.map((style) => style.Name)).toEqual(['ru']);
       }),
       { numRuns: 200 },
     );

@@ -57,4 +57,54 @@ describe('EBU STL', () => {
     expect(plan.files.map((file) => file.name)).toEqual(['appeal.ru.stl']);
     expect(plan.warnings).toContainEqual({ documentId: 'appeal', language: 'ko', code: 'language-not-supported' });
   });
+
+  it('dates the header with the export time the caller gives (creation and revision date, YYMMDD)', async () => {
+    const exportedAt = new Date(2026, 2, 5, 12, 0, 0);
+    const bytes = toStl([{ start: 0, end: 1000, text: 'One' }], { language: 'en', frameRate: 25, date: exportedAt });
+    expect([ascii(bytes, 224, 6), ascii(bytes, 230, 6)]).toEqual(['260305', '260305']);
+    const plan = await planExport(sample, { documentIds: ['appeal'], languages: ['ru'], format: 'stl', exportedAt });
+    const planned = plan.files[0]?.content as Uint8Array;
+    expect([ascii(planned, 224, 6), ascii(planned, 230, 6)]).toEqual(['260305', '260305']);
+  });
+
+  it('writes Ґ and ґ as Г and г (ISO 8859-5 has no Ґ), and warns naming each cue and the letters', async () => {
+    const told: Array<[number, string, string]> = [];
+    const bytes = toStl(
+      [
+        { start: 0, end: 1000, text: 'Їжак' },
+        { start: 1000, end: 2000, text: 'Ґанок і ґудзик' },
+      ],
+      {
+        language: 'uk',
+        frameRate: 25,
+        onReplaced: (cue, characters, writtenAs) => told.push([cue, characters, writtenAs]),
+      },
+    );
+    expect(told).toEqual([[1, 'Ґґ', 'Гг']]);
+    const text = [...bytes.slice(1024 + 128 + 16, 1024 + 128 + 16 + 14)];
+    // Г is 0xB3 and г 0xD3 in ISO 8859-5.
+    expect(text[0]).toBe(0xb3);
+    expect(text[8]).toBe(0xd3);
+
+    const withGhe = {
+      ...sample,
+      documents: sample.documents.map((document) =>
+        document.id !== 'appeal'
+          ? document
+          : {
+              ...document,
+              segments: document.segments.map((segment, index) =>
+                index === 2 ? { ...segment, texts: { ...segment.texts, uk: `Ґанок. ${segment.texts.uk}` } } : segment,
+              ),
+            },
+      ),
+    };
+    const segmentId = withGhe.documents.find((d) => d.id === 'appeal')?.segments[2]?.id;
+    expect(segmentId).toBeDefined();
+    const plan = await planExport(withGhe, { documentIds: ['appeal'], languages: ['uk', 'ru'], format: 'stl' });
+    expect(plan.files.map((file) => file.name)).toEqual(['appeal.uk.stl', 'appeal.ru.stl']);
+    expect(plan.warnings.filter((warning) => warning.code === 'characters-replaced')).toEqual([
+      { documentId: 'appeal', language: 'uk', segmentId, characters: 'Ґ', writtenAs: 'Г', code: 'characters-replaced' },
+    ]);
+  });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exportText, planExport } from '../../src/export/plan';
 import { parseSubtitles } from '../../src/formats/subtitleReader';
 import { LANGUAGES } from '../../src/languages';
+import { importSubtitles } from '../../src/usecases/importSubtitles';
 import { loadSample, useTemporaryFolders } from './support';
 
 /** Independent readers of our files: Debian's ffmpeg (libavformat's ASS demuxer) and ttconv (TTML). */
@@ -39,7 +40,8 @@ describe('peers read our delivery formats', () => {
       const result = spawnSync(TTCONV, ['convert', '-i', input, '-o', output], { encoding: 'utf8', timeout: 60_000 });
       expect(result.status, result.stderr).toBe(0);
       const theirs = parseSubtitles(await readFile(output, 'utf8')).cues;
-      const ours = parseSubtitles(file.text).cues;
+      // WebVTT has no ASS styles: compare times and text.
+      const ours = parseSubtitles(file.text).cues.map(({ start, end, text }) => ({ start, end, text }));
       expect(ours.length).toBeGreaterThan(0);
       expect(theirs, file.name).toEqual(ours);
     }
@@ -92,9 +94,49 @@ describe('peers read our delivery formats', () => {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       const theirs = parseSubtitles(result.stdout).cues;
-      const ours = parseSubtitles(file.text).cues;
+      // WebVTT has no ASS styles: compare times and text.
+      const ours = parseSubtitles(file.text).cues.map(({ start, end, text }) => ({ start, end, text }));
       expect(ours.length).toBeGreaterThan(0);
       expect(theirs, file.name).toEqual(ours);
     }
+  });
+
+  it.skipIf(ffmpegMissing)('ffmpeg reads an ASS export that writes an imported script’s styles back', async () => {
+    const script = [
+      '[Script Info]',
+      'ScriptType: v4.00+',
+      'PlayResX: 1280',
+      'PlayResY: 720',
+      '',
+      '[V4+ Styles]',
+      'Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding',
+      'Style: Default,Arial,48,&H00FFFFFF,&H000000FF,&H00000000,&H64000000,-1,0,0,0,100,100,0,0,1,2.5,1,2,40,40,36,204',
+      'Style: Sign,Georgia,36,&H0000FFFF,&H000000FF,&H00101010,&H00000000,0,-1,0,0,95,100,1,0,3,1,0,8,20,20,24,1',
+      '',
+      '[Events]',
+      'Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text',
+      'Dialogue: 0,0:00:01.20,0:00:03.90,Default,,0,0,0,,Братья!',
+      'Dialogue: 0,0:00:04.00,0:00:06.00,Sign,,0,0,0,,Курская область',
+    ].join('\n');
+    const read = parseSubtitles(script);
+    const { project, report } = importSubtitles(await loadSample(), {
+      documentId: 'new',
+      language: 'ru',
+      cues: read.cues,
+      matching: 'overlap',
+      assScript: read.assScript,
+    });
+    const plan = await planExport(project, { documentIds: [report.documentId], languages: ['ru'], format: 'ass' });
+    const text = exportText(plan.files[0]);
+    expect(text).toContain('Style: Sign,Georgia,36,');
+    const input = join(await temporaryFolder('ffmpeg-ass-styles'), 'styled.ru.ass');
+    await writeFile(input, text);
+    const result = spawnSync(FFMPEG, ['-nostdin', '-v', 'error', '-i', input, '-f', 'webvtt', '-'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(parseSubtitles(result.stdout).cues).toEqual(read.cues.map(({ start, end, text }) => ({ start, end, text })));
   });
 });

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appDataFolder } from '../../main/paths';
 import { OPERATIONS } from '../../src/api/contract';
-import { COMMANDS } from '../../src/commands/commands';
+import { COMMANDS, DESKTOP_COMMANDS } from '../../src/commands/commands';
 import { serializeProject } from '../../src/model/serialize';
 import { buildAppOnce } from './builtApp';
 import { createRecordingElectron, type RecordingElectron } from './recordingElectron';
@@ -157,6 +157,7 @@ describe('desktop start-up', () => {
     expect(window.loadedUrl).toBe('app://subrelay/index.html');
     // Chromium's spell checker gets our languages where it has them (no Korean dictionary ships).
     expect(electron.callsOf('session', 'setSpellCheckerLanguages')[0]?.args[0]).toEqual(['en-US', 'uk', 'ru']);
+    expect(electron.callsOf('session', 'setSpellCheckerEnabled')[0]?.args[0]).toBe(true);
   });
 
   it('paints the dark background when the system is dark', async () => {
@@ -382,7 +383,8 @@ describe('the application menu', () => {
     ).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
     const window = itemsOf(menuById(electron, 'window'));
     expect(window).toContainEqual(expect.objectContaining({ role: 'minimize', accelerator: 'Cmd+M' }));
-    expect(window).toContainEqual(expect.objectContaining({ role: 'close', accelerator: 'Cmd+W' }));
+    // Close Window's shortcut is CmdOrCtrl+W in the desktop command list: Cmd+W here.
+    expect(window).toContainEqual(expect.objectContaining({ role: 'close', accelerator: 'CmdOrCtrl+W' }));
     expect(
       itemsOf(menuById(electron, 'project'))
         .map((item) => item['role'])
@@ -416,6 +418,44 @@ describe('the application menu', () => {
       ]);
     },
   );
+
+  it.each(['darwin', 'linux', 'win32'] as const)(
+    'on %s: every item that is not one of the page’s commands is one of the desktop commands',
+    async (platform) => {
+      const { electron } = await launch({ platform, state: { recent: ['/nowhere/a.subrelay'] } });
+      const all = (items: Item[]): Item[] => items.flatMap((item) => [item, ...all(item.submenu ?? [])]);
+      const items = all(topMenus(electron).flatMap(itemsOf)).filter(
+        (item) => item['type'] !== 'separator' && item['submenu'] === undefined,
+      );
+      const desktop = items.filter((item) => !COMMANDS.some((command) => command.id === item['id']));
+      expect(desktop.length).toBeGreaterThan(5);
+      expect(desktop.filter((item) => !DESKTOP_COMMANDS.some((command) => command.id === item['id']))).toEqual([]);
+      // Each recent entry is the one Open Recent command with the entry as its argument.
+      expect(desktop.filter((item) => item['id'] === 'openRecent').map((item) => item['toolTip'])).toEqual([
+        '/nowhere/a.subrelay',
+      ]);
+    },
+  );
+
+  it('Open Recent and Clear Menu do nothing behind a dialog; About on Linux opens the About box', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'subrelay-recent-'));
+    folders.push(home);
+    const project = await sampleProjectIn(home);
+    const { electron } = await launch({ home, state: { recent: [project] } });
+    mainWindow(electron).webContents.emit('did-finish-load');
+    await invoke(electron, 'subrelay:setCommandStates', { enabled: {}, modal: true });
+    const recent = (): Item[] =>
+      itemsOf(itemsOf(menuById(electron, 'project')).find((item) => item['id'] === 'openRecent')!);
+    expect(recent().map((item) => item['enabled'])).toEqual([false, undefined, false]);
+    (recent()[0]!['click'] as () => void)();
+    expect(opensSent(electron)).toEqual([]);
+    await invoke(electron, 'subrelay:setCommandStates', { enabled: {}, modal: false });
+    expect(recent()[0]!['enabled']).toBe(true);
+    (recent()[0]!['click'] as () => void)();
+    expect(opensSent(electron)).toEqual([project]);
+    (itemsOf(menuById(electron, 'help')).find((item) => item['id'] === 'about')!['click'] as () => void)();
+    expect(electron.callsOf('dialog', 'showMessageBox')).toHaveLength(1);
+  });
 
   it('lists every command once, with its shortcut shown but not registered, sending it to the page', async () => {
     const { electron } = await launch();
@@ -456,6 +496,58 @@ describe('the application menu', () => {
     const { electron } = await launch();
     await invoke(electron, 'subrelay:setInterfaceLanguage', { language: 'uk' });
     expect(menuById(electron, 'project')['label']).toBe('Проєкт');
+  });
+});
+
+describe('spell checking per column', () => {
+  /** What the spell checker was told, in order: the languages, or `off`/`on`. */
+  function spellCalls(electron: RecordingElectron): unknown[] {
+    return electron.calls
+      .filter((call) => call.target === 'session' && /^setSpellChecker(Languages|Enabled)$/u.test(call.method))
+      .map((call) =>
+        call.method === 'setSpellCheckerEnabled' ? (call.args[0] === true ? 'on' : 'off') : call.args[0],
+      );
+  }
+
+  it('checks only the language of the column the caret is in, none in Korean, all outside the grid', async () => {
+    const { electron } = await launch();
+    expect(spellCalls(electron)).toEqual(['on', ['en-US', 'uk', 'ru']]);
+    for (const language of ['uk', 'uk', 'ko', 'ru', 'en', null]) {
+      expect(await invoke(electron, 'subrelay:setFocusedLanguage', { language })).toEqual({ ok: true, value: {} });
+    }
+    expect(spellCalls(electron)).toEqual([
+      'on',
+      ['en-US', 'uk', 'ru'],
+      'on',
+      ['uk'],
+      // Chromium has no Korean dictionary, and an empty list would mean English: off.
+      'off',
+      'on',
+      ['ru'],
+      'on',
+      ['en-US'],
+      'on',
+      ['en-US', 'uk', 'ru'],
+    ]);
+  });
+
+  it('refuses a language that is not one of ours, and a page that is not ours', async () => {
+    const { electron } = await launch();
+    const before = spellCalls(electron).length;
+    expect(await invoke(electron, 'subrelay:setFocusedLanguage', { language: 'de' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(
+      await invoke(electron, 'subrelay:setFocusedLanguage', { language: 'uk' }, eventFrom(electron, { id: 999 })),
+    ).toMatchObject({ ok: false });
+    expect(spellCalls(electron)).toHaveLength(before);
+  });
+
+  it('leaves macOS to its own spell checker', async () => {
+    const { electron } = await launch({ platform: 'darwin' });
+    await invoke(electron, 'subrelay:setFocusedLanguage', { language: 'uk' });
+    expect(spellCalls(electron)).toEqual([]);
   });
 });
 

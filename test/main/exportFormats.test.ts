@@ -186,6 +186,67 @@ describe('subrelay export --format', () => {
   });
 });
 
+/** `YYMMDD` of a local calendar day, as EBU STL's header writes dates. */
+function stlDate(date: Date): string {
+  const two = (value: number): string => String(value).padStart(2, '0');
+  return `${two(date.getFullYear() % 100)}${two(date.getMonth() + 1)}${two(date.getDate())}`;
+}
+
+/** The creation and revision dates in an EBU STL file's header. */
+async function stlDates(file: string): Promise<string[]> {
+  const header = (await readFile(file)).subarray(224, 236).toString('latin1');
+  return [header.slice(0, 6), header.slice(6)];
+}
+
+describe('EBU STL from the shell', () => {
+  it('subrelay export dates the header today, and names the segment where Ґ was written as Г', async () => {
+    const out = await temporaryFolder('export-stl');
+    const project = await loadSample();
+    const file = join(out, 'ghe.subrelay');
+    await writeFile(
+      file,
+      serializeProject({
+        ...project,
+        documents: project.documents.map((d) => ({
+          ...d,
+          segments: d.segments.map((s, index) =>
+            index === 0 ? { ...s, texts: { ...s.texts, uk: `Ґанок і ґудзик. ${s.texts.uk}` } } : s,
+          ),
+        })),
+      }),
+    );
+    const before = stlDate(new Date());
+    const run = await cli('export', file, '--format', 'stl', '--lang', 'uk', '--out', out);
+    const after = stlDate(new Date());
+    expect(run.code).toBe(0);
+    const [created, revised] = await stlDates(join(out, 'appeal.uk.stl'));
+    expect([before, after]).toContain(created);
+    expect(revised).toBe(created);
+    const segment = project.documents[0]?.segments[0]?.id ?? '';
+    expect(run.stderr.split('\n').filter((line) => line.includes('8859-5'))).toEqual([
+      `subrelay: ${file}: warning: appeal (uk) segment ${segment}: EBU STL's Cyrillic table (ISO 8859-5) has no Ґґ: written as Гг`,
+    ]);
+  });
+
+  it('the exportFiles handler dates the header today', async () => {
+    const folder = await temporaryFolder('handler-stl');
+    const handlers = createHandlers(webHost(folder));
+    const before = stlDate(new Date());
+    const result = await dispatch(handlers, 'exportFiles', {
+      project: await loadSample(),
+      documentIds: ['appeal'],
+      languages: ['ru'],
+      format: 'stl',
+      folder,
+    });
+    const after = stlDate(new Date());
+    expect(result).toMatchObject({ ok: true });
+    const [created, revised] = await stlDates(join(folder, 'appeal.ru.stl'));
+    expect([before, after]).toContain(created);
+    expect(revised).toBe(created);
+  });
+});
+
 describe('the exportFiles handler', () => {
   it('writes DOCX bytes and measures dubbing lines with espeak-ng when asked', async () => {
     const folder = await temporaryFolder('handler-export');

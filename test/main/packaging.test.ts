@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,91 @@ describe('electron-builder configuration', () => {
     );
     expect(packedBinary({ appOutDir: '/o', electronPlatformName: 'win32', packager })).toBe('/o/Subrelay.exe');
     expect(packedBinary({ appOutDir: '/o', electronPlatformName: 'linux', packager })).toBe('/o/subrelay-app');
+  });
+});
+
+interface DebScripts {
+  readonly AFTER_INSTALL: string;
+  readonly AFTER_REMOVE: string;
+  readonly CLI_INSTALL: string;
+  readonly CLI_REMOVE: string;
+  readonly makeDebScripts: (folder: string) => string[];
+}
+
+/** A script as electron-builder fills its templates in (FpmTarget's writeConfigFile): an unknown macro is an error. */
+function filledIn(template: string): string {
+  const macros: Readonly<Record<string, string>> = { executable: 'subrelay-app', sanitizedProductName: 'Subrelay' };
+  return template.replace(/\$\{([a-zA-Z]+)\}/gu, (_whole, name: string) => {
+    const value = macros[name];
+    if (value === undefined) throw new Error(`Macro ${name} is not defined`);
+    return value;
+  });
+}
+
+describe('the .deb puts the command line on PATH as /usr/bin/subrelay', () => {
+  it('electron-builder runs our install scripts: its own, with /usr/bin/subrelay added', async () => {
+    const config = await builderConfig();
+    const scripts = await load<DebScripts>('packaging/debScripts.js');
+    expect(config['deb']).toMatchObject({ afterInstall: scripts.AFTER_INSTALL, afterRemove: scripts.AFTER_REMOVE });
+    const folder = await temporaryFolder('deb-scripts');
+    const [install = '', remove = ''] = scripts.makeDebScripts(folder);
+    expect([install, remove]).toEqual([join(folder, 'deb-after-install.tpl'), join(folder, 'deb-after-remove.tpl')]);
+    const templates = join(repoRoot, 'node_modules', 'app-builder-lib', 'templates', 'linux');
+    for (const [made, template, addition] of [
+      [install, 'after-install.tpl', scripts.CLI_INSTALL],
+      [remove, 'after-remove.tpl', scripts.CLI_REMOVE],
+    ] as const) {
+      const text = await readFile(made, 'utf8');
+      // electron-builder's own script stays whole (the app on PATH, the sandbox, AppArmor), ours follows.
+      expect(text.startsWith((await readFile(join(templates, template), 'utf8')).trimEnd())).toBe(true);
+      expect(text.endsWith(addition)).toBe(true);
+      const filled = join(folder, `${template}.sh`);
+      await writeFile(filled, filledIn(text));
+      const syntax = spawnSync('bash', ['-n', filled], { encoding: 'utf8' });
+      expect(syntax.status, syntax.stderr).toBe(0);
+    }
+    expect(filledIn(scripts.CLI_INSTALL)).toContain(
+      "update-alternatives --install '/usr/bin/subrelay' 'subrelay' \"$SUBRELAY_CLI\" 100",
+    );
+    expect(filledIn(scripts.CLI_INSTALL)).toContain("SUBRELAY_CLI='/opt/Subrelay/resources/cli/subrelay'");
+  });
+
+  it('registers and removes the subrelay alternative (run against a recording update-alternatives)', async () => {
+    const scripts = await load<DebScripts>('packaging/debScripts.js');
+    const folder = await temporaryFolder('deb-run');
+    const log = join(folder, 'calls.log');
+    const stub = join(folder, 'bin', 'update-alternatives');
+    await mkdir(join(folder, 'bin'));
+    await writeFile(stub, `#!/bin/sh\necho "$*" >> '${log}'\n`, { mode: 0o755 });
+    const env = { PATH: `${join(folder, 'bin')}:/usr/bin:/bin` };
+    const which = spawnSync('sh', ['-c', 'command -v update-alternatives'], { env, encoding: 'utf8' });
+    // The stand-in must be the one the scripts find: the real one would change this machine.
+    expect(which.stdout.trim()).toBe(stub);
+    for (const snippet of [scripts.CLI_INSTALL, scripts.CLI_REMOVE]) {
+      const run = spawnSync('sh', ['-c', filledIn(snippet)], { env, encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+    }
+    expect((await readFile(log, 'utf8')).split('\n').filter(Boolean)).toEqual([
+      '--install /usr/bin/subrelay subrelay /opt/Subrelay/resources/cli/subrelay 100',
+      '--remove subrelay /opt/Subrelay/resources/cli/subrelay',
+    ]);
+  });
+
+  it('resources/cli/subrelay finds the app through the links on PATH', async () => {
+    const folder = await temporaryFolder('deb-links');
+    const app = join(folder, 'opt', 'Subrelay');
+    await mkdir(join(app, 'resources', 'cli'), { recursive: true });
+    await writeFile(join(app, 'subrelay-app'), '#!/bin/sh\necho "app $*"\n', { mode: 0o755 });
+    await copyFile(join(repoRoot, 'packaging', 'cli', 'subrelay'), join(app, 'resources', 'cli', 'subrelay'));
+    await chmod(join(app, 'resources', 'cli', 'subrelay'), 0o755);
+    // /usr/bin/subrelay -> /etc/alternatives/subrelay -> /opt/Subrelay/resources/cli/subrelay, as update-alternatives links.
+    await mkdir(join(folder, 'etc', 'alternatives'), { recursive: true });
+    await mkdir(join(folder, 'usr', 'bin'), { recursive: true });
+    await symlink(join(app, 'resources', 'cli', 'subrelay'), join(folder, 'etc', 'alternatives', 'subrelay'));
+    await symlink('../../etc/alternatives/subrelay', join(folder, 'usr', 'bin', 'subrelay'));
+    const run = spawnSync(join(folder, 'usr', 'bin', 'subrelay'), ['validate', 'a b.subrelay'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('app --cli validate a b.subrelay\n');
   });
 });
 

@@ -291,6 +291,7 @@ export function createRecordingElectron(options: RecordingElectronOptions = {}) 
     setPermissionRequestHandler: (handler: unknown) => record('session', 'setPermissionRequestHandler', [handler]),
     setPermissionCheckHandler: (handler: unknown) => record('session', 'setPermissionCheckHandler', [handler]),
     setSpellCheckerLanguages: (languages: string[]) => record('session', 'setSpellCheckerLanguages', [languages]),
+    setSpellCheckerEnabled: (enable: boolean) => record('session', 'setSpellCheckerEnabled', [enable]),
   };
 
   const module = {

@@ -67,6 +67,45 @@ describe('subrelay convert', () => {
   });
 });
 
+const STYLED_ASS = [
+  '[Script Info]',
+  'ScriptType: v4.00+',
+  'PlayResX: 1280',
+  'PlayResY: 720',
+  '',
+  '[V4+ Styles]',
+  'Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding',
+  'Style: Default,Arial,48,&H00FFFFFF,&H000000FF,&H00000000,&H64000000,-1,0,0,0,100,100,0,0,1,2.5,1,2,40,40,36,204',
+  'Style: Sign,Georgia,36,&H0000FFFF,&H000000FF,&H00101010,&H00000000,0,-1,0,0,95,100,1,0,3,1,0,8,20,20,24,1',
+  '',
+  '[Events]',
+  'Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text',
+  'Dialogue: 0,0:00:01.20,0:00:03.90,Default,,0,0,0,,Братья!',
+  'Dialogue: 0,0:00:04.00,0:00:06.00,Sign,,0,0,0,,Курская область',
+].join('\n');
+
+describe('ASS styles through the command line', () => {
+  it('subrelay import keeps them in the project, subrelay export and convert write them back', async () => {
+    const folder = await temporaryFolder('ass-styles');
+    const project = join(folder, 'p.subrelay');
+    await copyFile(sampleFile, project);
+    const ass = join(folder, 'ru.ass');
+    await writeFile(ass, STYLED_ASS);
+    expect((await cli('import', project, ass, '--document', 'new', '--lang', 'ru')).code).toBe(0);
+    const saved = parseProject(await readFile(project, 'utf8'));
+    expect(saved.documents[2]?.assScript?.ru?.styles.map((style) => style.Name)).toEqual(['Default', 'Sign']);
+    const out = join(folder, 'out');
+    expect((await cli('export', project, '--format', 'ass', '--lang', 'ru', '--out', out)).code).toBe(0);
+    const exported = await readFile(join(out, `${saved.documents[2]?.id ?? ''}.ru.ass`), 'utf8');
+    const converted = (await cli('convert', ass, '--to', 'ass')).stdout;
+    for (const written of [exported, converted]) {
+      expect(written).toContain('PlayResX: 1280');
+      expect(written).toContain('Style: Sign,Georgia,36,');
+      expect(written).toMatch(/^Dialogue: 0,0:00:04\.00,0:00:06\.00,Sign,/mu);
+    }
+  });
+});
+
 describe('subrelay import', () => {
   it('puts cues into a transcript column by time overlap and saves atomically with a backup', async () => {
     const folder = await temporaryFolder('import');

@@ -9,6 +9,7 @@ import {
   type SubrelayApi,
 } from '../../../src/api/contract';
 import type { CommandId } from '../../../src/commands/commands';
+import { createFocusedLanguageNotifier, watchFocusedLanguage } from './focusedLanguage';
 import { takeWebToken } from './webToken';
 
 type EnvelopeApi = { readonly [O in Operation]: (request: ApiRequest<O>) => Promise<ApiEnvelope<ApiResponse<O>>> };
@@ -70,10 +71,13 @@ export function createApi(): SubrelayApi {
     operation,
     ipc !== undefined
       ? ipcCall(ipc, operation)
-      : operation === 'setCommandStates'
-        ? // The web mode has no application menu: nothing to tell the server.
+      : operation === 'setCommandStates' || operation === 'setFocusedLanguage'
+        ? // The web mode has no application menu or spell checker of its own: nothing to tell the server.
           async () => ({})
         : webCall(token, operation),
   ]);
-  return Object.fromEntries(entries) as SubrelayApi;
+  const api = Object.fromEntries(entries) as SubrelayApi;
+  // The desktop's spell checker follows the language column the caret is in.
+  if (ipc !== undefined) watchFocusedLanguage(window.document, createFocusedLanguageNotifier(api));
+  return api;
 }

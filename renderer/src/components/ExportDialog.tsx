@@ -41,6 +41,16 @@ function WarningLine({ warning, project }: { readonly warning: ExportWarning; re
       return <li>{t('export.warningNothingFinished', values)}</li>;
     case 'language-not-supported':
       return <li>{t('export.warningLanguageNotSupported', values)}</li>;
+    case 'characters-replaced':
+      return (
+        <li>
+          {t('export.warningCharactersReplaced', {
+            ...values,
+            characters: warning.characters ?? '',
+            writtenAs: warning.writtenAs ?? '',
+          })}
+        </li>
+      );
   }
 }
 

@@ -5,7 +5,7 @@ import { FORMAT_CATALOG } from '../../../src/formats/catalog';
 import { parseSubtitles, SubtitleParseError } from '../../../src/formats/subtitleReader';
 import type { Language } from '../../../src/languages';
 import type { CueMatching } from '../../../src/model/importCues';
-import type { Project } from '../../../src/model/project';
+import type { AssScript, Project } from '../../../src/model/project';
 import { decodeText, DecodeError } from '../../../src/text/decode';
 import { LanguageSelect } from './LanguageSelect';
 import { FormFooter } from './FormFooter';
@@ -21,6 +21,8 @@ export interface SubtitleImport {
   readonly cues: ReadonlyArray<Cue>;
   /** Cues the reader could not read and left out (line and reason), so the translator is told. */
   readonly dropped: ReadonlyArray<{ readonly line: number; readonly problem: string }>;
+  /** An ASS/SSA file's script info and styles, kept for the ASS export. */
+  readonly assScript?: AssScript | undefined;
 }
 
 /** Every subtitle file Subrelay reads, from the format catalog (SRT, WebVTT, TTML, ASS, SBV…). */
@@ -90,8 +92,9 @@ export function ImportDialog(props: {
         language,
         ...(encoding === 'auto' ? {} : { encoding }),
       });
-      const { cues, dropped } = parseSubtitles(decoded.text, { file: file.name });
-      props.onImport({ documentId, title: file.name.replace(/\.[^.]+$/u, ''), language, matching, cues, dropped });
+      const { cues, dropped, assScript } = parseSubtitles(decoded.text, { file: file.name });
+      const title = file.name.replace(/\.[^.]+$/u, '');
+      props.onImport({ documentId, title, language, matching, cues, dropped, assScript });
     } catch (caught) {
       if (caught instanceof DecodeError) return fail(t(`problem.decode-${caught.problem}`));
       if (caught instanceof SubtitleParseError) {

@@ -6,8 +6,14 @@ export interface StlOptions {
   readonly language: Language;
   /** The programme's frame rate; EBU STL has 25 and 30 fps, so the nearer one is used. */
   readonly frameRate: number;
-  /** The creation date written into the header (`YYMMDD`); fixed in tests. */
+  /**
+   * The creation and revision date written into the header (`YYMMDD`, the
+   * calendar date where the export runs): the export's time, which the shell
+   * passes. Without one the header says 1970-01-01.
+   */
   readonly date?: Date | undefined;
+  /** Told of each cue (0-based) with letters the code table lacks and that were written as others (Ґ as Г). */
+  readonly onReplaced?: ((cue: number, characters: string, writtenAs: string) => void) | undefined;
 }
 
 /** The EBU language codes (Tech 3264, Appendix 3). */
@@ -54,7 +60,16 @@ const FALLBACKS: Readonly<Record<string, string>> = {
   '\u00BB': '"',
   '\u201E': '"',
   '\u2116': 'N',
-  // ISO 8859-5 has no Ґ: Ukrainian typesetting's own fallback is Г.
+};
+
+/**
+ * Letters a code table lacks, written as the nearest it has, with a warning.
+ *
+ * ISO 8859-5 has no Ґ (EBU Tech 3264 offers no other table with Cyrillic),
+ * and Ukrainian typesetting's own fallback is Г; the export names each cue
+ * where it happened so the translator can check it.
+ */
+const LETTER_FALLBACKS: Readonly<Record<string, string>> = {
   '\u0490': '\u0413',
   '\u0491': '\u0433',
 };
@@ -87,10 +102,12 @@ function iso88595(character: string): number | undefined {
  * Quotes, dashes and the ellipsis that a table lacks become ASCII; a letter
  * that cannot be written is refused rather than turned into mojibake.
  */
-function encodeLine(line: string, table: CodeTable): number[] | undefined {
+function encodeLine(line: string, table: CodeTable, replaced: Set<string>): number[] | undefined {
   const bytes: number[] = [];
   for (const original of line) {
-    const character = FALLBACKS[original] ?? original;
+    const letter = table === '01' ? LETTER_FALLBACKS[original] : undefined;
+    if (letter !== undefined) replaced.add(original);
+    const character = letter ?? FALLBACKS[original] ?? original;
     if (character.length > 1 && !/^\p{L}$/u.test(character)) {
       for (const part of character) bytes.push(part.charCodeAt(0));
       continue;
@@ -211,9 +228,14 @@ export function toStl(cues: ReadonlyArray<Cue>, options: StlOptions): Uint8Array
   const blocks: number[][] = [];
   cues.forEach((cue, index) => {
     const lines = cueLines(cue.text);
-    const encoded = lines.map((line) => encodeLine(line, table));
+    const replaced = new Set<string>();
+    const encoded = lines.map((line) => encodeLine(line, table, replaced));
     if (encoded.some((line) => line === undefined)) {
       throw new FormatRefusal('language-not-supported', `cue ${index + 1} has letters EBU STL's character table lacks`);
+    }
+    if (replaced.size > 0) {
+      const characters = [...replaced];
+      options.onReplaced?.(index, characters.join(''), characters.map((c) => LETTER_FALLBACKS[c] ?? c).join(''));
     }
     const text = encoded.flatMap((line, position) => [...(position > 0 ? [0x8a] : []), ...(line ?? [])]);
     const parts: number[][] = [];
@@ -236,8 +258,9 @@ export function toStl(cues: ReadonlyArray<Cue>, options: StlOptions): Uint8Array
       ]);
     });
   });
-  const date = options.date ?? new Date(0);
-  const stamp = `${String(date.getUTCFullYear() % 100).padStart(2, '0')}${String(date.getUTCMonth() + 1).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}`;
+  const date = options.date ?? new Date(1970, 0, 1);
+  const two = (value: number): string => String(value).padStart(2, '0');
+  const stamp = `${two(date.getFullYear() % 100)}${two(date.getMonth() + 1)}${two(date.getDate())}`;
   const gsi = gsiBlock({
     frames,
     table,
