@@ -36,6 +36,14 @@ describe('commands', () => {
     [press('s', { ctrlKey: true }), 'save'],
     [press('M', { ctrlKey: true, shiftKey: true }), 'merge'],
     [press('Enter', { ctrlKey: true }), 'markTranslated'],
+    [press('Enter', { ctrlKey: true, shiftKey: true }), 'markReviewed'],
+    [press('Enter', { ctrlKey: true, altKey: true }), 'markApproved'],
+    [press('Backspace', { ctrlKey: true, shiftKey: true }), 'markDraft'],
+    [press('F2', { shiftKey: true }), 'editNote'],
+    [press('f', { ctrlKey: true }), 'find'],
+    [press('h', { ctrlKey: true }), 'replace'],
+    [press('H', { ctrlKey: true, shiftKey: true }), 'toggleHeadline'],
+    [press('Enter'), undefined],
     [press('z'), undefined],
     [press('z', { ctrlKey: true, altKey: true }), undefined],
   ])('%j runs %s', (event, command) => {
@@ -205,5 +213,80 @@ describe('commands: when they apply and what they do', () => {
     expect(after[0]!.texts.ko).toBe('');
     expect(after[1]!.texts.ko).toBe(before[0]!.texts.ko);
     expect(after[0]!.texts.en).toBe(before[0]!.texts.en);
+  });
+
+  const segmentAfter = (project: import('../../src/model/project').Project, index: number) =>
+    project.documents.find((d) => d.id === 'appeal')!.segments[index]!;
+
+  it('reviewed and approved set the status, confirm the link and move down the same column', async () => {
+    const context = await contextWith();
+    const segments = context.document!.segments;
+    for (const [id, status] of [
+      ['markReviewed', 'reviewed'],
+      ['markApproved', 'approved'],
+    ] as const) {
+      const result = runCommand(id, context);
+      if (result.kind !== 'edit') throw new Error(`expected an edit, got ${result.kind}`);
+      expect(result.action).toBe('status');
+      expect(result.select).toEqual({ segmentId: segments[1]!.id, language: 'ko' });
+      const after = segmentAfter(result.change(context.project!), 0);
+      expect(after.status.ko).toBe(status);
+      expect(after.status.uk).toBe(segments[0]!.status.uk);
+    }
+    // A doubtful link is confirmed by review, as by Ctrl+Enter.
+    const doubtful = {
+      ...context.project!,
+      documents: context.project!.documents.map((d) =>
+        d.id === 'appeal'
+          ? { ...d, segments: d.segments.map((s, i) => (i === 0 ? { ...s, confidence: { ko: 0.1 } } : s)) }
+          : d,
+      ),
+    };
+    const reviewed = runCommand('markReviewed', {
+      ...context,
+      project: doubtful,
+      document: doubtful.documents.find((d) => d.id === 'appeal'),
+    });
+    if (reviewed.kind !== 'edit') throw new Error('expected an edit');
+    expect(segmentAfter(reviewed.change(doubtful), 0).confidence).toBeUndefined();
+  });
+
+  it('draft takes a status back and stays on the cell; on the last row reviewed stays too', async () => {
+    const context = await contextWith();
+    const segments = context.document!.segments;
+    const approved = runCommand('markApproved', context);
+    if (approved.kind !== 'edit') throw new Error('expected an edit');
+    const project = approved.change(context.project!);
+    const draft = runCommand('markDraft', {
+      ...context,
+      project,
+      document: project.documents.find((d) => d.id === 'appeal'),
+    });
+    if (draft.kind !== 'edit') throw new Error('expected an edit');
+    expect(draft.select).toBeUndefined();
+    expect(segmentAfter(draft.change(project), 0).status.ko).toBe('draft');
+    const last = { ...context, selection: { segmentId: segments[segments.length - 1]!.id, language: 'ko' as const } };
+    const onLast = runCommand('markReviewed', last);
+    if (onLast.kind !== 'edit') throw new Error('expected an edit');
+    expect(onLast.select).toBeUndefined();
+  });
+
+  it('statuses do not apply to the source text, nor without a cell', async () => {
+    const context = await contextWith();
+    const source = { ...context, selection: { segmentId: 'q001', language: 'en' as const } };
+    for (const id of ['markDraft', 'markReviewed', 'markApproved'] as const) {
+      expect(commandById(id).when(source), id).toBe(false);
+      expect(commandById(id).when({ ...context, selection: { segmentId: 'q001' } }), id).toBe(false);
+      expect(runCommand(id, source)).toEqual({ kind: 'none' });
+    }
+  });
+
+  it('find and replace open the find panel; edit note opens the note of the selected cell', async () => {
+    const context = await contextWith();
+    expect(runCommand('find', context)).toEqual({ kind: 'dialog', dialog: 'find' });
+    expect(runCommand('replace', context)).toEqual({ kind: 'dialog', dialog: 'replace' });
+    expect(runCommand('editNote', context)).toEqual({ kind: 'dialog', dialog: 'note' });
+    expect(commandById('editNote').when({ ...context, selection: { segmentId: 'q001' } })).toBe(false);
+    expect(commandById('find').when({ ...context, document: undefined })).toBe(false);
   });
 });
