@@ -14,6 +14,9 @@ import { AlignDialog } from './components/AlignDialog';
 import { ConflictDialog } from './components/ConflictDialog';
 import { DubbingDialog } from './components/DubbingDialog';
 import { ExportDialog } from './components/ExportDialog';
+import { FindReplaceDialog } from './components/FindReplaceDialog';
+import { NoteDialog } from './components/NoteDialog';
+import { ReviewBar } from './components/ReviewBar';
 import { Grid } from './components/Grid';
 import { ImportDialog } from './components/ImportDialog';
 import { Inspector } from './components/Inspector';
@@ -152,6 +155,10 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
   const currentDocument = selectDocument(state);
   const close = (): void => dispatcher.closeDialog();
   switch (dialog.kind) {
+    case 'find':
+      return <FindReplaceDialog replace={dialog.replace} />;
+    case 'note':
+      return <NoteDialog documentId={dialog.documentId} segmentId={dialog.segmentId} language={dialog.language} />;
     case 'restore':
       return (
         <RestoreDialog
@@ -379,6 +386,7 @@ export function App({ api }: { readonly api: SubrelayApi }) {
     <div className="app" data-mode={mode}>
       <Toolbar />
       <StatusArea />
+      {hasDocument && <ReviewBar />}
       <main className="workspace">
         {!hasDocument ? (
           <p className="loading">{t('app.loading')}</p>

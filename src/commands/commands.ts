@@ -59,6 +59,8 @@ export interface CellSelection {
   readonly segmentId: string;
   readonly language?: Language | undefined;
   readonly caret?: number | undefined;
+  /** The end of a selected stretch of the text (a find match runs from `caret` to here). */
+  readonly caretEnd?: number | undefined;
 }
 
 /** What a command looks at: the open project and document, the selection, the history. */

@@ -65,8 +65,8 @@ export function setCellComments(
   if (sameComments(cellComments(segment, language), wanted)) return project;
   const others = (segment.comments ?? NONE).filter((comment) => comment.language !== language);
   const all = [...others, ...wanted];
-  const { comments: _dropped, ...rest } = segment;
-  const updated: Segment = all.length > 0 ? { ...rest, comments: all } : rest;
+  const updated: Segment = { ...segment, comments: all };
+  if (all.length === 0) delete (updated as { comments?: unknown }).comments;
   const segments = [...document.segments];
   segments[index] = updated;
   return {

@@ -52,7 +52,8 @@ export interface FindPosition {
   readonly offset: number;
 }
 
-export type Compiled = { readonly ok: true; readonly pattern: RegExp } | { readonly ok: false; readonly problem: Problem };
+export type Compiled =
+  { readonly ok: true; readonly pattern: RegExp } | { readonly ok: false; readonly problem: Problem };
 
 /** What a replacement did. */
 export interface ReplaceReport {
@@ -132,7 +133,9 @@ function* matchesIn(pattern: RegExp, text: string, from = 0): Generator<{ start:
 export function findMatches(
   project: Project,
   options: FindOptions,
-): { readonly ok: true; readonly matches: ReadonlyArray<FindMatch> } | { readonly ok: false; readonly problem: Problem } {
+):
+  | { readonly ok: true; readonly matches: ReadonlyArray<FindMatch> }
+  | { readonly ok: false; readonly problem: Problem } {
   const compiled = compileQuery(options);
   if (!compiled.ok) return compiled;
   const matches: FindMatch[] = [];
@@ -169,7 +172,10 @@ export function findNext(
   const columns = columnsOf(project, options);
   const documents = documentsOf(project, options);
   // The start as a place in reading order: document, row, column (the first cell when there is no start).
-  const startDocument = Math.max(0, documents.findIndex((document) => document.id === from?.documentId));
+  const startDocument = Math.max(
+    0,
+    documents.findIndex((document) => document.id === from?.documentId),
+  );
   const startRow = Math.max(
     0,
     documents[startDocument]?.segments.findIndex((segment) => segment.id === from?.segmentId) ?? 0,
@@ -262,7 +268,7 @@ export function replaceAll(project: Project, options: FindOptions, replacement: 
       for (const language of columns) {
         const text = segment.texts[language];
         let count = 0;
-        for (const _match of matchesIn(pattern, text)) count++;
+        for (let it = matchesIn(pattern, text); !it.next().done;) count++;
         if (count === 0) continue;
         pattern.lastIndex = 0;
         const replaced = typeof with_ === 'string' ? text.replace(pattern, with_) : text.replace(pattern, with_);

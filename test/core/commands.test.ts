@@ -8,6 +8,7 @@ import {
   shortcutLabel,
   type CommandContext,
 } from '../../src/commands/commands';
+import type { Project } from '../../src/model/project';
 
 const press = (
   key: string,
@@ -215,7 +216,7 @@ describe('commands: when they apply and what they do', () => {
     expect(after[0]!.texts.en).toBe(before[0]!.texts.en);
   });
 
-  const segmentAfter = (project: import('../../src/model/project').Project, index: number) =>
+  const segmentAfter = (project: Project, index: number) =>
     project.documents.find((d) => d.id === 'appeal')!.segments[index]!;
 
   it('reviewed and approved set the status, confirm the link and move down the same column', async () => {

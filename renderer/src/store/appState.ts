@@ -5,6 +5,7 @@ import type { Project, ProjectSettings, Segment, SubrelayDocument } from '../../
 import { checkTranscript, createQaCache, type QaFinding } from '../../../src/qa/qa';
 import { DEFAULT_RULES } from '../../../src/subtitles/rules';
 import type { Language } from '../../../src/languages';
+import type { RowFilter } from '../../../src/review/filter';
 
 /**
  * The open project: its edit history, plus the remembered choices (settings),
@@ -63,7 +64,16 @@ export type Dialog =
   | { readonly kind: 'path'; readonly purpose: 'open' | 'saveAs'; readonly then?: PendingAction | undefined }
   | { readonly kind: 'unsaved'; readonly then: PendingAction }
   | { readonly kind: 'conflict'; readonly path: string; readonly then?: PendingAction | undefined }
-  | { readonly kind: 'restore'; readonly journals: ReadonlyArray<JournalEntry> };
+  | { readonly kind: 'restore'; readonly journals: ReadonlyArray<JournalEntry> }
+  /** The find panel (not modal): with the replace field for Ctrl+H. */
+  | { readonly kind: 'find'; readonly replace: boolean }
+  /** The notes of one cell, as they were chosen when the dialog opened. */
+  | {
+      readonly kind: 'note';
+      readonly documentId: string;
+      readonly segmentId: string;
+      readonly language: Language;
+    };
 
 export type DialogKind = Dialog['kind'];
 
@@ -79,6 +89,8 @@ export interface AppState {
   readonly message: Message | undefined;
   readonly failure: Failure | undefined;
   readonly qaOpen: boolean;
+  /** Which rows the grid shows (review filters); `{}` shows every row. See `selectVisibleRowIds`. */
+  readonly filter: RowFilter;
 }
 
 export const INITIAL_STATE: AppState = {
@@ -92,6 +104,7 @@ export const INITIAL_STATE: AppState = {
   message: undefined,
   failure: undefined,
   qaOpen: false,
+  filter: {},
 };
 
 /** The project as it would be saved: the history's present with the current settings. */
