@@ -72,8 +72,9 @@ export type ReplaceResult =
 /** A letter, mark, digit or connector of any script: what a word is made of. */
 const WORD = String.raw`[\p{L}\p{M}\p{N}\p{Pc}]`;
 
+/** Plain text as a pattern: only the syntax characters are escaped (a Unicode pattern refuses any other escape). */
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/gu, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 }
 
 /** The search as one global, Unicode-aware regular expression, or the problem with the pattern. */

@@ -124,6 +124,15 @@ describe('find', () => {
     expect(empty.ok && empty.matches.map((m) => m.start)).toEqual([0, 1, 2, 4]);
   });
 
+  it('plain text with any punctuation is found as typed', () => {
+    const text = 'a-b/c [x] (y) {z} $1 ^ | ? * + . \\ #@!%&=,;:\'"~`<>';
+    const punctuated = project({ id: 'd', segments: [segment('s', { en: `before ${text} after` })] });
+    for (const query of ['a-b/c', '[x]', '(y)', '{z}', '$1', '^ |', '? * + .', '\\', '#@!%&=,;:\'"~`<>']) {
+      const result = findMatches(punctuated, options({ query, languages: ['en'] }));
+      expect(result.ok && result.matches.length, query).toBe(1);
+    }
+  });
+
   it('an empty query finds nothing', () => {
     expect(findMatches(sample, options({ query: '' }))).toEqual({ ok: true, matches: [] });
   });
@@ -136,7 +145,9 @@ describe('find', () => {
     const find = (from: Parameters<typeof findNext>[2]) => {
       const result = findNext(two, options({ query: 'cat', languages: ['en'] }), from);
       if (!result.ok) throw new Error('expected a result');
-      return result.match === undefined ? undefined : [result.match.documentId, result.match.segmentId, result.match.start];
+      return result.match === undefined
+        ? undefined
+        : [result.match.documentId, result.match.segmentId, result.match.start];
     };
     expect(find(undefined)).toEqual(['one', 'a', 0]);
     expect(find({ documentId: 'one', segmentId: 'a', language: 'en', offset: 1 })).toEqual(['one', 'a', 8]);
