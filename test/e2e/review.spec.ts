@@ -17,7 +17,9 @@ test.beforeEach(async ({ page, web }) => {
   await expect(page.getByRole('table')).toBeVisible();
 });
 
-test('find and replace with a regular expression, then one Ctrl+Z takes it back', async ({ page }) => {
+test('find and replace with a regular expression; one Ctrl+Z takes it back; Escape closes the panel', async ({
+  page,
+}) => {
   await cell(page, 'Українська', 1).click();
   await page.keyboard.press('Control+H');
   const panel = page.getByRole('dialog', { name: 'Find and replace' });
@@ -45,11 +47,15 @@ test('find and replace with a regular expression, then one Ctrl+Z takes it back'
   await panel.getByRole('button', { name: 'Find next' }).click();
   await expect(panel.getByRole('status')).toContainText('not a valid regular expression');
 
-  await page.keyboard.press('Escape');
-  await expect(panel).toHaveCount(0);
+  // The panel is not modal: back in the grid, the keys work while it stays open, and Escape closes it.
+  await cell(page, 'Українська', 2).click();
   await page.keyboard.press('Control+Z');
   await expect(cell(page, 'Українська', 1)).toHaveValue('Брати мої, ми з вами з одного народу,');
   await expect(cell(page, 'Русский', 1)).toHaveValue('Братья мои, мы с вами из одного народа,');
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(cell(page, 'Українська', 2)).toBeFocused();
 });
 
 test('statuses from the keys, counted in the progress line, and the filter by status', async ({ page }) => {

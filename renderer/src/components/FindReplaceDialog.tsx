@@ -54,6 +54,36 @@ export function FindReplaceDialog(props: { readonly replace: boolean }) {
   const [message, setMessage] = useState<{ readonly text: string; readonly problem: boolean }>();
   const current = useRef<FindMatch | undefined>(undefined);
   const search = useRef<HTMLInputElement>(null);
+  const panel = useRef<HTMLElement>(null);
+
+  // The panel is not modal: the keys go on working in the grid while it is open (the app's own key
+  // handler stands aside while a dialog is open). Escape closes it from anywhere; Ctrl+F and Ctrl+H
+  // switch between finding and replacing.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        dispatcher.closeToCell();
+        return;
+      }
+      const command = commandForKeyPress(event, MAC);
+      if (command === undefined) return;
+      if (command === 'find' || command === 'replace') {
+        event.preventDefault();
+        dispatcher.openDialog({ kind: 'find', replace: command === 'replace' });
+        search.current?.focus();
+        return;
+      }
+      // In the panel's own fields the keys are the fields' (Ctrl+Z undoes typing in "Find").
+      if (event.target instanceof Node && panel.current?.contains(event.target) === true) return;
+      event.preventDefault();
+      const target = event.target;
+      dispatcher.run(command, target instanceof HTMLTextAreaElement ? target.selectionStart : undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispatcher]);
 
   useEffect(() => {
     remembered = { query, replacement, matchCase, wholeWord, regex, allDocuments, includeExcluded, columns };
@@ -160,23 +190,7 @@ export function FindReplaceDialog(props: { readonly replace: boolean }) {
   );
 
   return (
-    <section
-      role="dialog"
-      aria-labelledby={titleId}
-      className="find-panel"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          dispatcher.closeToCell();
-        }
-        // Ctrl+F and Ctrl+H switch between finding and replacing while the panel is open.
-        const command = commandForKeyPress(event.nativeEvent, MAC);
-        if (command === 'find' || command === 'replace') {
-          event.preventDefault();
-          dispatcher.openDialog({ kind: 'find', replace: command === 'replace' });
-        }
-      }}
-    >
+    <section ref={panel} role="dialog" aria-labelledby={titleId} className="find-panel">
       <h2 id={titleId}>{t('find.title')}</h2>
       <form
         onSubmit={(event) => {
