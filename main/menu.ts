@@ -116,6 +116,8 @@ export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuIt
     });
   }
   for (const menu of MENUS) {
+    // The Help menu is the platform's own (below), with the list's help commands in it.
+    if (menu.id === 'help') continue;
     const items = commandItems(menu.id, options);
     if (menu.id === 'project') {
       const open = items.findIndex((item) => item.id === 'open');
@@ -161,6 +163,7 @@ export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuIt
     submenu: [
       ...(mac ? [] : [{ id: 'about', label: label('desktop.about'), click: () => options.showAbout?.() }]),
       { id: 'styleGuide', label: label('desktop.styleGuide'), click: () => options.openStyleGuide?.() },
+      ...commandItems('help', options),
     ],
   });
   return template;

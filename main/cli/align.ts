@@ -13,15 +13,8 @@ import {
 import { segmentText } from '../../src/segment/sentences';
 import { guessLanguage } from '../../src/text/guessLanguage';
 import { backupPathOf, readDecodedFile, readProjectFile, writeFileAtomic } from '../handlers/files';
-import { aboutFile, word } from './words';
-
-/** A usage problem, reported like every other in one line, with exit code 2. */
-export class AlignUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AlignUsageError';
-  }
-}
+import { UsageError } from './usage';
+import { aboutFile, say, word } from './words';
 
 interface Side {
   readonly texts: string[];
@@ -31,7 +24,7 @@ interface Side {
 
 function languageOption(value: string | undefined, flag: string): Language | undefined {
   if (value === undefined) return undefined;
-  if (!isLanguage(value)) throw new AlignUsageError(`${flag}: "${value}" is not one of en, ko, uk, ru`);
+  if (!isLanguage(value)) throw new UsageError('notOneOf', { flag, value, choices: 'en, ko, uk, ru' });
   return value;
 }
 
@@ -120,8 +113,9 @@ async function alignIntoProject(projectFile: string, textFile: string, options: 
   const document = project.documents.find((d) => d.id === options.documentId);
   let updated;
   let report;
+  let plan;
   try {
-    const plan = planAlignment(project, {
+    plan = planAlignment(project, {
       documentId: options.documentId,
       language: options.language,
       pivot: options.pivot ?? document?.sourceLanguage ?? 'en',
@@ -136,8 +130,11 @@ async function alignIntoProject(projectFile: string, textFile: string, options: 
     throw aboutFile(error, projectFile);
   }
   let lines = '';
-  for (const line of report.proposed) lines += `proposed: ${await word(line)}\n`;
-  for (const line of report.applied) lines += `applied: ${await word(line)}\n`;
+  for (const stretch of plan.alternatives) {
+    lines += `${await say('proposed', { line: await say('alignAlternative', stretch) })}\n`;
+  }
+  for (const line of report.proposed) lines += `${await say('proposed', { line: await word(line) })}\n`;
+  for (const line of report.applied) lines += `${await say('applied', { line: await word(line) })}\n`;
   await writeFileAtomic(projectFile, serializeProject(updated), { backup: true });
   const saved = await word({ code: 'project-saved', params: { file: projectFile, backup: backupPathOf(projectFile) } });
   options.write(`${lines}${projectFile}: ${await word(report.summary)}; ${saved}\n`);
@@ -167,21 +164,21 @@ export async function runAlign(args: string[], write: (text: string) => void): P
     },
   });
   const [sourceFile, targetFile, extra] = positionals;
-  if (sourceFile === undefined || targetFile === undefined) throw new AlignUsageError('give two files: SRC TGT');
-  if (extra !== undefined) throw new AlignUsageError(`unexpected argument "${extra}"`);
+  if (sourceFile === undefined || targetFile === undefined) throw new UsageError('alignGiveFiles');
+  if (extra !== undefined) throw new UsageError('unexpected', { argument: extra });
   const format = values.format;
   if (format !== 'ladder' && format !== 'tsv' && format !== 'json') {
-    throw new AlignUsageError(`--format: "${format}" is not one of ladder, tsv, json`);
+    throw new UsageError('notOneOf', { flag: '--format', value: format, choices: 'ladder, tsv, json' });
   }
   const from = languageOption(values.from, '--from');
   const to = languageOption(values.to, '--to');
 
   if (sourceFile.endsWith('.subrelay')) {
-    if (values.document === undefined) throw new AlignUsageError('--document: name the document to fill');
-    if (to === undefined) throw new AlignUsageError('--to: name the language to fill');
+    if (values.document === undefined) throw new UsageError('alignGiveDocument');
+    if (to === undefined) throw new UsageError('alignGiveLanguage');
     const accept = values.accept;
     if (!(ACCEPT_CHOICES as ReadonlyArray<string>).includes(accept)) {
-      throw new AlignUsageError(`--accept: "${accept}" is not one of ${ACCEPT_CHOICES.join(', ')}`);
+      throw new UsageError('notOneOf', { flag: '--accept', value: accept, choices: ACCEPT_CHOICES.join(', ') });
     }
     return alignIntoProject(sourceFile, targetFile, {
       documentId: values.document,

@@ -7,19 +7,12 @@ import { newProject, type NewProjectRequest } from '../../src/usecases/newProjec
 import { UsecaseError } from '../../src/usecases/usecaseError';
 import { readDecodedFile, writeFileAtomic } from '../handlers/files';
 import { readSubtitleFile } from './subtitles';
+import { UsageError } from './usage';
 import { aboutFile, word } from './words';
-
-/** A usage problem (exit code 2). */
-export class NewUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NewUsageError';
-  }
-}
 
 function languageOption(flag: string, value: string | undefined): Language | undefined {
   if (value === undefined) return undefined;
-  if (!isLanguage(value)) throw new NewUsageError(`${flag}: "${value}" is not one of en, ko, uk, ru`);
+  if (!isLanguage(value)) throw new UsageError('notOneOf', { flag, value, choices: 'en, ko, uk, ru' });
   return value;
 }
 
@@ -52,12 +45,12 @@ export async function runNew(args: string[], write: (text: string) => void): Pro
     },
   });
   const [out, extra] = positionals;
-  if (out === undefined) throw new NewUsageError('give the project file to create: subrelay new OUT.subrelay');
-  if (extra !== undefined) throw new NewUsageError(`unexpected argument "${extra}"`);
-  if (!out.endsWith('.subrelay')) throw new NewUsageError(`${out}: a project file ends in .subrelay`);
+  if (out === undefined) throw new UsageError('newGiveFile');
+  if (extra !== undefined) throw new UsageError('unexpected', { argument: extra });
+  if (!out.endsWith('.subrelay')) throw new UsageError('newNotSubrelay', { file: out });
   const both = languageOption('--lang', values.lang);
   if (both !== undefined && (values['article-lang'] !== undefined || values['transcript-lang'] !== undefined)) {
-    throw new NewUsageError('--lang: give either --lang, or --article-lang and --transcript-lang');
+    throw new UsageError('newLanguages');
   }
   const articleLanguage = both ?? languageOption('--article-lang', values['article-lang']);
   const transcriptLanguage = both ?? languageOption('--transcript-lang', values['transcript-lang']);

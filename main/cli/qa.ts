@@ -5,14 +5,8 @@ import { checkCues, type QaFinding } from '../../src/qa/qa';
 import { DEFAULT_RULES } from '../../src/subtitles/rules';
 import { readProjectFile } from '../handlers/files';
 import { readSubtitleFile } from './subtitles';
-
-/** A usage problem (exit code 2). */
-export class QaUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'QaUsageError';
-  }
-}
+import { UsageError } from './usage';
+import { englishWords, say, wordFinding } from './words';
 
 const DEFAULT_FRAME_RATE = 24;
 
@@ -39,16 +33,19 @@ export async function runQa(args: string[], write: (text: string) => void): Prom
     },
   });
   const [file, extra] = positionals;
-  if (file === undefined) throw new QaUsageError('give a project or a subtitle file to check');
-  if (extra !== undefined) throw new QaUsageError(`unexpected argument "${extra}"`);
+  if (file === undefined) throw new UsageError('qaGiveFile');
+  if (extra !== undefined) throw new UsageError('unexpected', { argument: extra });
   const language = values.lang;
   if (language === undefined || (language !== 'all' && !isLanguage(language))) {
-    throw new QaUsageError('--lang: give one of en, ko, uk, ru (or all, for a project)');
+    throw new UsageError('qaGiveLanguage');
   }
-  if (values.format !== 'text' && values.format !== 'json') throw new QaUsageError('--format: give text or json');
+  if (values.format !== 'text' && values.format !== 'json') {
+    throw new UsageError('notOneOf', { flag: '--format', value: values.format, choices: 'text, json' });
+  }
   const fps = values.fps === undefined ? DEFAULT_FRAME_RATE : Number(values.fps);
-  if (!Number.isFinite(fps) || fps <= 0 || fps > 1000)
-    throw new QaUsageError(`--fps: "${values.fps}" is not a frame rate`);
+  if (!Number.isFinite(fps) || fps <= 0 || fps > 1000) {
+    throw new UsageError('qaNotFrameRate', { value: values.fps ?? '' });
+  }
 
   let findings: (QaFinding & { readonly document?: string })[];
   if (file.endsWith('.subrelay')) {
@@ -58,41 +55,47 @@ export async function runQa(args: string[], write: (text: string) => void): Prom
       (entry) => values.document === undefined || entry.documentId === values.document,
     );
     if (values.document !== undefined && checked.length === 0) {
-      throw new QaUsageError(`--document: no transcript "${values.document}" in ${file}`);
+      throw new UsageError('qaNoTranscript', { document: values.document, file });
     }
     findings = checked.flatMap((entry) =>
       entry.findings.map((finding) => ({ ...finding, document: entry.documentId })),
     );
   } else {
-    if (language === 'all') throw new QaUsageError('--lang: a subtitle file holds one language; name it');
+    if (language === 'all') throw new UsageError('qaOneLanguage');
     const subtitles = await readSubtitleFile(file, language, values.encoding);
     findings = checkCues(subtitles.cues, language, DEFAULT_RULES, fps, { breakLines: false });
   }
 
+  // Each message is worded from the locale's `qa.<rule>`, as the QA panel words it.
+  const messages: string[] = [];
+  for (const f of findings) messages.push(await wordFinding(f));
   if (values.format === 'json') {
     const several = new Set(findings.map((f) => f.document)).size > 1;
     write(
       `${JSON.stringify(
-        findings.map((f) => ({
+        findings.map((f, k) => ({
           ...(several && f.document !== undefined ? { document: f.document } : {}),
           ...(language === 'all' ? { language: f.language } : {}),
           cue: f.cue,
           rule: f.rule,
           severity: f.severity,
-          message: f.message,
+          message: messages[k] ?? f.message,
         })),
         null,
         2,
       )}\n`,
     );
   } else {
-    for (const f of findings) {
-      write(
-        `${f.document === undefined ? '' : `${f.document} `}${f.language} ${f.severity}: ${f.message} [${f.rule}]\n`,
-      );
+    const t = await englishWords();
+    let lines = '';
+    for (const [k, f] of findings.entries()) {
+      const where = f.document === undefined ? f.language : `${f.document} ${f.language}`;
+      lines += `${where} ${t(`qa.${f.severity}`)}: ${messages[k] ?? f.message} [${f.rule}]\n`;
     }
     const errors = findings.filter((f) => f.severity === 'error').length;
-    write(`${findings.length} findings: ${errors} errors, ${findings.length - errors} warnings\n`);
+    const counts = [await say('errors', { count: errors }), await say('warnings', { count: findings.length - errors })];
+    const summary = `${await say('findings', { count: findings.length })}: ${counts.join(', ')}`;
+    write(`${lines}${summary}\n`);
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

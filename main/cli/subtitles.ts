@@ -7,25 +7,18 @@ import { isLanguage, type Language } from '../../src/languages';
 import { serializeProject } from '../../src/model/serialize';
 import { importSubtitles } from '../../src/usecases/importSubtitles';
 import { FileError, readDecodedFile, readProjectFile, writeFileAtomic } from '../handlers/files';
-import { aboutFile, word } from './words';
+import { UsageError } from './usage';
+import { aboutFile, say, word } from './words';
 
 /** The frame rate `convert` assumes, as a new project does. */
 const DEFAULT_FRAME_RATE = 24;
 
-/** A usage problem (exit code 2). */
-export class SubtitleUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SubtitleUsageError';
-  }
-}
-
 function languageOption(value: string | undefined, required: boolean): Language | undefined {
   if (value === undefined) {
-    if (required) throw new SubtitleUsageError('--lang: give one of en, ko, uk, ru');
+    if (required) throw new UsageError('giveLanguage', { flag: '--lang' });
     return undefined;
   }
-  if (!isLanguage(value)) throw new SubtitleUsageError(`--lang: "${value}" is not one of en, ko, uk, ru`);
+  if (!isLanguage(value)) throw new UsageError('notOneOf', { flag: '--lang', value, choices: 'en, ko, uk, ru' });
   return value;
 }
 
@@ -53,9 +46,10 @@ export async function readSubtitleFile(
 }
 
 /** Tells the user of every cue a reader left out (a malformed WebVTT cue), one line each. */
-function reportDropped(file: string, document: SubtitleDocument, warn: (text: string) => void): void {
+async function reportDropped(file: string, document: SubtitleDocument, warn: (text: string) => void): Promise<void> {
   for (const dropped of document.dropped) {
-    warn(`subrelay: ${file}: warning: line ${dropped.line}: cue left out: ${dropped.problem}\n`);
+    const message = await say('cueLeftOut', { line: dropped.line, detail: dropped.problem });
+    warn(`subrelay: ${file}: ${await say('warning', { message })}\n`);
   }
 }
 
@@ -83,14 +77,16 @@ export async function runConvert(
     },
   });
   const [file, extra] = positionals;
-  if (file === undefined) throw new SubtitleUsageError('give the subtitle file to convert');
-  if (extra !== undefined) throw new SubtitleUsageError(`unexpected argument "${extra}"`);
+  if (file === undefined) throw new UsageError('convertGiveFile');
+  if (extra !== undefined) throw new UsageError('unexpected', { argument: extra });
   const to = values.to;
   const target = FORMAT_CATALOG.find((format) => format.convertible && format.id === to);
-  if (to !== 'json' && target === undefined) throw new SubtitleUsageError(`--to: give ${CONVERT_TARGETS.join(', ')}`);
+  if (to !== 'json' && target === undefined) {
+    throw new UsageError('giveOneOf', { flag: '--to', choices: CONVERT_TARGETS.join(', ') });
+  }
   const language = languageOption(values.lang, false);
   const document = await readSubtitleFile(file, language, values.encoding, values['keep-tags']);
-  reportDropped(file, document, warn);
+  await reportDropped(file, document, warn);
   if (target === undefined) {
     write(`${JSON.stringify({ encoding: document.encoding, cues: document.cues }, null, 2)}\n`);
     return 0;
@@ -103,7 +99,7 @@ export async function runConvert(
     language: language ?? 'en',
     frameRate: DEFAULT_FRAME_RATE,
   });
-  if (typeof written !== 'string') throw new SubtitleUsageError(`--to: ${target.id} is binary; use subrelay export`);
+  if (typeof written !== 'string') throw new UsageError('convertBinary', { format: target.id });
   write(written);
   return 0;
 }
@@ -132,19 +128,17 @@ export async function runImport(
     },
   });
   const [projectFile, file, extra] = positionals;
-  if (projectFile === undefined || file === undefined)
-    throw new SubtitleUsageError('give the project and the file to import');
-  if (extra !== undefined) throw new SubtitleUsageError(`unexpected argument "${extra}"`);
-  if (values.document === undefined) throw new SubtitleUsageError('--document: name the document (or "new")');
+  if (projectFile === undefined || file === undefined) throw new UsageError('importGiveFiles');
+  if (extra !== undefined) throw new UsageError('unexpected', { argument: extra });
+  if (values.document === undefined) throw new UsageError('importGiveDocument');
   const language = languageOption(values.lang, true) ?? 'en';
   const matching = values.match;
-  if (matching !== 'overlap' && matching !== 'order') throw new SubtitleUsageError('--match: give overlap or order');
-  if (['.xlf', '.xliff'].includes(extname(file).toLowerCase())) {
-    throw new SubtitleUsageError(`${file}: XLIFF import is not supported yet; import SRT or WebVTT`);
+  if (matching !== 'overlap' && matching !== 'order') {
+    throw new UsageError('notOneOf', { flag: '--match', value: matching, choices: 'overlap, order' });
   }
   const project = await readProjectFile(projectFile);
   const subtitles = await readSubtitleFile(file, language, values.encoding);
-  reportDropped(file, subtitles, warn);
+  await reportDropped(file, subtitles, warn);
   let imported;
   try {
     imported = importSubtitles(project, {

@@ -12,20 +12,13 @@ import {
   readTextFile,
   writeFileAtomic,
 } from '../handlers/files';
-import { aboutFile, word } from './words';
+import { UsageError } from './usage';
+import { aboutFile, say, word } from './words';
 
 /** Where the CLI's two streams go. */
 export interface XliffImportOutput {
   stdout(text: string): void;
   stderr(text: string): void;
-}
-
-/** A usage problem: reported here as `subrelay: <problem>` with exit code 2. */
-class XliffUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XliffUsageError';
-  }
 }
 
 function isParseArgsError(error: unknown): error is Error {
@@ -46,9 +39,9 @@ async function importXliffFile(args: string[], output: XliffImportOutput): Promi
   });
   const [projectFile, xliffFile, extra] = positionals;
   if (projectFile === undefined || xliffFile === undefined) {
-    throw new XliffUsageError('give the project and the XLIFF file to import');
+    throw new UsageError('xliffGiveFiles');
   }
-  if (extra !== undefined) throw new XliffUsageError(`unexpected argument "${extra}"`);
+  if (extra !== undefined) throw new UsageError('unexpected', { argument: extra });
 
   const project = await readProjectFile(projectFile);
   const content = await readXliffFile(xliffFile);
@@ -64,7 +57,9 @@ async function importXliffFile(args: string[], output: XliffImportOutput): Promi
   }
   const { report } = imported;
 
-  for (const warning of report.warnings) output.stderr(`subrelay: ${xliffFile}: warning: ${await word(warning)}\n`);
+  for (const warning of report.warnings) {
+    output.stderr(`subrelay: ${xliffFile}: ${await say('warning', { message: await word(warning) })}\n`);
+  }
   let lines = '';
   for (const change of report.changes) lines += `${await word(change)}\n`;
   output.stdout(lines);
@@ -98,7 +93,11 @@ export async function runXliffImport(args: string[], output: XliffImportOutput):
   try {
     return await importXliffFile(args, output);
   } catch (error) {
-    if (error instanceof XliffUsageError || isParseArgsError(error)) {
+    if (error instanceof UsageError) {
+      output.stderr(`subrelay: ${await say(error.code, error.params)}\n`);
+      return 2;
+    }
+    if (isParseArgsError(error)) {
       output.stderr(`subrelay: ${error.message}\n`);
       return 2;
     }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commandForKeyPress } from '../../src/commands/commands';
+import { CARET_AT_END, commandForKeyPress } from '../../src/commands/commands';
 import { ENDONYMS, isLanguage } from '../../src/languages';
 import { setSegmentTimes } from '../../src/model/edit';
 import type { ProjectSettings } from '../../src/model/project';
@@ -18,7 +18,9 @@ import { FindReplaceDialog } from './components/FindReplaceDialog';
 import { NoteDialog } from './components/NoteDialog';
 import { ReviewBar } from './components/ReviewBar';
 import { Grid } from './components/Grid';
+import { GoToRowDialog } from './components/GoToRowDialog';
 import { ImportDialog } from './components/ImportDialog';
+import { KeyboardShortcutsDialog } from './components/KeyboardShortcutsDialog';
 import { Inspector } from './components/Inspector';
 import { NewProjectDialog } from './components/NewProjectDialog';
 import { PathDialog } from './components/PathDialog';
@@ -103,7 +105,7 @@ function sameInspector(a: ReturnType<typeof selectInspector>, b: ReturnType<type
 function InspectorPane() {
   const dispatcher = useDispatcher();
   const view = useAppState(selectInspector, sameInspector);
-  const findings = useAppState((state) => (view.qaOpen ? selectFindings(state)?.all : undefined));
+  const findings = useAppState((state) => (view.qaOpen ? selectFindings(state)?.all() : undefined));
   return (
     <Inspector
       qa={
@@ -301,6 +303,31 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
           onClose={close}
         />
       );
+    case 'goToRow': {
+      const segments = currentDocument?.segments ?? [];
+      const selected =
+        state.selection === undefined || currentDocument === undefined
+          ? -1
+          : indexOfSegment(currentDocument, state.selection.segmentId);
+      return (
+        <GoToRowDialog
+          rows={segments.length}
+          current={selected < 0 ? undefined : selected + 1}
+          onGo={(row) => {
+            const target = segments[row - 1];
+            const language =
+              state.selection?.language ??
+              project?.languages.find((l) => l !== currentDocument?.sourceLanguage) ??
+              currentDocument?.sourceLanguage;
+            close();
+            if (target !== undefined) dispatcher.select({ segmentId: target.id, language, caret: CARET_AT_END }, true);
+          }}
+          onClose={close}
+        />
+      );
+    }
+    case 'keyboardShortcuts':
+      return <KeyboardShortcutsDialog mac={MAC} onClose={close} />;
     case 'timing':
       return project === undefined || currentDocument === undefined ? null : (
         <TimingDialog
@@ -332,7 +359,8 @@ export function App({ api }: { readonly api: SubrelayApi }) {
   const dirty = useAppState(selectDirty);
   const mode = useAppState((state) => state.mode);
   const name = useAppState((state) => state.workspace?.name);
-  const hasDocument = useAppState((state) => selectDocument(state) !== undefined);
+  const documentId = useAppState((state) => selectDocument(state)?.id);
+  const hasDocument = documentId !== undefined;
 
   const runFromKeyOrMenu = useCallback(
     (command: Parameters<Dispatcher['run']>[0]) => dispatcher.run(command, caretOfFocusedCell()),
@@ -384,6 +412,9 @@ export function App({ api }: { readonly api: SubrelayApi }) {
 
   return (
     <div className="app" data-mode={mode}>
+      <h1 className="visually-hidden">
+        {t('app.name')}: {name ?? t('app.untitled')}
+      </h1>
       <Toolbar />
       <StatusArea />
       {hasDocument && <ReviewBar />}
@@ -392,7 +423,8 @@ export function App({ api }: { readonly api: SubrelayApi }) {
           <p className="loading">{t('app.loading')}</p>
         ) : (
           <>
-            <Grid />
+            {/* A new grid per document: each opens at its top, with its own measured rows. */}
+            <Grid key={documentId} />
             <InspectorPane />
           </>
         )}

@@ -308,6 +308,9 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
   };
   // Penalties for missing anchors: hand-set for the four languages (tuned on them), learnt from the texts as soon as
   // one side's language is unknown (see `learnedPenalties`).
+  // Learnt for known pairs too (tried for issue 12), en-ko.garbled rose from F 0.970 to 1.000 but en-ko.insertion
+  // without paragraphs fell from 1.000 to 0.961, with priors of 20, 80 or 320 observations alike; UDHR and the
+  // synthetic corpus did not change. So known pairs keep the hand-set penalties.
   if (trusted.length > 0 && (sourceProfile.language === undefined || targetProfile.language === undefined)) {
     const reversed = trusted.map(([x, y]) => [y, x] as const);
     const sourcePenalties = learnedPenalties(sourceFeatures, targetFeatures, trusted);

@@ -8,6 +8,7 @@
  * `src/model/edit.ts`), a selection, a dialog to open, or an effect the
  * shell carries out (open, save, undo…). The renderer only dispatches.
  */
+import { positionOf } from '../model/segmentIndex';
 import type { Language } from '../languages';
 import { confirmCell, shiftCellsDown, shiftCellsUp, uncertainSegments } from '../model/alignEdit';
 import {
@@ -50,9 +51,20 @@ export type CommandId =
   | 'markDraft'
   | 'markReviewed'
   | 'markApproved'
-  | 'editNote';
+  | 'editNote'
+  | 'rowAbove'
+  | 'rowBelow'
+  | 'firstRow'
+  | 'lastRow'
+  | 'previousDocument'
+  | 'nextDocument'
+  | 'keyboardShortcuts'
+  | 'goToRow';
 
-export type MenuId = 'project' | 'edit' | 'segment' | 'align';
+export type MenuId = 'project' | 'edit' | 'segment' | 'align' | 'go' | 'help';
+
+/** A caret past any text: the end of the cell's text. */
+export const CARET_AT_END = Number.MAX_SAFE_INTEGER;
 
 /** The cell the translator is in: a row, a language column, and the caret in its text. */
 export interface CellSelection {
@@ -86,7 +98,9 @@ export type CommandDialog =
   | 'addDocument'
   | 'find'
   | 'replace'
-  | 'note';
+  | 'note'
+  | 'keyboardShortcuts'
+  | 'goToRow';
 
 /** What the shell does for a command that is not a pure edit (files, history, replacing the project). */
 export type CommandEffect = 'newProject' | 'open' | 'openSample' | 'save' | 'saveAs' | 'undo' | 'redo';
@@ -103,6 +117,7 @@ export type CommandResult =
       readonly select?: CellSelection;
     }
   | { readonly kind: 'select'; readonly selection: CellSelection }
+  | { readonly kind: 'document'; readonly documentId: string }
   | { readonly kind: 'dialog'; readonly dialog: CommandDialog }
   | { readonly kind: 'effect'; readonly effect: CommandEffect }
   | { readonly kind: 'none' };
@@ -125,19 +140,12 @@ export interface CommandSpec {
 const always = (): boolean => true;
 const hasProject = (context: CommandContext): boolean => context.project !== undefined;
 
-const rowIndexes = new WeakMap<ReadonlyArray<{ readonly id: string }>, ReadonlyMap<string, number>>();
-
-/** The selected row's place in its document, -1 if none; the index is built once per segments array. */
+/** The selected row's place in its document, -1 if none (through the document's kept position index). */
 function selectedRow(context: CommandContext): number {
   const segments = context.document?.segments;
   const id = context.selection?.segmentId;
   if (segments === undefined || id === undefined) return -1;
-  let index = rowIndexes.get(segments);
-  if (index === undefined) {
-    index = new Map(segments.map((segment, position) => [segment.id, position]));
-    rowIndexes.set(segments, index);
-  }
-  return index.get(id) ?? -1;
+  return positionOf(segments, id);
 }
 
 const hasRow = (context: CommandContext): boolean => selectedRow(context) >= 0;
@@ -186,7 +194,7 @@ function markTranslated(context: CommandContext): CommandResult {
   const ref = refOf(context);
   const language = languageOf(context);
   const segments = context.document?.segments ?? [];
-  const index = segments.findIndex((segment) => segment.id === ref.segmentId);
+  const index = positionOf(segments, ref.segmentId);
   const segment = segments[index];
   const next = segments[index + 1];
   const select = next === undefined ? undefined : { segmentId: next.id, language };
@@ -462,7 +470,95 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
     when: (context) => context.document !== undefined,
     run: (context) => stepToItem(context, true),
   },
+  {
+    id: 'rowAbove',
+    menu: 'go',
+    labelKey: 'command.rowAbove',
+    shortcut: 'CmdOrCtrl+Up',
+    when: (context) => selectedRow(context) > 0,
+    run: (context) => moveToRow(context, selectedRow(context) - 1),
+  },
+  {
+    id: 'rowBelow',
+    menu: 'go',
+    labelKey: 'command.rowBelow',
+    shortcut: 'CmdOrCtrl+Down',
+    when: (context) => hasRow(context) && selectedRow(context) < (context.document?.segments.length ?? 0) - 1,
+    run: (context) => moveToRow(context, selectedRow(context) + 1),
+  },
+  {
+    id: 'firstRow',
+    menu: 'go',
+    labelKey: 'command.firstRow',
+    shortcut: 'CmdOrCtrl+Home',
+    when: (context) => (context.document?.segments.length ?? 0) > 0,
+    run: (context) => moveToRow(context, 0),
+  },
+  {
+    id: 'lastRow',
+    menu: 'go',
+    labelKey: 'command.lastRow',
+    shortcut: 'CmdOrCtrl+End',
+    when: (context) => (context.document?.segments.length ?? 0) > 0,
+    run: (context) => moveToRow(context, (context.document?.segments.length ?? 1) - 1),
+  },
+  {
+    id: 'goToRow',
+    menu: 'go',
+    labelKey: 'command.goToRow',
+    shortcut: 'CmdOrCtrl+G',
+    when: (context) => (context.document?.segments.length ?? 0) > 0,
+    run: dialog('goToRow'),
+  },
+  {
+    id: 'previousDocument',
+    menu: 'go',
+    labelKey: 'command.previousDocument',
+    shortcut: 'Alt+PageUp',
+    when: (context) => (context.project?.documents.length ?? 0) > 1,
+    run: (context) => stepDocument(context, -1),
+  },
+  {
+    id: 'nextDocument',
+    menu: 'go',
+    labelKey: 'command.nextDocument',
+    shortcut: 'Alt+PageDown',
+    when: (context) => (context.project?.documents.length ?? 0) > 1,
+    run: (context) => stepDocument(context, 1),
+  },
+  {
+    id: 'keyboardShortcuts',
+    menu: 'help',
+    labelKey: 'command.keyboardShortcuts',
+    shortcut: 'CmdOrCtrl+/',
+    when: always,
+    run: dialog('keyboardShortcuts'),
+  },
 ];
+
+/**
+ * The cell at `row` in the selected language (or the document's first
+ * translation language when no cell is selected), keeping the column as a
+ * spreadsheet does.
+ */
+function moveToRow(context: CommandContext, row: number): CommandResult {
+  const segment = context.document?.segments[row];
+  if (segment === undefined) return { kind: 'none' };
+  const language =
+    context.selection?.language ??
+    context.project?.languages.find((l) => l !== context.document?.sourceLanguage) ??
+    context.document?.sourceLanguage;
+  // The caret goes to the end of the text, ready to go on typing.
+  return { kind: 'select', selection: { segmentId: segment.id, language, caret: CARET_AT_END } };
+}
+
+/** The document before or after the open one, wrapping around, as Ctrl+Page keys switch tabs. */
+function stepDocument(context: CommandContext, step: number): CommandResult {
+  const documents = context.project?.documents ?? [];
+  const here = documents.findIndex((document) => document.id === context.document?.id);
+  const next = documents[(here + step + documents.length) % documents.length];
+  return next === undefined ? { kind: 'none' } : { kind: 'document', documentId: next.id };
+}
 
 /** The command with this id. */
 export function commandById(id: CommandId): CommandSpec {
@@ -482,6 +578,8 @@ export const MENUS: ReadonlyArray<{ readonly id: MenuId; readonly labelKey: stri
   { id: 'edit', labelKey: 'menu.edit' },
   { id: 'segment', labelKey: 'menu.segment' },
   { id: 'align', labelKey: 'menu.align' },
+  { id: 'go', labelKey: 'menu.go' },
+  { id: 'help', labelKey: 'menu.help' },
 ];
 
 export function isCommandId(value: unknown): value is CommandId {
@@ -534,6 +632,16 @@ export function commandForKeyPress(press: KeyPress, mac = false): CommandId | un
 export function shortcutLabel(accelerator: string, mac = false): string {
   const parts = accelerator.split('+');
   if (!mac) return parts.map((part) => (part === 'CmdOrCtrl' ? 'Ctrl' : part)).join('+');
-  const symbols: Record<string, string> = { CmdOrCtrl: '⌘', Shift: '⇧', Alt: '⌥', Up: '↑', Down: '↓' };
+  const symbols: Record<string, string> = {
+    CmdOrCtrl: '⌘',
+    Shift: '⇧',
+    Alt: '⌥',
+    Up: '↑',
+    Down: '↓',
+    Home: '↖',
+    End: '↘',
+    PageUp: '⇞',
+    PageDown: '⇟',
+  };
   return parts.map((part) => symbols[part] ?? part).join('');
 }

@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language } from '../languages';
 import type { Project, Segment, SegmentRole, SegmentStatus, SubrelayDocument } from './project';
+import { positionOf, replaceAt } from './segmentIndex';
 
 /** Identifies one segment of one document. */
 export interface SegmentRef {
@@ -8,20 +9,22 @@ export interface SegmentRef {
 }
 
 function updateSegment(project: Project, ref: SegmentRef, update: (segment: Segment) => Segment): Project {
-  let found = false;
-  const documents = project.documents.map((document) => {
-    if (document.id !== ref.documentId) return document;
-    return {
-      ...document,
-      segments: document.segments.map((segment) => {
-        if (segment.id !== ref.segmentId) return segment;
-        found = true;
-        return update(segment);
-      }),
-    };
-  });
-  if (!found) throw new Error(`No segment ${ref.documentId}/${ref.segmentId}`);
-  return { ...project, documents };
+  const document = project.documents.find((d) => d.id === ref.documentId);
+  const position = document === undefined ? -1 : positionOf(document.segments, ref.segmentId);
+  const segment = document?.segments[position];
+  if (document === undefined || segment === undefined) throw new Error(`No segment ${ref.documentId}/${ref.segmentId}`);
+  // One row changes: a copy of the array with that row replaced, not a pass over every row.
+  const segments = replaceAt(document.segments, position, update(segment));
+  return {
+    ...project,
+    documents: project.documents.map((d) => (d === document ? { ...document, segments } : d)),
+  };
+}
+
+/** The segment `ref` names, found through the position index. */
+function segmentAt(project: Project, ref: SegmentRef): Segment | undefined {
+  const document = project.documents.find((d) => d.id === ref.documentId);
+  return document === undefined ? undefined : document.segments[positionOf(document.segments, ref.segmentId)];
 }
 
 /**
@@ -31,8 +34,7 @@ function updateSegment(project: Project, ref: SegmentRef, update: (segment: Segm
  * skip marking the project dirty or recording an undo step.
  */
 export function setSegmentText(project: Project, ref: SegmentRef, language: Language, text: string): Project {
-  const segment = project.documents.find((d) => d.id === ref.documentId)?.segments.find((s) => s.id === ref.segmentId);
-  if (segment?.texts[language] === text) return project;
+  if (segmentAt(project, ref)?.texts[language] === text) return project;
   return updateSegment(project, ref, (current) => {
     // Editing a cell is the translator's word on it: the aligner's doubt no longer applies.
     const { confidence, ...rest } = current;
@@ -52,8 +54,7 @@ export function setSegmentTime(
   bound: 'start' | 'end',
   milliseconds: number,
 ): Project {
-  const segment = project.documents.find((d) => d.id === ref.documentId)?.segments.find((s) => s.id === ref.segmentId);
-  if (segment?.[bound] === milliseconds) return project;
+  if (segmentAt(project, ref)?.[bound] === milliseconds) return project;
   return updateSegment(project, ref, (current) => {
     const start = bound === 'start' ? milliseconds : (current.start ?? milliseconds);
     const end = bound === 'end' ? milliseconds : (current.end ?? milliseconds);
@@ -66,7 +67,7 @@ function findSegment(
   ref: SegmentRef,
 ): { document: SubrelayDocument; index: number; segment: Segment } {
   const document = project.documents.find((d) => d.id === ref.documentId);
-  const index = document?.segments.findIndex((s) => s.id === ref.segmentId) ?? -1;
+  const index = document === undefined ? -1 : positionOf(document.segments, ref.segmentId);
   const segment = document?.segments[index];
   if (document === undefined || segment === undefined) throw new Error(`No segment ${ref.documentId}/${ref.segmentId}`);
   return { document, index, segment };

@@ -144,8 +144,17 @@ export interface ProjectRules {
   readonly minGapFrames: number;
 }
 
+/** How the grid shows the project's language columns (remembered with the project, not an edit). */
+export interface ViewSettings {
+  /** Languages whose column is hidden. */
+  readonly hiddenLanguages?: ReadonlyArray<Language> | undefined;
+  /** Relative widths of the language columns, as the translator set them (else worked out from the text). */
+  readonly columnWeights?: Readonly<Partial<Record<Language, number>>> | undefined;
+}
+
 export interface ProjectSettings {
   readonly export?: ExportSettings | undefined;
+  readonly view?: ViewSettings | undefined;
   /** When absent, the Netflix defaults apply. */
   readonly rules?: ProjectRules | undefined;
   /** When absent, the default speaking rates and a 10 % tolerance apply. */

@@ -109,6 +109,14 @@ export const rulesSettingsSchema = z.strictObject({
   minGapFrames: z.number().int().min(0).max(1000),
 });
 
+const columnWeight = z.number().min(0.05).max(20).optional();
+
+/** Which language columns the grid shows, and how wide. */
+export const viewSettingsSchema = z.strictObject({
+  hiddenLanguages: z.array(languageSchema).max(LANGUAGES.length).optional(),
+  columnWeights: z.strictObject({ en: columnWeight, ko: columnWeight, uk: columnWeight, ru: columnWeight }).optional(),
+});
+
 export const projectSchema = z
   .strictObject({
     format: z.literal(PROJECT_FORMAT),
@@ -136,6 +144,7 @@ export const projectSchema = z
         .optional(),
       dubbing: dubbingSettingsSchema.optional(),
       rules: rulesSettingsSchema.optional(),
+      view: viewSettingsSchema.optional(),
     }),
   })
   .superRefine((project, context) => {

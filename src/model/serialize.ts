@@ -1,5 +1,13 @@
 import { LANGUAGES } from '../languages';
-import type { DubbingSettings, ExportSettings, Project, ProjectRules, Segment, SubrelayDocument } from './project';
+import type {
+  DubbingSettings,
+  ExportSettings,
+  Project,
+  ProjectRules,
+  Segment,
+  SubrelayDocument,
+  ViewSettings,
+} from './project';
 
 function orderedSegment(segment: Segment): Record<string, unknown> {
   return {
@@ -72,6 +80,20 @@ function orderedRules(rules: ProjectRules): Record<string, unknown> {
   };
 }
 
+function orderedView(view: ViewSettings): Record<string, unknown> {
+  const weights = view.columnWeights;
+  return {
+    ...(view.hiddenLanguages === undefined ? {} : { hiddenLanguages: view.hiddenLanguages }),
+    ...(weights === undefined
+      ? {}
+      : {
+          columnWeights: Object.fromEntries(
+            LANGUAGES.flatMap((language) => (weights[language] === undefined ? [] : [[language, weights[language]]])),
+          ),
+        }),
+  };
+}
+
 function orderedDocument(document: SubrelayDocument): Record<string, unknown> {
   return {
     id: document.id,
@@ -103,6 +125,7 @@ export function serializeProject(project: Project): string {
       ...(project.settings.export === undefined ? {} : { export: orderedExportSettings(project.settings.export) }),
       ...(project.settings.rules === undefined ? {} : { rules: orderedRules(project.settings.rules) }),
       ...(project.settings.dubbing === undefined ? {} : { dubbing: orderedDubbing(project.settings.dubbing) }),
+      ...(project.settings.view === undefined ? {} : { view: orderedView(project.settings.view) }),
     },
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

@@ -2,7 +2,7 @@ import type { Language } from '../languages';
 import type { SubrelayDocument } from '../model/project';
 import { breakLines } from '../subtitles/lineBreak';
 import { lineLength, meetsMinimumGap, minimumGapMs, readingSpeed, type SubtitleRules } from '../subtitles/rules';
-import { extractNumbers, sameNumbers } from '../text/numbers';
+import { checkTranscriptIncrementally } from './transcriptCheck';
 
 export type QaRuleId =
   | 'line-length'
@@ -47,7 +47,7 @@ export interface QaOptions {
 }
 
 /** A cue's findings that depend on the cue alone, without its number. */
-interface OwnFinding {
+export interface OwnFinding {
   readonly rule: QaRuleId;
   readonly message: string;
   readonly params: Readonly<Record<string, string | number>>;
@@ -76,7 +76,7 @@ export function createQaCache(): QaCache {
 }
 
 /** Starts a check with `cache`: drops what other rules or frame rates found, and ages the last check's findings. */
-function beginCheck(cache: QaCache, rules: SubtitleRules, frameRate: number): void {
+export function beginCheck(cache: QaCache, rules: SubtitleRules, frameRate: number): void {
   if (cache.rules !== rules || cache.frameRate !== frameRate) {
     cache.rules = rules;
     cache.frameRate = frameRate;
@@ -87,7 +87,7 @@ function beginCheck(cache: QaCache, rules: SubtitleRules, frameRate: number): vo
   cache.current = new Map();
 }
 
-function remembered(
+export function remembered(
   cache: QaCache | undefined,
   key: string,
   work: () => ReadonlyArray<OwnFinding>,
@@ -122,14 +122,14 @@ export const QA_SEVERITY: Readonly<Record<QaRuleId, QaSeverity>> = {
   empty: 'error',
 };
 
-const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
   en: 'English',
   ko: 'Korean',
   uk: 'Ukrainian',
   ru: 'Russian',
 };
 
-function finding(
+export function finding(
   cue: number,
   segmentId: string | undefined,
   language: Language,
@@ -166,90 +166,113 @@ export function checkCues(
   options: QaOptions = {},
 ): QaFinding[] {
   const findings: QaFinding[] = [];
-  const limits = rules.languages[language];
   const wrap = options.breakLines ?? true;
-  const cache = options.cache;
   cues.forEach((cue, index) => {
     const number = index + 1;
-    const add = (rule: QaRuleId, message: string, params: Readonly<Record<string, string | number>>): void => {
-      findings.push(finding(number, cue.segmentId, language, rule, message, { cue: number, ...params }));
-    };
-    const duration = cue.end - cue.start;
-    const own = remembered(cache, `c|${language}|${wrap ? 1 : 0}|${cue.start}|${cue.end}|${cue.text}`, () => {
-      const found: OwnFinding[] = [];
-      const note = (rule: QaRuleId, message: string, params: Readonly<Record<string, string | number>>): void => {
-        found.push({ rule, message, params });
-      };
-      if (cue.text.trim() === '') {
-        note('empty', 'has no text', {});
-      } else {
-        const text = wrap
-          ? breakLines(cue.text, language, { maxLineLength: limits.maxLineLength, maxLines: rules.maxLines })
-          : cue.text;
-        const lines = text.split(/\r\n|\r|\n/u).filter((line) => line.trim() !== '');
-        if (lines.length > rules.maxLines) {
-          note('lines', `has ${lines.length} lines (limit ${rules.maxLines})`, {
-            lines: lines.length,
-            limit: rules.maxLines,
-          });
-        }
-        lines.forEach((line, lineIndex) => {
-          const length = lineLength(line.trim(), language);
-          if (length > limits.maxLineLength) {
-            note(
-              'line-length',
-              `line ${lineIndex + 1} is ${format(length)} characters (limit ${limits.maxLineLength})`,
-              {
-                line: lineIndex + 1,
-                length,
-                limit: limits.maxLineLength,
-              },
-            );
-          }
-        });
-        const speed = readingSpeed(cue.text, duration);
-        if (speed > limits.maxCps) {
-          note('cps', `reading speed is ${format(speed)} characters per second (limit ${limits.maxCps})`, {
-            cps: Number.isFinite(speed) ? Math.round(speed * 100) / 100 : 'infinite',
-            limit: limits.maxCps,
-          });
-        }
-      }
-      if (duration <= 0) {
-        note('min-duration', `ends at or before its start (${seconds(cue.start)} to ${seconds(cue.end)})`, {
-          duration,
-          limit: rules.minDurationMs,
-        });
-      } else if (duration < rules.minDurationMs) {
-        note('min-duration', `lasts ${seconds(duration)} (minimum ${seconds(rules.minDurationMs)})`, {
-          duration,
-          limit: rules.minDurationMs,
-        });
-      } else if (duration > rules.maxDurationMs) {
-        note('max-duration', `lasts ${seconds(duration)} (maximum ${seconds(rules.maxDurationMs)})`, {
-          duration,
-          limit: rules.maxDurationMs,
-        });
-      }
-      return found;
-    });
-    for (const item of own) add(item.rule, item.message, item.params);
-    const previous = cues[index - 1];
-    if (previous !== undefined) {
-      const gap = cue.start - previous.end;
-      if (gap < 0) {
-        add('overlap', `overlaps cue ${index} by ${format(-gap)} ms`, { previous: index, overlap: -gap });
-      } else if (!meetsMinimumGap(gap, rules, frameRate)) {
-        const minimum = minimumGapMs(rules, frameRate);
-        add(
-          'gap',
-          `starts ${format(gap)} ms after cue ${index} (minimum ${rules.minGapFrames} frames = ${minimum} ms)`,
-          { previous: index, gap, frames: rules.minGapFrames, limit: minimum },
-        );
-      }
+    for (const item of cueOwnFindings(cue, language, rules, wrap, options.cache)) {
+      findings.push(finding(number, cue.segmentId, language, item.rule, item.message, { cue: number, ...item.params }));
     }
+    const previous = cues[index - 1];
+    const pair = previous === undefined ? undefined : pairFinding(previous, cue, number, language, rules, frameRate);
+    if (pair !== undefined) findings.push(pair);
   });
   return findings;
+}
+
+/** A cue's findings that depend on it alone (text, lines, reading speed, duration), remembered in `cache`. */
+export function cueOwnFindings(
+  cue: QaCue,
+  language: Language,
+  rules: SubtitleRules,
+  wrap: boolean,
+  cache: QaCache | undefined,
+): ReadonlyArray<OwnFinding> {
+  const limits = rules.languages[language];
+  const duration = cue.end - cue.start;
+  return remembered(cache, `c|${language}|${wrap ? 1 : 0}|${cue.start}|${cue.end}|${cue.text}`, () => {
+    const found: OwnFinding[] = [];
+    const note = (rule: QaRuleId, message: string, params: Readonly<Record<string, string | number>>): void => {
+      found.push({ rule, message, params });
+    };
+    if (cue.text.trim() === '') {
+      note('empty', 'has no text', {});
+    } else {
+      const text = wrap
+        ? breakLines(cue.text, language, { maxLineLength: limits.maxLineLength, maxLines: rules.maxLines })
+        : cue.text;
+      const lines = text.split(/\r\n|\r|\n/u).filter((line) => line.trim() !== '');
+      if (lines.length > rules.maxLines) {
+        note('lines', `has ${lines.length} lines (limit ${rules.maxLines})`, {
+          lines: lines.length,
+          limit: rules.maxLines,
+        });
+      }
+      lines.forEach((line, lineIndex) => {
+        const length = lineLength(line.trim(), language);
+        if (length > limits.maxLineLength) {
+          note('line-length', `line ${lineIndex + 1} is ${format(length)} characters (limit ${limits.maxLineLength})`, {
+            line: lineIndex + 1,
+            length,
+            limit: limits.maxLineLength,
+          });
+        }
+      });
+      const speed = readingSpeed(cue.text, duration);
+      if (speed > limits.maxCps) {
+        note('cps', `reading speed is ${format(speed)} characters per second (limit ${limits.maxCps})`, {
+          cps: Number.isFinite(speed) ? Math.round(speed * 100) / 100 : 'infinite',
+          limit: limits.maxCps,
+        });
+      }
+    }
+    if (duration <= 0) {
+      note('min-duration', `ends at or before its start (${seconds(cue.start)} to ${seconds(cue.end)})`, {
+        duration,
+        limit: rules.minDurationMs,
+      });
+    } else if (duration < rules.minDurationMs) {
+      note('min-duration', `lasts ${seconds(duration)} (minimum ${seconds(rules.minDurationMs)})`, {
+        duration,
+        limit: rules.minDurationMs,
+      });
+    } else if (duration > rules.maxDurationMs) {
+      note('max-duration', `lasts ${seconds(duration)} (maximum ${seconds(rules.maxDurationMs)})`, {
+        duration,
+        limit: rules.maxDurationMs,
+      });
+    }
+    return found;
+  });
+}
+
+/** The overlap with, or too short a gap after, the cue before (numbered `number - 1`), if any. */
+export function pairFinding(
+  previous: { readonly end: number },
+  cue: QaCue,
+  number: number,
+  language: Language,
+  rules: SubtitleRules,
+  frameRate: number,
+): QaFinding | undefined {
+  const gap = cue.start - previous.end;
+  const before = number - 1;
+  if (gap < 0) {
+    return finding(number, cue.segmentId, language, 'overlap', `overlaps cue ${before} by ${format(-gap)} ms`, {
+      cue: number,
+      previous: before,
+      overlap: -gap,
+    });
+  }
+  if (meetsMinimumGap(gap, rules, frameRate)) return undefined;
+  const minimum = minimumGapMs(rules, frameRate);
+  return finding(
+    number,
+    cue.segmentId,
+    language,
+    'gap',
+    `starts ${format(gap)} ms after cue ${before} (minimum ${rules.minGapFrames} frames = ${minimum} ms)`,
+    { cue: number, previous: before, gap, frames: rules.minGapFrames, limit: minimum },
+  );
 }
 
 /**
@@ -261,6 +284,10 @@ export function checkCues(
  * follows it, and no other rule is checked for it (its text is checked once
  * it is timed). Cue numbers count the included, timed segments in order, as
  * the exported file will.
+ *
+ * A gap or an overlap between two cues is one timing problem, reported once
+ * (in the source language, or the first language checked when the source
+ * is not among them), not once per language.
  *
  * In a language other than the document's source language, an empty cell
  * beside source text is a 'missing-translation' (rather than 'empty'), and a
@@ -274,77 +301,5 @@ export function checkTranscript(
   /** Reuses each cue's own findings from the last check (the grid checks on every edit). */
   cache?: QaCache,
 ): QaFinding[] {
-  if (cache !== undefined) beginCheck(cache, rules, frameRate);
-  const included = document.segments.filter((segment) => segment.excluded !== true);
-  const timed = included.filter((segment) => segment.start !== undefined && segment.end !== undefined);
-  const cueNumbers = new Map(timed.map((segment, index) => [segment.id, index + 1]));
-  const source = document.sourceLanguage;
-  const findings: QaFinding[] = [];
-  for (const language of languages) {
-    const cues: QaCue[] = timed.map((segment) => ({
-      start: segment.start ?? 0,
-      end: segment.end ?? 0,
-      text: segment.texts[language],
-      segmentId: segment.id,
-    }));
-    const languageFindings = checkCues(cues, language, rules, frameRate, { cache });
-    let timedBefore = 0;
-    for (const segment of included) {
-      const cue = cueNumbers.get(segment.id);
-      if (cue === undefined) {
-        const number = timedBefore + 1;
-        languageFindings.push(
-          finding(
-            number,
-            segment.id,
-            language,
-            'min-duration',
-            `segment ${segment.id} has no times, so it cannot become a subtitle`,
-            {
-              cue: number,
-              segment: segment.id,
-            },
-          ),
-        );
-        continue;
-      }
-      timedBefore = cue;
-      if (language === source) continue;
-      const sourceText = segment.texts[source];
-      const text = segment.texts[language];
-      if (sourceText.trim() === '') continue;
-      if (text.trim() === '') {
-        const index = languageFindings.findIndex((item) => item.cue === cue && item.rule === 'empty');
-        const missing = finding(
-          cue,
-          segment.id,
-          language,
-          'missing-translation',
-          `the ${LANGUAGE_NAMES[language]} translation is missing`,
-          { cue, source: LANGUAGE_NAMES[source] },
-        );
-        if (index >= 0) languageFindings.splice(index, 1, missing);
-        else languageFindings.push(missing);
-        continue;
-      }
-      const mismatch = remembered(cache, `n|${source}|${language}|${sourceText}\u0000${text}`, () => {
-        const expected = extractNumbers(sourceText, source);
-        const found = extractNumbers(text, language);
-        if (sameNumbers(expected, found)) return [];
-        const list = (values: ReadonlyArray<number>): string => (values.length === 0 ? 'none' : values.join(', '));
-        return [
-          {
-            rule: 'number-mismatch',
-            message: `numbers differ from the ${LANGUAGE_NAMES[source]}: ${list(expected)} there, ${list(found)} here`,
-            params: { source: LANGUAGE_NAMES[source], expected: list(expected), found: list(found) },
-          },
-        ];
-      });
-      for (const item of mismatch) {
-        languageFindings.push(finding(cue, segment.id, language, item.rule, item.message, { cue, ...item.params }));
-      }
-    }
-    findings.push(...languageFindings.sort((a, b) => a.cue - b.cue));
-  }
-  return findings;
+  return [...checkTranscriptIncrementally(undefined, document, languages, rules, frameRate, cache).all()];
 }

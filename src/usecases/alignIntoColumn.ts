@@ -1,4 +1,7 @@
 import { align, type Bead } from '../align/align';
+import { buildSideFeatures, keyCounts, prepareForPairing, type SideFeatures } from '../align/features';
+import { beadPrior, lengthCost } from '../align/galeChurch';
+import { PUNCTUATION_CLASSES } from '../align/anchors';
 import { LANGUAGES, type Language } from '../languages';
 import { mergeSegmentPair } from '../model/edit';
 import type { Project, Segment, SubrelayDocument } from '../model/project';
@@ -64,6 +67,45 @@ export interface AlignPlan {
   readonly covered: { readonly first: string; readonly last: string } | null;
   readonly fills: ReadonlyArray<AlignFill>;
   readonly proposals: ReadonlyArray<AlignProposal>;
+  /**
+   * Other stretches the translation fits nearly as well (segment ids), for the review to show.
+   *
+   * Empty when the place is clear. When not, every fill is flagged (low
+   * confidence): a sentence or two that share nothing with the rows can
+   * fit several places by their lengths alone.
+   */
+  readonly alternatives: ReadonlyArray<{ readonly first: string; readonly last: string }>;
+}
+
+/** Progress and cancellation of `planAlignment`, for a long document. */
+export interface AlignRunOptions {
+  /** Called now and then with the share of the work done, from 0 to 1. */
+  readonly onProgress?: (done: number) => void;
+  /** Checked as often as progress is reported: once `aborted`, `planAlignment` throws `AlignCancelled`. */
+  readonly signal?: { readonly aborted: boolean };
+}
+
+/** `planAlignment` stopped because its signal was aborted. */
+export class AlignCancelled extends Error {
+  constructor() {
+    super('The alignment was cancelled');
+    this.name = 'AlignCancelled';
+  }
+}
+
+/** Reports progress and stops when cancelled, at the points the work allows. */
+class Progress {
+  constructor(private readonly options: AlignRunOptions) {}
+
+  check(done: number): void {
+    if (this.options.signal?.aborted === true) throw new AlignCancelled();
+    this.options.onProgress?.(Math.max(0, Math.min(1, done)));
+  }
+
+  /** The work is done: reports 1, even if cancelled meanwhile (too late to stop). */
+  finish(): void {
+    this.options.onProgress?.(1);
+  }
 }
 
 /** Confidence given to a cell that holds one side of a 1–2 or 2–1 link, so the review reaches it. */
@@ -307,168 +349,380 @@ function makeScorer(sentences: Sentences, ratio: number): Scorer {
   };
 }
 
-/** How many windows of the translation's own size are tried one by one; beyond, the search goes coarse first. */
-const EXACT_WINDOWS = 160;
-
-/** About how many sentences, both sides counted, one stage of the search may align. */
-const SEARCH_SENTENCES = 12_000;
-
 /**
- * Finds the stretch of rows a partial translation covers.
+ * Whether the translation is about as long as the whole lane, so that the stretch is the lane.
  *
- * Aligning a few sentences against a whole document lets the aligner spread
- * them over it (its length model assumes both sides cover the same text), so
- * first the window of rows that aligns best is looked for, scored by
- * `makeScorer`. Windows are about as long as the translation (by characters,
- * at the project's length ratio). When there are few, each is tried; else
- * windows twice that long, half a translation apart (so the stretch lies
- * whole in one of them), are tried first, then the exact windows inside the
- * best one when they are few. The search aligns without the second,
- * dictionary-learning pass, which only the final alignment needs.
+ * The stretch is about as long as the translation (by characters, at the
+ * project's length ratio, or by its sentence count if that is more); when
+ * twice that reaches the lane's length, there is no stretch to look for.
  */
-function locateStretch(
-  lane: ReadonlyArray<LaneRow>,
-  sentences: Sentences,
-  ratio: number,
-  scorer: Scorer,
-  pivot: Language,
-  language: Language,
-): Window {
+function coversNearlyAll(lane: ReadonlyArray<LaneRow>, sentences: Sentences, ratio: number): boolean {
   const n = lane.length;
   const targetChars = sentences.texts.reduce((sum, text) => sum + text.length, 0);
   const laneChars = lane.reduce((sum, row) => sum + row.text.length, 0);
   const meanRow = Math.max(1, laneChars / n);
   const expected = Math.max(1, Math.round(targetChars / Math.max(0.05, ratio) / meanRow));
-  const count = sentences.texts.length;
-  const span = Math.max(expected, count);
-  if (2 * span + 2 >= n) return { start: 0, size: n };
-  const targetLengths = sentences.texts.map((text) => text.length);
-  const clampSize = (size: number): number => Math.max(1, Math.min(n, Math.round(size)));
-  const sizes = [
-    ...new Set([
-      clampSize(expected * 0.8),
-      clampSize(expected),
-      clampSize(expected + 1),
-      clampSize(expected * 1.25 + 1),
-      clampSize(count),
-      clampSize(count + 1),
-    ]),
-  ];
-
-  const cache = new Map<string, number>();
-  const score = (window: Window): number => {
-    const key = `${window.start}:${window.size}`;
-    const known = cache.get(key);
-    if (known !== undefined) return known;
-    const rows = lane.slice(window.start, window.start + window.size);
-    const { beads } = align(
-      { texts: rows.map((r) => r.text), language: pivot },
-      { texts: sentences.texts, language },
-      { realign: false },
-    );
-    const total = scorer(
-      repairBeads(
-        beads,
-        rows.map((r) => r.text.length),
-        targetLengths,
-        ratio,
-      ),
-      rows,
-    );
-    cache.set(key, total);
-    return total;
-  };
-  const best = (windows: ReadonlyArray<Window>): Window | undefined => {
-    let found: Window | undefined;
-    let top = -Infinity;
-    for (const window of windows) {
-      const value = score(window);
-      if (value > top) {
-        found = window;
-        top = value;
-      }
-    }
-    return found;
-  };
-  const exactWindows = (from: number, to: number): Window[] =>
-    sizes.flatMap((size) => {
-      const windows: Window[] = [];
-      for (let start = from; start + size <= to; start++) windows.push({ start, size });
-      return windows;
-    });
-
-  // Few enough aligned sentences per search to keep a long document's search to seconds.
-  const calls = Math.max(6, Math.min(EXACT_WINDOWS, Math.ceil(SEARCH_SENTENCES / (span + count))));
-  const everywhere = exactWindows(0, n);
-  if (everywhere.length <= calls) return best(everywhere) ?? { start: 0, size: n };
-  const wide = clampSize(2 * span + 2);
-  const step = Math.max(1, Math.floor(span / 2));
-  let coarse: Window[] = [];
-  for (let start = 0; start + wide <= n; start += step) coarse.push({ start, size: wide });
-  if ((n - wide) % step !== 0) coarse.push({ start: n - wide, size: wide });
-  coarse = likelyWindows(coarse, lane, sentences.texts, calls);
-  const around = best(coarse) ?? { start: 0, size: n };
-  const stride = Math.max(1, Math.ceil((around.size * sizes.length) / calls));
-  const sampled = sizes.flatMap((size) => {
-    const windows: Window[] = [];
-    for (let start = around.start; start + size <= around.start + around.size; start += stride) {
-      windows.push({ start, size });
-    }
-    return windows;
-  });
-  let current = best(sampled) ?? around;
-  // Refine the sampled best by halving steps of its start and size, each step while it helps.
-  for (let delta = Math.floor(stride / 2); delta >= 1; delta = Math.floor(delta / 2)) {
-    for (let round = 0; round < 4; round++) {
-      const { start, size } = current;
-      const next = best(
-        [
-          current,
-          { start: start - delta, size },
-          { start: start + delta, size },
-          { start, size: size + delta },
-          { start, size: size - delta },
-        ].filter((w) => w.start >= 0 && w.size >= 1 && w.start + w.size <= n),
-      );
-      if (next === undefined || next === current) break;
-      current = next;
-    }
-  }
-  return current;
+  const span = Math.max(expected, sentences.texts.length);
+  return 2 * span + 2 >= n;
 }
 
-/** Digit runs of a text, grouping separators removed ("12,000" and "12 000" are "12000"). */
-function numbersOf(text: string): string[] {
-  return (text.replace(/(\d)[ ,.\u00a0\u202f](?=\d{3}\b)/gu, '$1').match(/\d+/gu) ?? []).filter((n) => n.length > 1);
+/** −log of Gale and Church's priors, for the search's bead shapes. */
+const ONE_TO_ONE = -Math.log(beadPrior(1, 1));
+const ONE_TO_TWO = -Math.log(beadPrior(1, 2));
+const UNLINKED = -Math.log(beadPrior(1, 0));
+
+/** What two sentences' missing anchors cost at most: the aligner caps one sentence's at 3.5 nats (`features.ts`). */
+const PAIR_PENALTY_CAP = 7;
+
+/** Nats a cell's old text adds to a link when it is the sentence word for word (scaled down to 0 at the floor). */
+const LIKENESS_WEIGHT = 10;
+/** Word-set likeness (Dice) below which a cell's old text says nothing about a new sentence. */
+const WORD_LIKENESS_FLOOR = 0.2;
+
+/** Another stretch within this many nats of the best is a real alternative: the place is uncertain. */
+const AMBIGUITY_MARGIN = 2.5;
+/** At most this many alternative stretches are listed. */
+const MAX_ALTERNATIVES = 3;
+
+/** What a punctuation mark shared by a row and a sentence is worth, and what one missing costs (as `bandAligner.ts`). */
+const PUNCTUATION_WEIGHT = 1;
+const PUNCTUATION_PENALTY = 0.4;
+
+/**
+ * Rows × sentences the stretch search takes whole; a longer translation is placed by its first and last sentences.
+ *
+ * 20,000 rows × 2,000 sentences would be 40 million cells; its first and
+ * last 200 sentences place it as surely in a tenth of the time.
+ */
+const FULL_SEARCH_CELLS = 8_000_000;
+/** The fewest sentences a part of the translation has for placing it. */
+const MIN_PART_SENTENCES = 64;
+
+/** Rows between two progress reports and cancellation checks of the search, at most. */
+const PROGRESS_ROWS = 256;
+
+/** Lower-case words and digit runs of a text, each once. */
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{M}]{2,}|\p{N}+/gu) ?? []);
+}
+
+/** The stretch of lane rows `[start, end)` a search found, and what it costs. */
+interface Stretch {
+  readonly start: number;
+  readonly end: number;
+  readonly cost: number;
+}
+
+/** What the stretch search found: the best stretch and those that fit nearly as well elsewhere. */
+interface Located {
+  readonly best: Stretch;
+  readonly alternatives: ReadonlyArray<Stretch>;
+}
+
+/** The rolling rows of the stretch search: costs and where each path's stretch began, two rows back to now. */
+interface SearchRows {
+  readonly before2: Float64Array;
+  readonly before: Float64Array;
+  readonly current: Float64Array;
+  readonly from2: Int32Array;
+  readonly from1: Int32Array;
+  readonly fromNow: Int32Array;
 }
 
 /**
- * The coarse windows worth aligning: those sharing the most numbers with the translation.
+ * One row of the stretch search (see `locateStretch`): the cheapest way to reach every sentence at this row.
  *
- * Numbers survive translation in all four languages, so when the
- * translation has some, the windows that share none can be skipped; with
- * no numbers (or few windows), every window stays.
+ * A length cost is only computed when the rest of a bead's cost leaves it a
+ * chance to win; that keeps the row's loop to a few additions per sentence.
  */
-function likelyWindows(
-  windows: ReadonlyArray<Window>,
+function searchRow(
+  row: {
+    readonly length: number;
+    readonly lengthPair: number;
+    readonly penalty: number;
+    readonly penaltyPair: number;
+    readonly index: number;
+    readonly first: boolean;
+    /** The most the row's punctuation can take off a link's cost: a nat per mark, at most. */
+    readonly punctuationBound: number;
+  },
+  sentences: {
+    readonly sentenceLength: Float64Array;
+    readonly sentencePenalty: Float64Array;
+    readonly now: Float64Array;
+    readonly previous: Float64Array;
+    /** Punctuation marks of each sentence by class, and in all. */
+    readonly sentencePunctuation: Int32Array;
+    readonly sentencePunctuationTotal: Int32Array;
+  },
+  rows: SearchRows,
+  rowPunctuation: Int32Array,
+): void {
+  const { length, lengthPair, penalty, penaltyPair, index: i, first, punctuationBound } = row;
+  const { sentenceLength, sentencePenalty, now, previous, sentencePunctuation, sentencePunctuationTotal } = sentences;
+  const { before2, before, current, from2, from1, fromNow } = rows;
+  const m = sentenceLength.length;
+  current[0] = 0;
+  fromNow[0] = i;
+  for (let j = 1; j <= m; j++) {
+    const t = j - 1;
+    const sentence = sentenceLength[t] ?? 0;
+    const sentenceCost = sentencePenalty[t] ?? 0;
+    const sharedNow = now[t] ?? 0;
+    // An unlinked sentence, or an unlinked row inside the stretch.
+    let best = (current[j - 1] ?? Infinity) + UNLINKED;
+    let start = fromNow[j - 1] ?? i;
+    const skip = (before[j] ?? Infinity) + UNLINKED;
+    if (skip < best) {
+      best = skip;
+      start = from1[j] ?? i;
+    }
+    const one = (before[j - 1] ?? Infinity) + ONE_TO_ONE + penalty + sentenceCost - sharedNow;
+    if (one < best + punctuationBound) {
+      let total = one + lengthCost(length, sentence, LENGTH_VARIANCE);
+      if (punctuationBound !== 0 || sentencePunctuationTotal[t] !== 0) {
+        for (let c = 0; c < PUNCTUATION_CLASSES; c++) {
+          const a = rowPunctuation[c] ?? 0;
+          const b = sentencePunctuation[t * PUNCTUATION_CLASSES + c] ?? 0;
+          total += PUNCTUATION_PENALTY * (a + b) - (PUNCTUATION_WEIGHT + 2 * PUNCTUATION_PENALTY) * (a < b ? a : b);
+        }
+      }
+      if (total < best) {
+        best = total;
+        start = from1[j - 1] ?? i;
+      }
+    }
+    if (!first) {
+      const twoRows =
+        (before2[j - 1] ?? Infinity) + ONE_TO_TWO + penaltyPair + sentenceCost - Math.max(sharedNow, previous[t] ?? 0);
+      if (twoRows < best) {
+        const total = twoRows + lengthCost(lengthPair, sentence, LENGTH_VARIANCE);
+        if (total < best) {
+          best = total;
+          start = from2[j - 1] ?? i;
+        }
+      }
+    }
+    if (j > 1) {
+      const twoSentences =
+        (before[j - 2] ?? Infinity) +
+        ONE_TO_TWO +
+        penalty +
+        Math.min(PAIR_PENALTY_CAP, sentenceCost + (sentencePenalty[t - 1] ?? 0)) -
+        Math.max(sharedNow, now[t - 1] ?? 0);
+      if (twoSentences < best) {
+        const total = twoSentences + lengthCost(length, sentence + (sentenceLength[t - 1] ?? 0), LENGTH_VARIANCE);
+        if (total < best) {
+          best = total;
+          start = from1[j - 2] ?? i;
+        }
+      }
+    }
+    current[j] = best;
+    fromNow[j] = start;
+  }
+}
+
+/**
+ * Finds the stretch of rows a (partial) translation covers, in one pass over rows × sentences.
+ *
+ * A semi-global alignment (the translation wholly, the rows only in part):
+ * rows before and after the stretch cost nothing, and inside it the beads
+ * cost what the aligner would charge, in nats: −log of Gale and Church's
+ * prior, the length cost at the project's ratio, the anchors (numbers,
+ * names, copied words…, `features.ts`) each side lacks on the other, less
+ * those it shares; and, where the column already holds text, how much a
+ * row's old words are like the sentence's. Beads are 1–1, 2–1, 1–2 and
+ * unlinked rows or sentences, enough to locate the stretch; the aligner
+ * then aligns it with every bead shape. Time is O(rows × sentences) with
+ * a small constant, memory O(sentences): rolling rows of costs, and each
+ * row's shared anchors are looked up in an index of the sentences' keys.
+ * Stretches elsewhere that cost nearly as much are returned as
+ * alternatives: with a sentence or two and nothing shared, lengths alone
+ * cannot tell where they go.
+ */
+function locateStretch(
   lane: ReadonlyArray<LaneRow>,
+  sentences: Sentences,
+  ratio: number,
+  pivot: Language,
+  language: Language,
+  progress: Progress,
+): Located {
+  const n = lane.length;
+  const m = sentences.texts.length;
+  const rowSide = buildSideFeatures({ texts: lane.map((row) => row.text), language: pivot }, language, false);
+  progress.check(0.05);
+  const search = (texts: ReadonlyArray<string>, from: number, to: number): Located =>
+    searchStretches(lane, rowSide, texts, ratio, pivot, language, (done) => progress.check(from + (to - from) * done));
+  const part = Math.max(MIN_PART_SENTENCES, Math.floor(FULL_SEARCH_CELLS / (2 * n)));
+  if (n * m <= FULL_SEARCH_CELLS || m < 3 * part) return search(sentences.texts, 0.05, 0.7);
+  // A long translation: its first and its last sentences each find their place, and the stretch lies between.
+  const head = search(sentences.texts.slice(0, part), 0.05, 0.35);
+  const tail = search(sentences.texts.slice(m - part), 0.35, 0.65);
+  if (head.alternatives.length === 0 && tail.alternatives.length === 0 && head.best.start < tail.best.end) {
+    return {
+      best: { start: head.best.start, end: tail.best.end, cost: head.best.cost + tail.best.cost },
+      alternatives: [],
+    };
+  }
+  return search(sentences.texts, 0.65, 0.75);
+}
+
+/**
+ * The stretch search proper (see `locateStretch`) for `texts`, with the rows' features already built.
+ *
+ * `report` receives the share of the rows done, from 0 to 1.
+ */
+function searchStretches(
+  lane: ReadonlyArray<LaneRow>,
+  rowSide: SideFeatures,
   texts: ReadonlyArray<string>,
-  keep: number,
-): Window[] {
-  const wanted = new Set(texts.flatMap(numbersOf));
-  if (windows.length <= keep || wanted.size === 0) return [...windows];
-  const hits = lane.map((row) => new Set(numbersOf(row.text).filter((n) => wanted.has(n))));
-  const shared = (window: Window): number => {
-    const found = new Set<string>();
-    for (let k = window.start; k < window.start + window.size; k++) for (const n of hits[k] ?? []) found.add(n);
-    return found.size;
+  ratio: number,
+  pivot: Language,
+  language: Language,
+  report: (done: number) => void,
+): Located {
+  const n = lane.length;
+  const m = texts.length;
+  const sentences = { texts };
+  const sentenceSide = buildSideFeatures({ texts, language }, pivot, false, keyCounts(rowSide));
+  const rows = prepareForPairing(rowSide, sentenceSide);
+  const target = prepareForPairing(sentenceSide, rowSide);
+
+  // Index of the sentences' anchor keys: key → the sentences that have it, with its value there.
+  const keyIndex = new Map<number, number[]>();
+  for (let t = 0; t < m; t++) {
+    for (let k = target.keyOffsets[t] ?? 0; k < (target.keyOffsets[t + 1] ?? 0); k++) {
+      const key = target.keys[k] ?? 0;
+      let list = keyIndex.get(key);
+      if (list === undefined) keyIndex.set(key, (list = []));
+      list.push(t, k);
+    }
+  }
+  // Index of the sentences' words, for rows whose cell already has text; words in many sentences say little.
+  const sentenceWords = sentences.texts.map(wordSet);
+  const wordIndex = new Map<string, number[]>();
+  sentenceWords.forEach((words, t) => {
+    for (const word of words) {
+      let list = wordIndex.get(word);
+      if (list === undefined) wordIndex.set(word, (list = []));
+      list.push(t);
+    }
+  });
+  const commonWord = Math.max(8, m / 5);
+
+  const rowLength = lane.map((row) => row.text.length);
+  const sentenceLength = Float64Array.from(sentences.texts, (text) => text.length / Math.max(0.05, ratio));
+  const rowPenalty = (r: number): number => rows.penaltyFull[r] ?? 0;
+  const sentencePenalty = Float64Array.from({ length: m }, (_, t) => target.penaltyFull[t] ?? 0);
+  // Punctuation (question and exclamation marks, quotes, brackets, ellipses) per sentence, as the aligner counts it.
+  const punctuationOf = (side: typeof rows, count: number): Int32Array =>
+    Int32Array.from({ length: count * PUNCTUATION_CLASSES }, (_, at) => {
+      const x = Math.floor(at / PUNCTUATION_CLASSES);
+      const c = at % PUNCTUATION_CLASSES;
+      return (
+        (side.punctuationPrefix[(x + 1) * PUNCTUATION_CLASSES + c] ?? 0) -
+        (side.punctuationPrefix[x * PUNCTUATION_CLASSES + c] ?? 0)
+      );
+    });
+  const rowPunctuation = punctuationOf(rows, n);
+  const sentencePunctuation = punctuationOf(target, m);
+  const totals = (counts: Int32Array, count: number): Int32Array =>
+    Int32Array.from({ length: count }, (_, x) => {
+      let total = 0;
+      for (let c = 0; c < PUNCTUATION_CLASSES; c++) total += counts[x * PUNCTUATION_CLASSES + c] ?? 0;
+      return total;
+    });
+  const rowPunctuationTotal = totals(rowPunctuation, n);
+  const sentencePunctuationTotal = totals(sentencePunctuation, m);
+  // shared[r mod 2][t]: anchors and old words row r shares with sentence t (sparse: `touched` lists the filled slots).
+  const sharedEven = new Float64Array(m);
+  const sharedOdd = new Float64Array(m);
+  const touchedEven: number[] = [];
+  const touchedOdd: number[] = [];
+  const sharedOf = (r: number): Float64Array => ((r & 1) === 0 ? sharedEven : sharedOdd);
+  const fillShared = (r: number): void => {
+    const slot = sharedOf(r);
+    const list = (r & 1) === 0 ? touchedEven : touchedOdd;
+    for (const t of list) slot[t] = 0;
+    list.length = 0;
+    for (let k = rows.keyOffsets[r] ?? 0; k < (rows.keyOffsets[r + 1] ?? 0); k++) {
+      const found = keyIndex.get(rows.keys[k] ?? 0);
+      if (found === undefined) continue;
+      const value = rows.keyValues[k] ?? 0;
+      for (let f = 0; f < found.length; f += 2) {
+        const t = found[f] ?? 0;
+        if (slot[t] === 0) list.push(t);
+        slot[t] = (slot[t] ?? 0) + value + (target.keyValues[found[f + 1] ?? 0] ?? 0);
+      }
+    }
+    const row = lane[r];
+    if (row === undefined || !row.filled) return;
+    const words = wordSet(row.existing);
+    const common = new Map<number, number>();
+    for (const word of words) {
+      const found = wordIndex.get(word);
+      if (found === undefined || found.length > commonWord) continue;
+      for (const t of found) common.set(t, (common.get(t) ?? 0) + 1);
+    }
+    for (const [t, count] of common) {
+      const dice = (2 * count) / (words.size + (sentenceWords[t]?.size ?? 0));
+      if (dice <= WORD_LIKENESS_FLOOR) continue;
+      if (slot[t] === 0) list.push(t);
+      slot[t] = (slot[t] ?? 0) + (LIKENESS_WEIGHT * (dice - WORD_LIKENESS_FLOOR)) / (1 - WORD_LIKENESS_FLOOR);
+    }
   };
-  const scored = windows.map((window) => ({ window, shared: shared(window) }));
-  if (scored.every((entry) => entry.shared === 0)) return [...windows];
-  return scored
-    .sort((a, b) => b.shared - a.shared || a.window.start - b.window.start)
-    .slice(0, keep)
-    .map((entry) => entry.window);
+
+  // cost[i][j]: the cheapest way for rows up to i to take sentences up to j, with the stretch begun;
+  // from[i][j]: the row the stretch began at. Three rolling rows of each.
+  let before2 = new Float64Array(m + 1).fill(Infinity);
+  let before = new Float64Array(m + 1).fill(Infinity);
+  let current = new Float64Array(m + 1);
+  let from2 = new Int32Array(m + 1);
+  let from1 = new Int32Array(m + 1);
+  let fromNow = new Int32Array(m + 1);
+  before[0] = 0;
+  const ends: Stretch[] = [];
+  for (let i = 1; i <= n; i++) {
+    const r = i - 1;
+    fillShared(r);
+    const now = sharedOf(r);
+    const previous = sharedOf(r + 1);
+    const length = rowLength[r] ?? 0;
+    const lengthPair = length + (rowLength[r - 1] ?? 0);
+    const penalty = rowPenalty(r);
+    const penaltyPair = Math.min(PAIR_PENALTY_CAP, penalty + (r > 0 ? rowPenalty(r - 1) : 0));
+    searchRow(
+      {
+        length,
+        lengthPair,
+        penalty,
+        penaltyPair,
+        index: i,
+        first: r === 0,
+        punctuationBound: rowPunctuationTotal[r] ?? 0,
+      },
+      { sentenceLength, sentencePenalty, now, previous, sentencePunctuation, sentencePunctuationTotal },
+      { before2, before, current, from2, from1, fromNow },
+      rowPunctuation.subarray(r * PUNCTUATION_CLASSES, (r + 1) * PUNCTUATION_CLASSES),
+    );
+    ends.push({ start: fromNow[m] ?? 0, end: i, cost: current[m] ?? Infinity });
+    [before2, before, current] = [before, current, before2];
+    [from2, from1, fromNow] = [from1, fromNow, from2];
+    if (i % PROGRESS_ROWS === 0) report(i / n);
+  }
+  ends.sort((a, b) => a.cost - b.cost || a.start - b.start);
+  const best = ends[0] ?? { start: 0, end: n, cost: 0 };
+  const alternatives: Stretch[] = [];
+  const chosen: Stretch[] = [best];
+  for (const stretch of ends) {
+    if (stretch.cost > best.cost + AMBIGUITY_MARGIN || alternatives.length >= MAX_ALTERNATIVES) break;
+    if (chosen.some((other) => stretch.start < other.end && other.start < stretch.end)) continue;
+    chosen.push(stretch);
+    alternatives.push(stretch);
+  }
+  return { best, alternatives };
 }
 
 function alignRows(
@@ -556,7 +810,13 @@ function alignStretch(
  * (an alignment never changes source texts), an empty translation, or an
  * empty pivot column.
  */
-export function planAlignment(project: Project, request: AlignIntoColumnRequest): AlignPlan {
+export function planAlignment(
+  project: Project,
+  request: AlignIntoColumnRequest,
+  options: AlignRunOptions = {},
+): AlignPlan {
+  const progress = new Progress(options);
+  progress.check(0);
   const document = documentOf(project, request.documentId);
   const { language, pivot } = request;
   for (const wanted of [language, pivot]) {
@@ -588,8 +848,21 @@ export function planAlignment(project: Project, request: AlignIntoColumnRequest)
 
   const ratio = lengthRatio(project, pivot, language);
   const scorer = makeScorer(sentences, ratio);
-  const window = locateStretch(lane, sentences, ratio, scorer, pivot, language);
+  const located = coversNearlyAll(lane, sentences, ratio)
+    ? undefined
+    : locateStretch(lane, sentences, ratio, pivot, language, progress);
+  const window =
+    located === undefined
+      ? { start: 0, size: lane.length }
+      : { start: located.best.start, size: located.best.end - located.best.start };
+  progress.check(0.75);
   const { rows, beads } = alignStretch(lane, window, sentences, ratio, scorer, pivot, language);
+  progress.check(0.95);
+  const alternatives = (located?.alternatives ?? []).flatMap((stretch) => {
+    const first = lane[stretch.start];
+    const last = lane[stretch.end - 1];
+    return first === undefined || last === undefined ? [] : [{ first: first.id, last: last.id }];
+  });
   const segments = document.segments;
   const fills: AlignFill[] = [];
   const proposals: AlignProposal[] = [];
@@ -626,7 +899,10 @@ export function planAlignment(project: Project, request: AlignIntoColumnRequest)
       beadRows.forEach(omit);
       continue;
     }
-    const flagged = targets > 1 || beadRows.length > 1 ? Math.min(confidence, FLAGGED_CONFIDENCE) : confidence;
+    const flagged =
+      targets > 1 || beadRows.length > 1 || alternatives.length > 0
+        ? Math.min(confidence, FLAGGED_CONFIDENCE)
+        : confidence;
     fill(head, text, flagged);
     if (beadRows.length === 1) continue;
     // Only rows next to each other in the document can be merged: never across furniture or any other row.
@@ -642,6 +918,7 @@ export function planAlignment(project: Project, request: AlignIntoColumnRequest)
   const position = new Map(lane.map((row) => [row.id, row.index]));
   fills.sort((a, b) => (position.get(a.segmentId) ?? 0) - (position.get(b.segmentId) ?? 0));
   const lastRow = rows[rows.length - 1];
+  progress.finish();
   return {
     documentId: document.id,
     language,
@@ -650,6 +927,7 @@ export function planAlignment(project: Project, request: AlignIntoColumnRequest)
     covered: firstRow === undefined || lastRow === undefined ? null : { first: firstRow.id, last: lastRow.id },
     fills,
     proposals,
+    alternatives,
   };
 }
 

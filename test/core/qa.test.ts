@@ -211,7 +211,7 @@ describe('the sample appeal', () => {
   it('has no errors; only reading speed may be flagged', () => {
     const findings = checkTranscript(appeal, LANGUAGES, DEFAULT_RULES, sample.frameRate);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(findings.every((f) => f.rule === 'cps')).toBe(true);
+    expect(findings.filter((f) => f.rule !== 'cps')).toEqual([]);
   });
 });
 

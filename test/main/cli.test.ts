@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,7 +72,8 @@ describe('subrelay validate', () => {
     const run = await cli('validate', file);
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr.startsWith(`subrelay: ${file}: documents[0].segments[0].status.ko: `)).toBe(true);
+    // Worded from the problem code (`problem.invalid-project`), as the interface words it.
+    expect(run.stderr.startsWith(`subrelay: ${file}: is damaged at documents[0].segments[0].status.ko: `)).toBe(true);
     expect(run.stderr).not.toContain('    at ');
   });
 
@@ -81,7 +83,7 @@ describe('subrelay validate', () => {
     const run = await cli('validate', file);
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toMatch(/^subrelay: .*notes\.subrelay: not valid JSON/u);
+    expect(run.stderr).toMatch(/^subrelay: .*notes\.subrelay: is damaged: not valid JSON/u);
   });
 
   it('adds the stack trace under --debug, still ending with the one-line report', async () => {
@@ -90,7 +92,7 @@ describe('subrelay validate', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('    at ');
     expect(lines(run.stderr).at(-1)).toMatch(
-      /^subrelay: .*bad\.subrelay: documents\[0\]\.segments\[0\]\.status\.ko: /u,
+      /^subrelay: .*bad\.subrelay: is damaged at documents\[0\]\.segments\[0\]\.status\.ko: /u,
     );
   });
 
@@ -222,6 +224,54 @@ describe('subrelay commands', () => {
   });
 });
 
+describe('the CLI’s words come from the English locale (issue 10)', () => {
+  const english = JSON.parse(readFileSync(join(repoRoot, 'locales', 'en', 'translation.json'), 'utf8')) as {
+    cli: Record<string, string>;
+  };
+
+  it('counts in words with plural forms (0.4 printed "1 findings: 0 errors, 1 warnings")', async () => {
+    const run = await cli('qa', sampleFile, '--lang', 'all');
+    expect(run.stdout).toMatch(/\[cps\]\n1 finding: 0 errors, 1 warning\n$/u);
+  });
+
+  it('prints the locale’s usage text, with the format catalog', async () => {
+    const help = await cli('--help');
+    expect(help.stdout.startsWith(`${english.cli['usage']!.split('\n')[0]}\n`)).toBe(true);
+    expect(help.stdout).toContain(english.cli['formatAuto']);
+    // The XLIFF import entry once, not twice as in 0.4.
+    expect(help.stdout.split('import <project> <file.xlf|file.xliff>').length).toBe(2);
+  });
+
+  it('names the other places a one-sentence translation fits', async () => {
+    // The sample's Article with its Ukrainian column emptied, and the Ukrainian headline alone pasted.
+    const sample = await loadSample();
+    const article = sample.documents.find((d) => d.id === 'article')!;
+    const headline = article.segments.find((s) => s.id === 'h001')!;
+    const blank = {
+      ...sample,
+      documents: sample.documents.map((d) =>
+        d.id !== 'article' ? d : { ...d, segments: d.segments.map((s) => ({ ...s, texts: { ...s.texts, uk: '' } })) },
+      ),
+    };
+    const folder = await temporaryFolder('cli-align');
+    const project = join(folder, 'blank.subrelay');
+    const text = join(folder, 'uk.txt');
+    await writeFile(project, serializeProject(blank));
+    await writeFile(text, `${headline.texts.uk}\n`);
+    const run = await cli('align', project, text, '--document', 'article', '--to', 'uk', '--presegmented');
+    expect(run.code).toBe(0);
+    const alternatives = lines(run.stdout).filter((line) => line.startsWith('proposed: the translation fits '));
+    expect(alternatives.length).toBeGreaterThan(0);
+    expect(run.stdout).toContain('h001 to h001 nearly as well');
+  });
+
+  it('words a usage error from its code', async () => {
+    const run = await cli('qa', sampleFile, '--lang', 'en', '--fps', 'fast');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`subrelay: ${english.cli['qaNotFrameRate']!.replace('{{value}}', 'fast')}\n`);
+  });
+});
+
 describe('the subrelay binary', () => {
   it('ends quietly when the reader of its output goes away (convert big.srt --to json | head)', async () => {
     const folder = await temporaryFolder('cli-pipe');
@@ -259,7 +309,9 @@ describe('the subrelay binary', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(lines(result.stderr)).toHaveLength(1);
-    expect(result.stderr).toMatch(/^subrelay: .*bad\.subrelay: documents\[0\]\.segments\[0\]\.status\.ko: .+\n$/u);
+    expect(result.stderr).toMatch(
+      /^subrelay: .*bad\.subrelay: is damaged at documents\[0\]\.segments\[0\]\.status\.ko: .+\n$/u,
+    );
     expect(result.stderr).not.toContain('    at ');
   });
 });

@@ -265,13 +265,17 @@ describe('subrelay validate', () => {
     const damaged = await validate(file);
     expect(damaged.code).toBe(1);
     expect(damaged.stderr).toMatch(
-      new RegExp(`^subrelay: ${file}: not valid JSON \\(.+\\) \\(its backup ${file}\\.bak is readable\\)\\n$`, 'u'),
+      new RegExp(
+        `^subrelay: ${file}: is damaged: not valid JSON \\(.+\\) \\(its backup ${file}\\.bak is readable\\)\\n$`,
+        'u',
+      ),
     );
     await writeFile(file, JSON.stringify({ format: 'subrelay', version: 5, requires: '0.9.0' }));
     const newer = await validate(file);
     expect(newer.code).toBe(1);
     expect(newer.stderr).toBe(
-      `subrelay: ${file}: version: needs Subrelay 0.9.0 or later (it uses project format 5; this Subrelay reads formats up to 4, written by Subrelay 0.4.0 and later)\n`,
+      // Worded from `problem.newer-version`, as the interface words it.
+      `subrelay: ${file}: needs Subrelay 0.9.0 or later (project format 5): update Subrelay to open it\n`,
     );
   });
 });

@@ -1,11 +1,12 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENDONYMS, type Language } from '../../../src/languages';
 import type { Project } from '../../../src/model/project';
 import { decodeText, DecodeError } from '../../../src/text/decode';
 import type { SubrelayDocument } from '../../../src/model/project';
-import { planAlignment, type AlignPlan } from '../../../src/usecases/alignIntoColumn';
+import { AlignCancelled, type AlignPlan } from '../../../src/usecases/alignIntoColumn';
 import { describeError } from '../describeError';
+import { planAlignmentInWorker, type AlignmentRun } from '../workers/planAlignment';
 import { LanguageSelect } from './LanguageSelect';
 import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
@@ -41,7 +42,32 @@ export function AlignDialog(props: {
   const [plan, setPlan] = useState<AlignPlan>();
   const [note, setNote] = useState<string>();
   const [problem, setProblem] = useState<string>();
+  /** Share of the alignment done while it runs (in a worker); undefined when none runs. */
+  const [progress, setProgress] = useState<number>();
+  const running = useRef<AlignmentRun | undefined>(undefined);
   const fileId = useId();
+  // Closing the dialog stops an alignment still running.
+  useEffect(() => () => running.current?.cancel(), []);
+
+  function align(request: Parameters<typeof planAlignmentInWorker>[1]): void {
+    const run = planAlignmentInWorker(props.project, request, setProgress);
+    running.current = run;
+    setProgress(0);
+    setProblem(undefined);
+    run.plan.then(
+      (planned) => {
+        if (running.current !== run) return;
+        running.current = undefined;
+        setProgress(undefined);
+        setPlan(planned);
+      },
+      (caught: unknown) => {
+        if (running.current === run) running.current = undefined;
+        setProgress(undefined);
+        setProblem(caught instanceof AlignCancelled ? t('align.cancelled') : describeError(caught, t));
+      },
+    );
+  }
 
   async function importFile(file: File): Promise<void> {
     setProblem(undefined);
@@ -81,6 +107,20 @@ export function AlignDialog(props: {
     );
   }
 
+  if (progress !== undefined) {
+    return (
+      <Modal title={t('align.title')} onClose={props.onClose}>
+        <p role="status">{t('align.running', { percent: Math.floor(progress * 100) })}</p>
+        <progress aria-label={t('align.progress')} value={progress} max={1} />
+        <div className="buttons">
+          <button type="button" ref={(button) => button?.focus()} onClick={() => running.current?.cancel()}>
+            {t('align.cancel')}
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
   return (
     <Modal title={t('align.title')} onClose={props.onClose}>
       <form
@@ -91,15 +131,8 @@ export function AlignDialog(props: {
             return setProblem(t('align.noPivot', { language: ENDONYMS[pivot ?? 'en'] }));
           }
           if (document === undefined) return;
-          try {
-            // Only a plan: nothing changes until the translator has seen what it proposes.
-            setPlan(
-              planAlignment(props.project, { documentId: document.id, language, pivot, text, presegmented, replace }),
-            );
-            setProblem(undefined);
-          } catch (caught) {
-            setProblem(describeError(caught, t));
-          }
+          // Only a plan, worked out off the window's thread: nothing changes until the translator has seen it.
+          align({ documentId: document.id, language, pivot, text, presegmented, replace });
         }}
       >
         <label className="field">
@@ -223,6 +256,20 @@ function AlignReview(props: {
                 sentences: plan.sentences,
               })}
         </p>
+        {plan.alternatives.length > 0 && (
+          <>
+            <p>
+              <strong>{t('align.alternatives', { count: plan.alternatives.length })}</strong>
+            </p>
+            <ul>
+              {plan.alternatives.map((stretch) => (
+                <li key={stretch.first}>
+                  {t('align.alternative', { first: rowOf(stretch.first), last: rowOf(stretch.last) })}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         {changed > 0 && <p className="muted">{t('align.overwrites', { count: changed })}</p>}
         {reshaping.length === 0 ? (
           <p className="muted">{t('align.noProposals')}</p>

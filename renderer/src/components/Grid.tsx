@@ -1,37 +1,115 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { ENDONYMS, type Language } from '../../../src/languages';
-import type { DubbingSettings, Segment, SubrelayDocument } from '../../../src/model/project';
+import type { DubbingSettings, Segment, SubrelayDocument, ViewSettings } from '../../../src/model/project';
+import { positionOf } from '../../../src/model/segmentIndex';
+import { CARET_AT_END } from '../../../src/commands/commands';
+import { setSegmentStatus } from '../../../src/model/edit';
 import { segmentFit } from '../../../src/dub/speakingTime';
 import { formatTimestamp, parseTime } from '../../../src/time/timecode';
 import { DEFAULT_DUBBING } from '../../../src/dub/speakingTime';
+import { breakLines } from '../../../src/subtitles/lineBreak';
+import { DEFAULT_RULES, lineLength, readingSpeed, type SubtitleRules } from '../../../src/subtitles/rules';
+import { SEGMENT_STATUSES, type SegmentStatus } from '../../../src/model/project';
 import { qaMessage } from './QaPanel';
 import { sameFindings, selectCellFindings, selectDocument, selectSegment, type AppState } from '../store/appState';
 import { useAppState, useDispatcher } from '../store/context';
-import { shallowArrayEqual } from '../store/store';
 import { LocalizedError } from '../errors';
+import { caretLines } from './caretLines';
+import { columnWidths, contentWeights, FIXED_COLUMNS_EM } from './columns';
 
 /** Seconds with one decimal in the interface language's notation ("2.5" / "2,5"). */
 function seconds(milliseconds: number, locale: string): string {
   return (milliseconds / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
+function number1(value: number, locale: string): string {
+  return value.toLocaleString(locale, { maximumFractionDigits: 1 });
+}
+
 /**
- * Whether a cell's line can be dubbed in its cue's slot: the time it takes
- * to say (estimated from syllables) against the slot, beyond the tolerance.
+ * What a subtitler reads at a glance under a timed cell: the reading speed
+ * against its limit, each line's length as the cue will be broken on export
+ * against the line limit, and (only when the line does not fit its slot) the
+ * dubbing fit with its tolerance. What is over a limit is marked with a sign
+ * and in words for screen readers, so colour is never the only signal.
+ */
+function CellMeasures(props: {
+  readonly segment: Segment;
+  readonly language: Language;
+  readonly number: number;
+  readonly rules: SubtitleRules;
+  readonly dubbing: DubbingSettings;
+}) {
+  const { t, i18n } = useTranslation();
+  const { segment, language, rules } = props;
+  const text = segment.texts[language];
+  const measures = useMemo(() => {
+    if (segment.start === undefined || segment.end === undefined || text.trim() === '') return undefined;
+    const limits = rules.languages[language];
+    const broken = breakLines(text, language, { maxLineLength: limits.maxLineLength, maxLines: rules.maxLines });
+    const lines = broken.split(/\r\n|\r|\n/u).filter((line) => line.trim() !== '');
+    return {
+      broken: lines.join('\n'),
+      lengths: lines.map((line) => lineLength(line.trim(), language)),
+      cps: readingSpeed(text, segment.end - segment.start),
+      limits,
+    };
+  }, [segment.start, segment.end, text, language, rules]);
+  if (measures === undefined) return null;
+  const { limits } = measures;
+  const locale = i18n.language;
+  const cpsOver = measures.cps > limits.maxCps;
+  const linesOver =
+    measures.lengths.some((length) => length > limits.maxLineLength) || measures.lengths.length > rules.maxLines;
+  const cps = Number.isFinite(measures.cps) ? number1(measures.cps, locale) : '∞';
+  const lengths = measures.lengths.map((length) => number1(length, locale));
+  const label = t('grid.measures', {
+    language: ENDONYMS[language],
+    number: props.number,
+  });
+  const description = [
+    t(cpsOver ? 'grid.cpsOver' : 'grid.cpsWithin', { cps, limit: limits.maxCps }),
+    t(linesOver ? 'grid.linesOver' : 'grid.linesWithin', {
+      count: lengths.length,
+      lengths: lengths.join(', '),
+      limit: limits.maxLineLength,
+    }),
+  ].join(' ');
+  return (
+    <span role="note" aria-label={label} aria-description={description} className="cell-measures">
+      <span className={cpsOver ? 'over' : undefined} title={description}>
+        {cpsOver && <span aria-hidden="true">▲ </span>}
+        {t('grid.cpsShort', { cps, limit: limits.maxCps })}
+      </span>
+      <span className={linesOver ? 'over' : undefined} title={measures.broken}>
+        {linesOver && <span aria-hidden="true">▲ </span>}
+        {t('grid.linesShort', { lengths: lengths.join(' · '), limit: limits.maxLineLength })}
+      </span>
+      <FitChip segment={segment} language={language} dubbing={props.dubbing} />
+    </span>
+  );
+}
+
+/**
+ * Shown only when a cell's line does not fit its cue's slot for dubbing: the
+ * time it takes to say (estimated from syllables) against the slot, with the
+ * tolerance allowed.
  */
 function FitChip(props: { readonly segment: Segment; readonly language: Language; readonly dubbing: DubbingSettings }) {
   const { t, i18n } = useTranslation();
   const fit = segmentFit(props.segment, props.language, props.dubbing);
-  if (fit === undefined) return null;
+  if (fit === undefined || fit.fit.fits) return null;
   const values = {
     speaking: seconds(fit.speakingMs, i18n.language),
     slot: seconds(fit.slotMs, i18n.language),
+    tolerance: props.dubbing.tolerancePercent,
   };
-  const label = fit.fit.fits ? t('grid.fits', values) : t('grid.doesNotFit', values);
+  const label = t('grid.doesNotFit', values);
   return (
-    <span className={`fit-chip ${fit.fit.fits ? 'fits' : 'overflows'}`} role="img" aria-label={label} title={label}>
-      {fit.fit.fits ? '✓' : '✗'} {values.speaking}/{values.slot}
+    <span className="fit-chip overflows" role="img" aria-label={label} title={label}>
+      ✗ {t('grid.fitShort', values)}
     </span>
   );
 }
@@ -73,6 +151,7 @@ function TimeInput(props: {
   );
 }
 
+
 /** One cell's text box: takes the focus when the store's selection asks for it. */
 function TextCell(props: {
   readonly documentId: string;
@@ -80,6 +159,7 @@ function TextCell(props: {
   readonly number: number;
   readonly language: Language;
   readonly timed: boolean;
+  readonly rules: SubtitleRules;
   readonly dubbing: DubbingSettings;
 }) {
   const { t } = useTranslation();
@@ -88,6 +168,12 @@ function TextCell(props: {
   const findings = useAppState(
     useCallback((state) => selectCellFindings(state, segment.id, language), [segment.id, language]),
     sameFindings,
+  );
+  const selected = useAppState(
+    useCallback(
+      (state: AppState) => state.selection?.segmentId === segment.id && state.selection.language === language,
+      [segment.id, language],
+    ),
   );
   const focusToken = useAppState(
     useCallback(
@@ -98,38 +184,76 @@ function TextCell(props: {
   );
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (focusToken > 0 && document.activeElement !== box.current) box.current?.focus();
-  }, [focusToken]);
+    const element = box.current;
+    if (focusToken <= 0 || element === null) return;
+    if (document.activeElement !== element) element.focus({ preventScroll: true });
+    const caret = dispatcher.store.getState().selection?.caret;
+    if (caret !== undefined) {
+      const at = Math.min(caret, element.value.length);
+      element.setSelectionRange(at, at);
+    }
+  }, [focusToken, dispatcher]);
   const excluded = segment.excluded === true;
   const uncertain = (segment.confidence?.[language] ?? 1) < 0.5;
   const severity = findings.some((f) => f.severity === 'error') ? 'qa-error' : findings.length > 0 ? 'qa-warning' : '';
-  const description = [
+  const messages = [
     ...(uncertain ? [t('align.uncertainCell')] : []),
     ...findings.map((finding) => qaMessage(finding, t)),
-  ].join('; ');
+  ];
+  const description = messages.join('; ');
   const ref = { documentId: props.documentId, segmentId: segment.id };
+  const cellName = t('grid.cellLabel', { language: ENDONYMS[language], number });
+  const status = segment.status[language];
   return (
     <td className={`text-cell lang-${language}${uncertain ? ' uncertain' : ''} ${severity}`}>
       <textarea
         ref={box}
         lang={language}
         data-cell={`${segment.id}:${language}`}
-        aria-label={t('grid.cellLabel', { language: ENDONYMS[language], number })}
+        aria-label={cellName}
         aria-description={description === '' ? undefined : description}
         aria-invalid={severity === 'qa-error' ? true : undefined}
+        title={description === '' ? undefined : description}
         value={segment.texts[language]}
         rows={1}
         spellCheck
-        onFocus={() => dispatcher.select({ segmentId: segment.id, language })}
+        onFocus={() => {
+          if (!selected) dispatcher.select({ segmentId: segment.id, language });
+        }}
         onChange={(event) => dispatcher.setText(ref, language, event.target.value)}
       />
-      <span
-        className={`status-chip status-${segment.status[language]}`}
-        aria-label={t('status.label', { status: t(`status.${segment.status[language]}`) })}
-      >
-        {t(`status.${segment.status[language]}`)}
+      {selected && messages.length > 0 && (
+        <ul className="cell-findings" aria-label={t('grid.findingsOf', { cell: cellName })}>
+          {messages.map((message, index) => (
+            <li key={index}>{message}</li>
+          ))}
+        </ul>
+      )}
+      <span className="cell-footer">
+        {props.timed && !excluded && (
+          <CellMeasures
+            segment={segment}
+            language={language}
+            number={number}
+            rules={props.rules}
+            dubbing={props.dubbing}
+          />
+        )}
+        <select
+          className={`status-chip status-${status}`}
+          aria-label={t('grid.statusOf', { cell: cellName })}
+          value={status}
+          onChange={(event) =>
+            dispatcher.edit((p) => setSegmentStatus(p, ref, language, event.target.value as SegmentStatus), 'status')
+          }
+        >
+          {SEGMENT_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {t(`status.${value}`)}
+            </option>
+          ))}
+        </select>
       </span>
-      {props.timed && !excluded && <FitChip segment={segment} language={language} dubbing={props.dubbing} />}
     </td>
   );
 }
@@ -138,24 +262,34 @@ function TextCell(props: {
 const Row = memo(function Row(props: {
   readonly documentId: string;
   readonly segmentId: string;
-  readonly number: number;
+  readonly index: number;
   readonly timed: boolean;
   readonly languages: ReadonlyArray<Language>;
+  readonly rules: SubtitleRules;
   readonly dubbing: DubbingSettings;
+  readonly measure: (element: HTMLTableRowElement | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { measure, index } = props;
+  const { t, i18n } = useTranslation();
   const dispatcher = useDispatcher();
   const segment = useAppState(useCallback((state) => selectSegment(state, props.segmentId), [props.segmentId]));
   const selected = useAppState(
     useCallback((state) => state.selection?.segmentId === props.segmentId, [props.segmentId]),
   );
   if (segment === undefined) return null;
-  const { number } = props;
+  const number = index + 1;
   const ref = { documentId: props.documentId, segmentId: segment.id };
   const excluded = segment.excluded === true;
   const invalidTime = (value: string): void => dispatcher.fail(new LocalizedError('grid.invalidTime', { value }));
+  const duration = segment.start !== undefined && segment.end !== undefined ? segment.end - segment.start : undefined;
   return (
-    <tr className={excluded ? 'excluded' : undefined} aria-selected={selected}>
+    <tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      className={excluded ? 'excluded' : undefined}
+      aria-selected={selected}
+    >
       <th
         scope="row"
         className="number"
@@ -182,6 +316,14 @@ const Row = memo(function Row(props: {
               onCommit={(ms) => dispatcher.setTime(ref, 'end', ms)}
               onInvalid={invalidTime}
             />
+            {duration !== undefined && (
+              <span
+                className="duration"
+                aria-label={t('grid.durationLabel', { number, seconds: seconds(duration, i18n.language) })}
+              >
+                {t('grid.duration', { seconds: seconds(duration, i18n.language) })}
+              </span>
+            )}
           </td>
         </>
       )}
@@ -193,6 +335,7 @@ const Row = memo(function Row(props: {
           number={number}
           language={language}
           timed={props.timed}
+          rules={props.rules}
           dubbing={props.dubbing}
         />
       ))}
@@ -200,58 +343,382 @@ const Row = memo(function Row(props: {
   );
 });
 
-/** The ids of the open document's rows: a new array only when rows are added, removed or reordered. */
-function selectRowIds(state: AppState): ReadonlyArray<string> {
-  return selectDocument(state)?.segments.map((segment) => segment.id) ?? [];
+const rowIdCache = new WeakMap<ReadonlyArray<Segment>, ReadonlyArray<string>>();
+let lastRowIds: { readonly segments: ReadonlyArray<Segment>; readonly ids: ReadonlyArray<string> } | undefined;
+
+/**
+ * The ids of the open document's rows: the same array until rows are added,
+ * removed or reordered, worked out without reading the rows when an edit
+ * changed one row's content.
+ */
+export function selectRowIds(state: AppState): ReadonlyArray<string> {
+  const segments = selectDocument(state)?.segments;
+  if (segments === undefined) return NO_IDS;
+  const known = rowIdCache.get(segments);
+  if (known !== undefined) return known;
+  let ids: ReadonlyArray<string>;
+  const last = lastRowIds;
+  if (last !== undefined && sameRows(last.segments, segments)) ids = last.ids;
+  else ids = segments.map((segment) => segment.id);
+  rowIdCache.set(segments, ids);
+  lastRowIds = { segments, ids };
+  return ids;
 }
 
-/** The segment grid: a real table, one row per segment, one column per language. */
+/** Whether two versions of a document have the same rows in the same order. */
+function sameRows(before: ReadonlyArray<Segment>, after: ReadonlyArray<Segment>): boolean {
+  if (before.length !== after.length) return false;
+  for (let index = 0; index < after.length; index++) {
+    const a = before[index];
+    const b = after[index];
+    if (a !== b && a?.id !== b?.id) return false;
+  }
+  return true;
+}
+
+const NO_IDS: ReadonlyArray<string> = [];
+
+function selectSelectedRow(state: AppState): number {
+  const document = selectDocument(state);
+  const id = state.selection?.segmentId;
+  return document === undefined || id === undefined ? -1 : positionOf(document.segments, id);
+}
+
+/** Rows moved by PageUp/PageDown: what fits in the view. */
+function pageRows(element: HTMLElement | null, averageRow: number): number {
+  return Math.max(1, Math.floor((element?.clientHeight ?? 600) / Math.max(averageRow, 20)) - 1);
+}
+
+/**
+ * The segment grid: a real table, one row per segment, one column per
+ * language, of which only the rows in view (and a few around them) exist in
+ * the page. The selected row is always kept, so a cell being edited is never
+ * taken away under the caret, and the keyboard moves through rows that are
+ * not in the page by moving the store's selection.
+ */
 export function Grid() {
   const { t } = useTranslation();
+  const dispatcher = useDispatcher();
   const document = useAppState(selectDocumentHeader, sameDocumentHeader);
-  const languages = useAppState(selectLanguages);
+  const allLanguages = useAppState(selectLanguages);
   const dubbing = useAppState(selectDubbing);
-  const rowIds = useAppState(selectRowIds, shallowArrayEqual);
+  const rules = useAppState(selectRules);
+  const view = useAppState(selectView);
+  const rowIds = useAppState(selectRowIds);
+  const selectedRow = useAppState(selectSelectedRow);
+  const focusToken = useAppState((state) => state.focusToken);
+  const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLTableSectionElement>(null);
+  const [headHeight, setHeadHeight] = useState(30);
+  const [width, setWidth] = useState(0);
+
+  const hidden = view?.hiddenLanguages;
+  const languages = useMemo(
+    () => allLanguages.filter((language) => hidden?.includes(language) !== true),
+    [allLanguages, hidden],
+  );
+  const timed = document?.kind === 'transcript';
+
+  const keepSelected = useCallback(
+    (range: Range): number[] => {
+      const indexes = defaultRangeExtractor(range);
+      if (selectedRow >= 0 && selectedRow < range.count && !indexes.includes(selectedRow)) {
+        indexes.push(selectedRow);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [selectedRow],
+  );
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is a mutable instance by design; render reads it.
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
+    count: rowIds.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => (timed ? 62 : 50),
+    overscan: 6,
+    getItemKey: (index) => rowIds[index] ?? index,
+    rangeExtractor: keepSelected,
+    scrollMargin: headHeight,
+  });
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element === null) return undefined;
+    const observer = new ResizeObserver(() => {
+      setWidth(element.clientWidth);
+      setHeadHeight(head.current?.offsetHeight ?? 30);
+    });
+    observer.observe(element);
+    setWidth(element.clientWidth);
+    setHeadHeight(head.current?.offsetHeight ?? 30);
+    return () => observer.disconnect();
+  }, []);
+
+  // A command, a jump or a dialog closing asks for the selected cell: bring its row into view first.
+  useLayoutEffect(() => {
+    if (focusToken > 0 && selectedRow >= 0) virtualizer.scrollToIndex(selectedRow, { align: 'auto' });
+    // Only a new request scrolls; following the selection while typing would fight the translator's scrolling.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusToken]);
+
+  const weights = useMemo(
+    () => ({ ...contentWeightsOf(dispatcher.store.getState(), languages), ...view?.columnWeights }),
+    // Worked out when the document or the columns change, not on every edit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [document?.id, languages, view?.columnWeights],
+  );
+  const widths = columnWidths(languages, weights, width, timed);
+
   if (document === undefined) return null;
-  const timed = document.kind === 'transcript';
+
+  const move = (row: number, language: Language, caret?: number): void => {
+    const target = rowIds[Math.max(0, Math.min(row, rowIds.length - 1))];
+    if (target !== undefined) dispatcher.select({ segmentId: target, language, caret }, true);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const target = event.target;
+    if (!(target instanceof HTMLTextAreaElement) || target.dataset['cell'] === undefined) return;
+    if (event.nativeEvent.isComposing || event.altKey || event.metaKey || event.ctrlKey) return;
+    const selection = dispatcher.store.getState().selection;
+    const language = selection?.language;
+    if (selection === undefined || language === undefined || selectedRow < 0) return;
+    const column = languages.indexOf(language);
+    switch (event.key) {
+      case 'ArrowUp': {
+        if (event.shiftKey || selectedRow === 0 || !caretLines(target).first) return;
+        move(selectedRow - 1, language, CARET_AT_END);
+        break;
+      }
+      case 'ArrowDown': {
+        if (event.shiftKey || selectedRow === rowIds.length - 1 || !caretLines(target).last) return;
+        move(selectedRow + 1, language, 0);
+        break;
+      }
+      case 'PageUp':
+      case 'PageDown': {
+        if (event.shiftKey) return;
+        const items = virtualizer.getVirtualItems();
+        const average = items.length === 0 ? 60 : items.reduce((sum, item) => sum + item.size, 0) / items.length;
+        const step = pageRows(scroller.current, average);
+        move(selectedRow + (event.key === 'PageDown' ? step : -step), language);
+        break;
+      }
+      case 'Tab': {
+        const next = column + (event.shiftKey ? -1 : 1);
+        if (next >= 0 && next < languages.length) {
+          move(selectedRow, languages[next] ?? language, CARET_AT_END);
+        } else {
+          const row = selectedRow + (event.shiftKey ? -1 : 1);
+          // Past the first or the last cell, Tab leaves the grid as usual.
+          if (row < 0 || row >= rowIds.length) return;
+          move(row, (event.shiftKey ? languages[languages.length - 1] : languages[0]) ?? language, CARET_AT_END);
+        }
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const items = virtualizer.getVirtualItems();
+  const total = virtualizer.getTotalSize();
+  const margin = virtualizer.options.scrollMargin;
+  const body: React.ReactNode[] = [];
+  let offset = margin;
+  const span = 1 + (timed ? 2 : 0) + languages.length;
+  for (const item of items) {
+    if (item.start > offset) body.push(<Spacer key={`gap-${item.index}`} height={item.start - offset} span={span} />);
+    const segmentId = rowIds[item.index];
+    if (segmentId !== undefined) {
+      body.push(
+        <Row
+          key={segmentId}
+          documentId={document.id}
+          segmentId={segmentId}
+          index={item.index}
+          timed={timed}
+          languages={languages}
+          rules={rules}
+          dubbing={dubbing}
+          measure={virtualizer.measureElement}
+        />,
+      );
+    }
+    offset = item.end;
+  }
+  if (total + margin > offset) body.push(<Spacer key="end" height={total + margin - offset} span={span} />);
+
   return (
-    <div className="grid-scroll">
-      <table className="grid">
-        <caption className="visually-hidden">{t('grid.label', { title: document.title })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="number">
-              {t('grid.number')}
-            </th>
+    <div className="grid-area">
+      <ColumnChooser languages={allLanguages} hidden={hidden ?? []} />
+      <div className="grid-scroll" ref={scroller} onKeyDown={onKeyDown}>
+        <table className="grid" aria-rowcount={rowIds.length + 1}>
+          <caption className="visually-hidden">{t('grid.label', { title: document.title })}</caption>
+          <colgroup>
+            <col style={{ width: `${FIXED_COLUMNS_EM.number}em` }} />
             {timed && (
               <>
-                <th scope="col">{t('grid.start')}</th>
-                <th scope="col">{t('grid.end')}</th>
+                <col style={{ width: `${FIXED_COLUMNS_EM.time}em` }} />
+                <col style={{ width: `${FIXED_COLUMNS_EM.time}em` }} />
               </>
             )}
             {languages.map((language) => (
-              <th scope="col" key={language} lang={language}>
-                {ENDONYMS[language]}
-              </th>
+              <col key={language} style={widths[language] === undefined ? undefined : { width: widths[language] }} />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rowIds.map((segmentId, index) => (
-            <Row
-              key={segmentId}
-              documentId={document.id}
-              segmentId={segmentId}
-              number={index + 1}
-              timed={timed}
-              languages={languages}
-              dubbing={dubbing}
-            />
-          ))}
-        </tbody>
-      </table>
+          </colgroup>
+          <thead ref={head}>
+            <tr aria-rowindex={1}>
+              <th scope="col" className="number">
+                {t('grid.number')}
+              </th>
+              {timed && (
+                <>
+                  <th scope="col" className="time-col">
+                    {t('grid.start')}
+                  </th>
+                  <th scope="col" className="time-col">
+                    {t('grid.end')}
+                  </th>
+                </>
+              )}
+              {languages.map((language, index) => (
+                <th scope="col" key={language} lang={language}>
+                  {ENDONYMS[language]}
+                  {index < languages.length - 1 && (
+                    <ColumnResizer
+                      language={language}
+                      next={languages[index + 1] ?? language}
+                      weights={weights}
+                      width={widths[language] ?? 0}
+                    />
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{body}</tbody>
+        </table>
+      </div>
     </div>
   );
+}
+
+function Spacer(props: { readonly height: number; readonly span: number }) {
+  return (
+    <tr className="spacer" aria-hidden="true" style={{ height: props.height }}>
+      <td colSpan={props.span} />
+    </tr>
+  );
+}
+
+/** Checkboxes that show or hide each language's column; remembered with the project. */
+function ColumnChooser(props: {
+  readonly languages: ReadonlyArray<Language>;
+  readonly hidden: ReadonlyArray<Language>;
+}) {
+  const { t } = useTranslation();
+  const dispatcher = useDispatcher();
+  const toggle = (language: Language, show: boolean): void => {
+    const settings = dispatcher.store.getState().workspace?.settings;
+    if (settings === undefined) return;
+    const hidden = show ? props.hidden.filter((l) => l !== language) : [...props.hidden, language];
+    // At least one column stays.
+    if (hidden.length >= props.languages.length) return;
+    dispatcher.setSettings({ ...settings, view: { ...settings.view, hiddenLanguages: hidden } });
+  };
+  return (
+    <fieldset className="column-chooser">
+      <legend>{t('grid.columns')}</legend>
+      {props.languages.map((language) => (
+        <label key={language} lang={language}>
+          <input
+            type="checkbox"
+            checked={!props.hidden.includes(language)}
+            onChange={(event) => toggle(language, event.target.checked)}
+          />
+          {ENDONYMS[language]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * The border between two language columns: drag it (or focus it and press
+ * Left/Right) to give one column more room and the next one less.
+ */
+function ColumnResizer(props: {
+  readonly language: Language;
+  readonly next: Language;
+  readonly weights: Readonly<Partial<Record<Language, number>>>;
+  readonly width: number;
+}) {
+  const { t } = useTranslation();
+  const dispatcher = useDispatcher();
+  const shift = (fraction: number): void => {
+    const settings = dispatcher.store.getState().workspace?.settings;
+    if (settings === undefined) return;
+    const a = props.weights[props.language] ?? 1;
+    const b = props.weights[props.next] ?? 1;
+    const moved = Math.max(-(a - 0.1), Math.min(b - 0.1, (a + b) * fraction));
+    const columnWeights = { ...props.weights, [props.language]: a + moved, [props.next]: b - moved };
+    dispatcher.setSettings({ ...settings, view: { ...settings.view, columnWeights: roundWeights(columnWeights) } });
+  };
+  return (
+    <span
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={t('grid.resizeColumn', { language: ENDONYMS[props.language] })}
+      aria-valuenow={Math.round(props.width)}
+      tabIndex={0}
+      className="column-resizer"
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+          shift(event.key === 'ArrowRight' ? 0.05 : -0.05);
+          event.preventDefault();
+        }
+      }}
+      onPointerDown={(event) => {
+        const startX = event.clientX;
+        const element = event.currentTarget;
+        const pairWidth = Math.max(props.width * 2, 1);
+        element.setPointerCapture(event.pointerId);
+        const onUp = (up: PointerEvent): void => {
+          element.removeEventListener('pointerup', onUp);
+          const dx = up.clientX - startX;
+          if (dx !== 0) shift(dx / pairWidth);
+        };
+        element.addEventListener('pointerup', onUp);
+      }}
+    />
+  );
+}
+
+function roundWeights(weights: Readonly<Partial<Record<Language, number>>>): Partial<Record<Language, number>> {
+  return Object.fromEntries(
+    Object.entries(weights).map(([language, weight]) => [
+      language,
+      Math.round(Math.min(20, Math.max(0.05, weight ?? 1)) * 1000) / 1000,
+    ]),
+  );
+}
+
+const contentWeightCache = new WeakMap<SubrelayDocument, Readonly<Partial<Record<Language, number>>>>();
+
+function contentWeightsOf(
+  state: AppState,
+  languages: ReadonlyArray<Language>,
+): Readonly<Partial<Record<Language, number>>> {
+  const document = selectDocument(state);
+  if (document === undefined) return {};
+  let weights = contentWeightCache.get(document);
+  if (weights === undefined) {
+    weights = contentWeights(document, languages);
+    contentWeightCache.set(document, weights);
+  }
+  return weights;
 }
 
 interface DocumentHeader {
@@ -277,4 +744,12 @@ function selectLanguages(state: AppState): ReadonlyArray<Language> {
 
 function selectDubbing(state: AppState): DubbingSettings {
   return state.workspace?.settings.dubbing ?? DEFAULT_DUBBING;
+}
+
+function selectRules(state: AppState): SubtitleRules {
+  return state.workspace?.settings.rules ?? DEFAULT_RULES;
+}
+
+function selectView(state: AppState): ViewSettings | undefined {
+  return state.workspace?.settings.view;
 }

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMANDS, MENUS, shortcutLabel, type CommandId, type MenuId } from '../../../src/commands/commands';
 import { ENDONYMS, isLanguage, LANGUAGES } from '../../../src/languages';
-import { uncertainSegments } from '../../../src/model/alignEdit';
-import type { SubrelayDocument } from '../../../src/model/project';
+import { rowCounter } from '../../../src/model/rowCounter';
+import type { Segment, SubrelayDocument } from '../../../src/model/project';
 import { rememberInterfaceLanguage } from '../i18n';
 import { commandContextOf, selectDirty, selectDocument, selectFindings, type AppState } from '../store/appState';
 import { useAppState, useDispatcher } from '../store/context';
@@ -17,6 +17,8 @@ function CommandMenu(props: {
   readonly labelFor: (command: CommandId, fallback: string) => string;
   readonly enabled: (command: CommandId) => boolean;
   readonly onCommand: (command: CommandId) => void;
+  /** Called when the menu closes without a choice (Escape). */
+  readonly onDismiss?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const list = useRef<HTMLUListElement>(null);
@@ -31,7 +33,10 @@ function CommandMenu(props: {
     <div
       className="menu"
       onKeyDown={(event) => {
-        if (event.key === 'Escape') setOpen(false);
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          props.onDismiss?.();
+        }
         if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
           const items = [
             ...(list.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? []),
@@ -71,17 +76,15 @@ function CommandMenu(props: {
   );
 }
 
-const uncertainCounts = new WeakMap<SubrelayDocument, number>();
+/** How many cells of a row the aligner was unsure of. */
+const uncertainCells = (segment: Segment): number =>
+  Object.values(segment.confidence ?? {}).filter((value) => value !== undefined && value < 0.5).length;
 
-/** How many links the aligner was unsure of in a document (worked out once per change of it). */
+/** How many links the aligner was unsure of in a document (kept up to date edit by edit). */
+const countUncertain = rowCounter(uncertainCells);
+
 function uncertainCount(document: SubrelayDocument | undefined): number {
-  if (document === undefined) return 0;
-  let count = uncertainCounts.get(document);
-  if (count === undefined) {
-    count = uncertainSegments(document).length;
-    uncertainCounts.set(document, count);
-  }
-  return count;
+  return document === undefined ? 0 : countUncertain(document.segments);
 }
 
 /** Which commands apply now, as one string ("1" or "0" per command), so the bar re-renders only when that changes. */
@@ -98,9 +101,15 @@ interface ToolbarView {
   readonly undoAction: string | undefined;
   readonly redoAction: string | undefined;
   readonly uncertain: number;
-  readonly qaCount: number | undefined;
+  /** Findings in the open transcript; 'checking' while its rows are still being checked; undefined for an article. */
+  readonly qaCount: number | 'checking' | undefined;
   readonly qaOpen: boolean;
   readonly hasProject: boolean;
+}
+
+function qaCountOf(state: AppState): number | 'checking' | undefined {
+  const check = selectFindings(state);
+  return check === undefined ? undefined : (check.count ?? 'checking');
 }
 
 function selectView(state: AppState): ToolbarView {
@@ -115,7 +124,7 @@ function selectView(state: AppState): ToolbarView {
     undoAction: workspace?.history.past[workspace.history.past.length - 1]?.label,
     redoAction: workspace?.history.future[0]?.label,
     uncertain: uncertainCount(document),
-    qaCount: selectFindings(state)?.all.length,
+    qaCount: qaCountOf(state),
     qaOpen: state.qaOpen,
     hasProject: project !== undefined,
   };
@@ -152,7 +161,11 @@ export function Toolbar() {
   };
   const enabled = (command: CommandId): boolean =>
     enabledFlags[COMMANDS.findIndex((candidate) => candidate.id === command)] === '1';
-  const run = (command: CommandId): void => dispatcher.run(command);
+  // After a menu command the keyboard goes back to the cell, unless the command opened a dialog.
+  const run = (command: CommandId): void => {
+    dispatcher.run(command);
+    if (dispatcher.store.getState().dialog === undefined) dispatcher.refocus();
+  };
   return (
     <header className="toolbar">
       <div role="toolbar" aria-label={t('toolbar.label')} className="toolbar-row">
@@ -165,6 +178,7 @@ export function Toolbar() {
             labelFor={labelFor}
             enabled={enabled}
             onCommand={run}
+            onDismiss={() => dispatcher.refocus()}
           />
         ))}
         <span className="project-name">
@@ -188,7 +202,7 @@ export function Toolbar() {
         </button>
         {view.qaCount !== undefined && (
           <button type="button" aria-pressed={view.qaOpen} onClick={() => dispatcher.toggleQa()}>
-            {t('qa.button', { count: view.qaCount })}
+            {view.qaCount === 'checking' ? t('qa.checking') : t('qa.button', { count: view.qaCount })}
           </button>
         )}
         {view.uncertain > 0 && (

@@ -2,7 +2,9 @@ import type { ApiResponse } from '../../../src/api/contract';
 import type { CellSelection, CommandContext } from '../../../src/commands/commands';
 import { isDirty, canRedo, canUndo, type History } from '../../../src/model/history';
 import type { Project, ProjectSettings, Segment, SubrelayDocument } from '../../../src/model/project';
-import { checkTranscript, createQaCache, type QaFinding } from '../../../src/qa/qa';
+import { createQaCache, type QaFinding } from '../../../src/qa/qa';
+import { checkTranscriptIncrementally, type TranscriptCheck } from '../../../src/qa/transcriptCheck';
+import { positionOf } from '../../../src/model/segmentIndex';
 import { DEFAULT_RULES } from '../../../src/subtitles/rules';
 import type { Language } from '../../../src/languages';
 import type { RowFilter } from '../../../src/review/filter';
@@ -60,6 +62,8 @@ export type Dialog =
   | { readonly kind: 'rules' }
   | { readonly kind: 'dubbing' }
   | { readonly kind: 'addDocument' }
+  | { readonly kind: 'keyboardShortcuts' }
+  | { readonly kind: 'goToRow' }
   | { readonly kind: 'newProject'; readonly startFrom?: StartFrom | undefined }
   | { readonly kind: 'path'; readonly purpose: 'open' | 'saveAs'; readonly then?: PendingAction | undefined }
   | { readonly kind: 'unsaved'; readonly then: PendingAction }
@@ -91,6 +95,8 @@ export interface AppState {
   readonly qaOpen: boolean;
   /** Which rows the grid shows (review filters); `{}` shows every row. See `selectVisibleRowIds`. */
   readonly filter: RowFilter;
+  /** Bumped when the background check of the open transcript's rows finishes (its count is then known). */
+  readonly qaChecked: number;
 }
 
 export const INITIAL_STATE: AppState = {
@@ -105,6 +111,7 @@ export const INITIAL_STATE: AppState = {
   failure: undefined,
   qaOpen: false,
   filter: {},
+  qaChecked: 0,
 };
 
 /** The project as it would be saved: the history's present with the current settings. */
@@ -126,83 +133,75 @@ export function selectDocument(state: AppState): SubrelayDocument | undefined {
   return project?.documents.find((d) => d.id === state.documentId) ?? project?.documents[0];
 }
 
-const segmentIndexes = new WeakMap<ReadonlyArray<Segment>, ReadonlyMap<string, number>>();
-
-/** Where a segment sits in its document, found without a scan (cached per segments array). */
+/** Where a segment sits in its document, found without a scan (the index carries over edits of one row). */
 export function indexOfSegment(document: SubrelayDocument, segmentId: string): number {
-  let index = segmentIndexes.get(document.segments);
-  if (index === undefined) {
-    index = new Map(document.segments.map((segment, position) => [segment.id, position]));
-    segmentIndexes.set(document.segments, index);
-  }
-  return index.get(segmentId) ?? -1;
+  return positionOf(document.segments, segmentId);
 }
 
 export function selectSegment(state: AppState, segmentId: string): Segment | undefined {
   const document = selectDocument(state);
   if (document === undefined) return undefined;
-  return document.segments[indexOfSegment(document, segmentId)];
+  return document.segments[positionOf(document.segments, segmentId)];
 }
 
-interface DocumentFindings {
-  readonly all: ReadonlyArray<QaFinding>;
-  readonly byCell: ReadonlyMap<string, ReadonlyArray<QaFinding>>;
-}
-
-interface CachedFindings {
+interface CachedCheck {
   readonly languages: ReadonlyArray<Language>;
   readonly frameRate: number;
   readonly rules: unknown;
-  readonly value: DocumentFindings;
+  readonly check: TranscriptCheck;
 }
 
-const findingsCache = new WeakMap<SubrelayDocument, CachedFindings>();
-/** Each cue's own findings between checks: an edit re-checks the edited cell and the gaps, not every text. */
+const checks = new WeakMap<SubrelayDocument, CachedCheck>();
+/** The newest check of each document, which the next version's check starts from. */
+const latestChecks = new Map<string, TranscriptCheck>();
+/** Each cue's own findings between checks that cannot go row by row (rows added, removed, rules changed). */
 const qaCache = createQaCache();
-const NO_FINDINGS: DocumentFindings = { all: [], byCell: new Map() };
 
 /**
- * The QA findings of the open transcript, worked out once per change of the document.
+ * The QA findings of the open transcript, per version of it.
  *
  * Cached by the document's identity (an edit replaces it) together with the
  * rules, languages and frame rate, so every row reading its cell's findings
- * shares one check; within a check, each cue's own findings come from the
- * last check unless that cue changed (`createQaCache`).
+ * shares one check. A new version is checked from the last one: only the
+ * rows the edit changed, and the cue after each (its gap), are checked again
+ * (see `checkTranscriptIncrementally`), so typing costs the same in a
+ * 20,000-cue transcript as in a short one.
  */
-export function selectFindings(state: AppState): DocumentFindings | undefined {
+export function selectFindings(state: AppState): TranscriptCheck | undefined {
   const document = selectDocument(state);
   const workspace = state.workspace;
   if (document === undefined || workspace === undefined || document.kind !== 'transcript') return undefined;
   const { languages, frameRate } = workspace.history.present;
   const rules = workspace.settings.rules ?? DEFAULT_RULES;
-  const cached = findingsCache.get(document);
+  const cached = checks.get(document);
   if (
     cached !== undefined &&
     cached.languages === languages &&
     cached.frameRate === frameRate &&
     cached.rules === rules
   ) {
-    return cached.value;
+    return cached.check;
   }
-  const all = checkTranscript(document, languages, rules, frameRate, qaCache);
-  const byCell = new Map<string, QaFinding[]>();
-  for (const finding of all) {
-    if (finding.segmentId === undefined) continue;
-    const cell = `${finding.segmentId}:${finding.language}`;
-    const list = byCell.get(cell);
-    if (list === undefined) byCell.set(cell, [finding]);
-    else list.push(finding);
-  }
-  const value = all.length === 0 ? NO_FINDINGS : { all, byCell };
-  findingsCache.set(document, { languages, frameRate, rules, value });
-  return value;
+  const check = checkTranscriptIncrementally(
+    latestChecks.get(document.id),
+    document,
+    languages,
+    rules,
+    frameRate,
+    qaCache,
+  );
+  latestChecks.set(document.id, check);
+  checks.set(document, { languages, frameRate, rules, check });
+  return check;
 }
 
 const NONE: ReadonlyArray<QaFinding> = [];
 
 /** One cell's findings: the same array until that cell's findings change. */
 export function selectCellFindings(state: AppState, segmentId: string, language: Language): ReadonlyArray<QaFinding> {
-  return selectFindings(state)?.byCell.get(`${segmentId}:${language}`) ?? NONE;
+  const check = selectFindings(state);
+  if (check === undefined) return NONE;
+  return check.cell(positionOf(check.segments, segmentId), language);
 }
 
 /** Findings compared by what they say, so a row re-renders only when its own findings change. */
@@ -227,14 +226,19 @@ export function commandContextOf(state: AppState, caret?: number): CommandContex
   const findings = selectFindings(state);
   const selection =
     state.selection === undefined ? undefined : caret === undefined ? state.selection : { ...state.selection, caret };
+  let findingCells: CommandContext['findingCells'] | undefined;
   return {
     project: workspace?.history.present,
     document: selectDocument(state),
     selection,
     canUndo: workspace !== undefined && canUndo(workspace.history),
     canRedo: workspace !== undefined && canRedo(workspace.history),
-    findingCells: (findings?.all ?? []).flatMap((finding) =>
-      finding.segmentId === undefined ? [] : [{ segmentId: finding.segmentId, language: finding.language }],
-    ),
+    // Listed only when a command asks (next item to check), not each time the menus ask what applies.
+    get findingCells() {
+      findingCells ??= (findings?.all() ?? []).flatMap((finding) =>
+        finding.segmentId === undefined ? [] : [{ segmentId: finding.segmentId, language: finding.language }],
+      );
+      return findingCells;
+    },
   };
 }

@@ -30,6 +30,7 @@ import {
   commandContextOf,
   projectOf,
   selectDirty,
+  selectFindings,
   type AppState,
   type Dialog,
   type JournalEntry,
@@ -70,7 +71,14 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
       error instanceof ApiError && error.backup !== undefined && error.file !== undefined ? error.file : undefined;
     set((s) => ({ ...s, failure: backupOf === undefined ? { error } : { error, backupOf } }));
   };
-  const openDialog = (dialog: Dialog | undefined): void => set((s) => ({ ...s, dialog }));
+  // Closing a dialog gives the keyboard back to the selected cell.
+  const openDialog = (dialog: Dialog | undefined): void =>
+    set((s) => ({
+      ...s,
+      dialog,
+      focusToken:
+        dialog === undefined && s.dialog !== undefined && s.selection !== undefined ? s.focusToken + 1 : s.focusToken,
+    }));
 
   function load(loaded: Loaded): void {
     // Replacing a project with unsaved changes happens only after the user chose not to save them
@@ -269,6 +277,9 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
       case 'select':
         select(result.selection, true);
         return;
+      case 'document':
+        set((s) => ({ ...s, documentId: result.documentId, selection: undefined }));
+        return;
       case 'dialog':
         openDialog(dialogForCommand(result.dialog, get()));
         return;
@@ -315,6 +326,23 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
     if (key === lastCommandStates) return;
     lastCommandStates = key;
     api.setCommandStates({ enabled, modal }).catch(() => undefined);
+  });
+
+  // A long transcript is checked a slice at a time after it opens (the rows on screen are checked first, as
+  // they are drawn), so that opening and typing never wait for the whole document's QA.
+  let checking: ReturnType<typeof setTimeout> | undefined;
+  const checkSlice = (): void => {
+    checking = undefined;
+    const check = selectFindings(get());
+    if (check === undefined || check.count !== undefined) return;
+    const until = Date.now() + 12;
+    if (check.complete(() => Date.now() < until)) set((s) => ({ ...s, qaChecked: s.qaChecked + 1 }));
+    else checking = setTimeout(checkSlice, 0);
+  };
+  store.subscribe(() => {
+    if (checking !== undefined) return;
+    const check = selectFindings(get());
+    if (check !== undefined && check.count === undefined) checking = setTimeout(checkSlice, 0);
   });
 
   // The journal: while there are unsaved changes, keep them where a crash cannot take them.
@@ -371,6 +399,10 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
     },
 
     select,
+    /** Gives the keyboard back to the selected cell (after a menu closes). */
+    refocus(): void {
+      set((s) => (s.selection === undefined ? s : { ...s, focusToken: s.focusToken + 1 }));
+    },
     selectDocument(documentId: string): void {
       set((s) => ({ ...s, documentId, selection: undefined }));
     },

@@ -9,7 +9,10 @@
  * component comparing with `Object.is` does not re-render.
  */
 import type { CommandDialog } from '../../../src/commands/commands';
+import { isLanguage } from '../../../src/languages';
 import type { Segment, SubrelayDocument } from '../../../src/model/project';
+import { positionOf } from '../../../src/model/segmentIndex';
+import type { TranscriptCheck } from '../../../src/qa/transcriptCheck';
 import { isFilterActive, rowPasses, type FindingCells, type RowFilter } from '../../../src/review/filter';
 import { documentProgress, type LanguageProgress } from '../../../src/review/progress';
 import { selectDocument, selectFindings, type AppState, type Dialog } from './appState';
@@ -28,6 +31,26 @@ interface Visible {
 }
 
 let last: Visible | undefined;
+
+const findingCells = new WeakMap<TranscriptCheck, FindingCells>();
+
+/** The cells with findings of a transcript check, as the row filter asks for them ("segmentId:language"). */
+function findingCellsOf(check: TranscriptCheck): FindingCells {
+  let cells = findingCells.get(check);
+  if (cells === undefined) {
+    cells = {
+      has(key: string): boolean {
+        const colon = key.lastIndexOf(':');
+        const language = key.slice(colon + 1);
+        if (!isLanguage(language)) return false;
+        const position = positionOf(check.segments, key.slice(0, colon));
+        return position >= 0 && check.cell(position, language).length > 0;
+      },
+    };
+    findingCells.set(check, cells);
+  }
+  return cells;
+}
 
 function idsOf(segments: ReadonlyArray<Segment>, passes: Uint8Array, selectedId: string | undefined): string[] {
   const ids: string[] = [];
@@ -49,7 +72,8 @@ export function selectVisibleRowIds(state: AppState): ReadonlyArray<string> {
   if (document === undefined) return NO_ROWS;
   const filter = state.filter;
   const active = isFilterActive(filter);
-  const findings = active && filter.findings === true ? selectFindings(state)?.byCell : undefined;
+  const check = active && filter.findings === true ? selectFindings(state) : undefined;
+  const findings = check === undefined ? undefined : findingCellsOf(check);
   const selectedId = active ? state.selection?.segmentId : undefined;
   const previous = last;
   if (

@@ -1,0 +1,199 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { parseProject } from '../../src/model/schema';
+import { serializeProject } from '../../src/model/serialize';
+import { bigProject } from '../support/bigProject';
+import { test } from './webMode';
+
+/**
+ * The grid of issue 11: only the rows in view exist in the page, the
+ * keyboard reaches every row anyway, each cell shows what a subtitler reads
+ * at a glance, and the columns are the translator's to hide and size.
+ */
+
+const cell = (page: Page, language: string, n: number) =>
+  page.getByRole('textbox', { name: `${language}, segment ${n}`, exact: true });
+
+const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+
+async function openProject(page: Page, path: string): Promise<void> {
+  await page.getByRole('toolbar').getByRole('button', { name: 'Project' }).click();
+  await page.getByRole('menuitem', { name: 'Open…' }).click();
+  await page.getByRole('textbox', { name: 'Project file path' }).fill(path);
+  await page.getByRole('button', { name: 'OK' }).click();
+}
+
+test.beforeEach(async ({ page, web }) => {
+  await web.clearJournals();
+  await page.goto(web.url);
+  await expect(page.getByRole('table')).toBeVisible();
+});
+
+test('a 3,000-cue transcript keeps only the rows in view in the page, and the keyboard reaches every row', async ({
+  page,
+  web,
+}) => {
+  const folder = join(web.home, 'Subrelay');
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, 'long.subrelay');
+  await writeFile(path, serializeProject(bigProject(3000, 200)));
+  await openProject(page, path);
+  await expect(cell(page, 'English', 1)).toHaveValue(/ 1$/u, { timeout: 30_000 });
+  // 3,000 rows × 4 languages would be 12,000 text boxes; the window holds a few dozen rows.
+  const boxes = await page.getByRole('textbox').count();
+  expect(boxes).toBeGreaterThan(8);
+  expect(boxes).toBeLessThan(400);
+  await expect(page.getByRole('table')).toHaveAttribute('aria-rowcount', '3001');
+
+  await cell(page, 'Українська', 1).click();
+  await page.keyboard.press('Control+End');
+  await expect(cell(page, 'Українська', 3000)).toBeFocused();
+  await expect(cell(page, 'Українська', 1)).toHaveCount(0);
+  await page.keyboard.press('Control+Home');
+  await expect(cell(page, 'Українська', 1)).toBeFocused();
+
+  // Go to row (Ctrl+G), then type there: the row was never in the page before.
+  await page.keyboard.press('Control+g');
+  await page.getByRole('spinbutton', { name: /Row number/u }).fill('1500');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'Українська', 1500)).toBeFocused();
+  // The caret comes to the end of the text, ready to go on typing.
+  await page.keyboard.type(' (checked)');
+  await expect(cell(page, 'Українська', 1500)).toHaveValue(/ 1500 \(checked\)$/u);
+
+  // Up on a one-line cell goes to the cell above; Down back; Ctrl+Down always moves.
+  await page.keyboard.press('ArrowUp');
+  await expect(cell(page, 'Українська', 1499)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(cell(page, 'Українська', 1500)).toBeFocused();
+  await page.keyboard.press('Control+ArrowDown');
+  await expect(cell(page, 'Українська', 1501)).toBeFocused();
+
+  // Tab goes across the languages, then on to the next row.
+  await page.keyboard.press('Tab');
+  await expect(cell(page, 'Русский', 1501)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(cell(page, 'English', 1502)).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(cell(page, 'Русский', 1501)).toBeFocused();
+
+  // PageDown moves a screenful, past the rows that were in the page.
+  await page.keyboard.press('PageDown');
+  const paged = Number(/segment (\d+)$/u.exec(await focusedName(page))?.[1]);
+  expect(paged).toBeGreaterThan(1503);
+  expect(paged).toBeLessThan(1540);
+
+  // Undo reaches the edit made far away.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+g');
+  await page.getByRole('spinbutton', { name: /Row number/u }).fill('1500');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'Українська', 1500)).toHaveValue(/ 1500$/u);
+
+  // Alt+PageDown switches to the next document, which opens at its top.
+  await page.keyboard.press('Alt+PageDown');
+  await expect(page.getByRole('button', { name: 'Article (200 rows)', pressed: true })).toBeVisible();
+  await expect(cell(page, 'English', 1)).toBeVisible();
+});
+
+test('each timed cell shows its reading speed and line lengths as exported, updated as you type', async ({ page }) => {
+  const measures = page.getByRole('note', { name: 'Measures of Українська, segment 1' });
+  await expect(measures).toContainText(/\/17 cps/u);
+  await expect(measures).toContainText(/\/ 42 per line/u);
+  const before = await measures.textContent();
+  const box = cell(page, 'Українська', 1);
+  await box.fill('Брати мої, ми з вами з одного народу, у нас одна кров, одна мова, одна історія й одна земля під ногами.');
+  await expect(measures).not.toHaveText(before ?? '');
+  // Two lines as the exporter breaks them, and a reading speed over the limit, said in words too.
+  await expect(measures).toContainText(/\d+ · \d+ \/ 42 per line/u);
+  await expect(measures).toHaveAccessibleDescription(/over the limit of 17/u);
+  await expect(measures.getByRole('img', { name: /^Does not fit the slot for dubbing.*10 % tolerance$/u })).toHaveCount(1);
+  // The finding is said on the cell itself, not only in the QA panel.
+  await expect(box).toHaveAccessibleDescription(/reading speed/iu);
+  await expect(page.getByRole('list', { name: 'Checks of Українська, segment 1' })).toBeVisible();
+  // Row duration beside the times.
+  await expect(page.getByLabel('Segment 1 lasts 3.0 s')).toBeVisible();
+});
+
+test('a status set from the grid is one undo step', async ({ page }) => {
+  const status = page.getByRole('combobox', { name: 'Status of Українська, segment 2' });
+  await expect(status).toHaveValue('draft');
+  await status.selectOption('reviewed');
+  await expect(status).toHaveValue('reviewed');
+  await cell(page, 'Українська', 2).click();
+  await page.keyboard.press('Control+z');
+  await expect(status).toHaveValue('draft');
+});
+
+test('article columns take their width from the text, can be hidden and resized, and are remembered', async ({
+  page,
+  web,
+}) => {
+  await page.getByRole('button', { name: 'Article' }).click();
+  // A header's name is its language (then the name of the border beside it, which resizes the column).
+  const header = (name: string) => page.getByRole('columnheader', { name: new RegExp(`^${name}( |$)`, 'u') });
+  const width = async (name: string) => (await header(name).boundingBox())?.width ?? 0;
+  // No language column is squeezed to the time columns' width in an article.
+  for (const name of ['English', '한국어', 'Українська', 'Русский']) expect(await width(name)).toBeGreaterThan(160);
+
+  const before = await width('English');
+  const border = page.getByRole('separator', { name: 'Width of the English column' });
+  await border.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => width('English')).toBeGreaterThan(before + 20);
+
+  await page.getByRole('group', { name: 'Columns' }).getByRole('checkbox', { name: '한국어' }).uncheck();
+  await expect(header('한국어')).toHaveCount(0);
+  await expect(cell(page, '한국어', 1)).toHaveCount(0);
+
+  // Saved with the project: a new page opening the file shows the same columns.
+  const folder = join(web.home, 'Subrelay');
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, 'columns.subrelay');
+  await page.keyboard.press('Control+Shift+Alt+S');
+  await page.getByRole('textbox', { name: 'Project file path' }).fill(path);
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved');
+  const saved = parseProject(await readFile(path, 'utf8'));
+  expect(saved.settings.view?.hiddenLanguages).toEqual(['ko']);
+  expect(saved.settings.view?.columnWeights?.en).toBeGreaterThan(0);
+
+  await page.goto(web.url);
+  await openProject(page, path);
+  await page.getByRole('button', { name: 'Article' }).click();
+  await expect(header('English')).toBeVisible();
+  await expect(header('한국어')).toHaveCount(0);
+});
+
+test('Help ▸ Keyboard shortcuts lists the keys, and the focus returns to the cell when it closes', async ({ page }) => {
+  await cell(page, 'Русский', 3).click();
+  await page.keyboard.press('Control+/');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet.getByRole('row', { name: /Ctrl\+G.*Go to row/u })).toBeVisible();
+  await expect(sheet.getByRole('row', { name: /Ctrl\+End.*Last row/u })).toBeVisible();
+  await expect(sheet.getByRole('row', { name: /Tab.*next or previous language/u })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+  await expect(cell(page, 'Русский', 3)).toBeFocused();
+
+  // The same after a menu closes.
+  await page.getByRole('toolbar').getByRole('button', { name: 'Go' }).click();
+  await page.getByRole('menuitem', { name: 'Row below' }).click();
+  await expect(cell(page, 'Русский', 4)).toBeFocused();
+});
+
+test('the page has a heading and no serious accessibility violations (axe)', async ({ page }) => {
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Subrelay');
+  await cell(page, 'English', 1).fill('Edited, so the unsaved mark shows.');
+  for (const document of ['Appeal', 'Article']) {
+    await page.getByRole('button', { name: document, exact: true }).click();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.nodes.length} (${violation.nodes[0]?.target.join(' ')})`);
+    expect(serious, document).toEqual([]);
+  }
+});
