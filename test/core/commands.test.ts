@@ -379,3 +379,85 @@ describe('going through rows and documents', () => {
     expect(commandForKeyPress(press('/', { ctrlKey: true }))).toBe('keyboardShortcuts');
   });
 });
+
+describe('going through rows and documents', () => {
+  const sample = async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parseProject } = await import('../../src/model/schema');
+    return parseProject(await readFile(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8'));
+  };
+
+  async function at(row: number | undefined, language: 'en' | 'ko' | 'uk' | 'ru' | undefined = 'uk') {
+    const project = await sample();
+    const document = project.documents.find((d) => d.id === 'appeal')!;
+    const segment = row === undefined ? undefined : document.segments[row];
+    const context: CommandContext = {
+      project,
+      document,
+      selection: segment === undefined ? undefined : { segmentId: segment.id, language },
+      canUndo: false,
+      canRedo: false,
+      findingCells: [],
+    };
+    return { context, segments: document.segments, project };
+  }
+
+  it('Ctrl+Up/Down move one row in the same column, with the caret at the end of the text', async () => {
+    const { context, segments } = await at(3);
+    expect(runCommand('rowAbove', context)).toEqual({
+      kind: 'select',
+      selection: { segmentId: segments[2]!.id, language: 'uk', caret: CARET_AT_END },
+    });
+    expect(runCommand('rowBelow', context)).toEqual({
+      kind: 'select',
+      selection: { segmentId: segments[4]!.id, language: 'uk', caret: CARET_AT_END },
+    });
+    expect(commandForKeyPress(press('ArrowUp', { ctrlKey: true }))).toBe('rowAbove');
+    expect(commandForKeyPress(press('ArrowDown', { ctrlKey: true }))).toBe('rowBelow');
+  });
+
+  it('there is no row above the first nor below the last', async () => {
+    const first = await at(0);
+    expect(commandById('rowAbove').when(first.context)).toBe(false);
+    expect(commandById('rowBelow').when(first.context)).toBe(true);
+    const last = await at(first.segments.length - 1);
+    expect(commandById('rowBelow').when(last.context)).toBe(false);
+    expect(commandById('rowAbove').when(last.context)).toBe(true);
+  });
+
+  it('Ctrl+Home/End go to the first and last rows, into the first translation when no cell is selected', async () => {
+    const { context, segments } = await at(undefined);
+    const expected = (index: number) => ({
+      kind: 'select',
+      selection: { segmentId: segments[index]!.id, language: 'ko', caret: CARET_AT_END },
+    });
+    expect(runCommand('firstRow', context)).toEqual(expected(0));
+    expect(runCommand('lastRow', context)).toEqual(expected(segments.length - 1));
+    expect(commandForKeyPress(press('Home', { ctrlKey: true }))).toBe('firstRow');
+    expect(commandForKeyPress(press('End', { ctrlKey: true }))).toBe('lastRow');
+    expect(commandForKeyPress(press('End', { metaKey: true }), true)).toBe('lastRow');
+  });
+
+  it('Alt+PageUp/PageDown switch documents, wrapping around', async () => {
+    const { context, project } = await at(0);
+    const ids = project.documents.map((d) => d.id);
+    expect(ids.length).toBeGreaterThan(1);
+    const here = ids.indexOf('appeal');
+    expect(runCommand('nextDocument', context)).toEqual({ kind: 'document', documentId: ids[(here + 1) % ids.length] });
+    expect(runCommand('previousDocument', context)).toEqual({
+      kind: 'document',
+      documentId: ids[(here - 1 + ids.length) % ids.length],
+    });
+    const alone = { ...context, project: { ...project, documents: project.documents.slice(0, 1) } };
+    expect(commandById('nextDocument').when(alone)).toBe(false);
+    expect(commandForKeyPress(press('PageDown', { altKey: true }))).toBe('nextDocument');
+  });
+
+  it('Go to row and the shortcuts sheet open their dialogs', async () => {
+    const { context } = await at(0);
+    expect(runCommand('goToRow', context)).toEqual({ kind: 'dialog', dialog: 'goToRow' });
+    expect(runCommand('keyboardShortcuts', context)).toEqual({ kind: 'dialog', dialog: 'keyboardShortcuts' });
+    expect(commandForKeyPress(press('g', { ctrlKey: true }))).toBe('goToRow');
+    expect(commandForKeyPress(press('/', { ctrlKey: true }))).toBe('keyboardShortcuts');
+  });
+});

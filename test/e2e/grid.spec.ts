@@ -63,34 +63,39 @@ test('a 3,000-cue transcript keeps only the rows in view in the page, and the ke
   await page.keyboard.type(' (checked)');
   await expect(cell(page, 'Українська', 1500)).toHaveValue(/ 1500 \(checked\)$/u);
 
-  // Up on a one-line cell goes to the cell above; Down back; Ctrl+Down always moves.
-  await page.keyboard.press('ArrowUp');
-  await expect(cell(page, 'Українська', 1499)).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(cell(page, 'Українська', 1500)).toBeFocused();
+  // Up on a cell's first line goes to the cell above (a one-line cell: at once); Down on the last line comes back.
   await page.keyboard.press('Control+ArrowDown');
   await expect(cell(page, 'Українська', 1501)).toBeFocused();
+  await cell(page, 'Українська', 1501).fill('Short line.');
+  await page.keyboard.press('ArrowUp');
+  await expect(cell(page, 'Українська', 1500)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(cell(page, 'Українська', 1501)).toBeFocused();
+  await page.keyboard.press('Control+ArrowDown');
+  await expect(cell(page, 'Українська', 1502)).toBeFocused();
 
   // Tab goes across the languages, then on to the next row.
   await page.keyboard.press('Tab');
-  await expect(cell(page, 'Русский', 1501)).toBeFocused();
+  await expect(cell(page, 'Русский', 1502)).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(cell(page, 'English', 1502)).toBeFocused();
+  await expect(cell(page, 'English', 1503)).toBeFocused();
   await page.keyboard.press('Shift+Tab');
-  await expect(cell(page, 'Русский', 1501)).toBeFocused();
+  await expect(cell(page, 'Русский', 1502)).toBeFocused();
 
   // PageDown moves a screenful, past the rows that were in the page.
   await page.keyboard.press('PageDown');
   const paged = Number(/segment (\d+)$/u.exec(await focusedName(page))?.[1]);
-  expect(paged).toBeGreaterThan(1503);
+  expect(paged).toBeGreaterThan(1504);
   expect(paged).toBeLessThan(1540);
 
-  // Undo reaches the edit made far away.
+  // Undo reaches the edits made far away: the short line, then the typing.
+  await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+g');
   await page.getByRole('spinbutton', { name: /Row number/u }).fill('1500');
   await page.keyboard.press('Enter');
   await expect(cell(page, 'Українська', 1500)).toHaveValue(/ 1500$/u);
+  await expect(cell(page, 'Українська', 1501)).toHaveValue(/ 1501$/u);
 
   // Alt+PageDown switches to the next document, which opens at its top.
   await page.keyboard.press('Alt+PageDown');

@@ -365,7 +365,16 @@ describe('the application menu', () => {
   it('on macOS: the app menu, then ours, a Window menu with Cmd+M and Cmd+W, and Help', async () => {
     const { electron } = await launch({ platform: 'darwin' });
     const menus = topMenus(electron);
-    expect(menus.map((menu) => menu['id'])).toEqual(['app', 'project', 'edit', 'segment', 'align', 'window', 'help']);
+    expect(menus.map((menu) => menu['id'])).toEqual([
+      'app',
+      'project',
+      'edit',
+      'segment',
+      'align',
+      'go',
+      'window',
+      'help',
+    ]);
     expect(
       itemsOf(menus[0]!)
         .map((item) => item['role'])
@@ -390,10 +399,21 @@ describe('the application menu', () => {
     'on %s: Project ends with Close Window and Quit; no app or Window menu',
     async (platform) => {
       const { electron } = await launch({ platform });
-      expect(topMenus(electron).map((menu) => menu['id'])).toEqual(['project', 'edit', 'segment', 'align', 'help']);
+      expect(topMenus(electron).map((menu) => menu['id'])).toEqual([
+        'project',
+        'edit',
+        'segment',
+        'align',
+        'go',
+        'help',
+      ]);
       const project = itemsOf(menuById(electron, 'project'));
       expect(project.slice(-2).map((item) => item['role'])).toEqual(['close', 'quit']);
-      expect(itemsOf(menuById(electron, 'help')).map((item) => item['id'])).toEqual(['about', 'styleGuide']);
+      expect(itemsOf(menuById(electron, 'help')).map((item) => item['id'])).toEqual([
+        'about',
+        'styleGuide',
+        'keyboardShortcuts',
+      ]);
     },
   );
 

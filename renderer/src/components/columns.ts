@@ -60,8 +60,20 @@ export function columnWidths(
   if (width <= 0 || languages.length === 0) return {};
   const fixed = (FIXED_COLUMNS_EM.number + (timed ? 2 * FIXED_COLUMNS_EM.time : 0)) * FONT_PX;
   const room = Math.max(width - fixed - 2, languages.length * MIN_COLUMN_PX);
-  const total = languages.reduce((sum, language) => sum + (weights[language] ?? 1), 0);
-  const raw = languages.map((language) => Math.max(MIN_COLUMN_PX, (room * (weights[language] ?? 1)) / total));
-  const scale = room / raw.reduce((sum, value) => sum + value, 0);
-  return Object.fromEntries(languages.map((language, index) => [language, Math.floor((raw[index] ?? 0) * scale)]));
+  // Columns whose share would be too narrow get the minimum; the others share the rest by weight.
+  const widths: Partial<Record<Language, number>> = {};
+  let free = [...languages];
+  let left = room;
+  for (;;) {
+    const total = free.reduce((sum, language) => sum + (weights[language] ?? 1), 0);
+    const narrow = free.filter((language) => (left * (weights[language] ?? 1)) / total < MIN_COLUMN_PX);
+    if (narrow.length === 0) {
+      for (const language of free) widths[language] = Math.floor((left * (weights[language] ?? 1)) / total);
+      return widths;
+    }
+    for (const language of narrow) widths[language] = MIN_COLUMN_PX;
+    left -= narrow.length * MIN_COLUMN_PX;
+    free = free.filter((language) => !narrow.includes(language));
+    if (free.length === 0) return widths;
+  }
 }

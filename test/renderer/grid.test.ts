@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Segment, SubrelayDocument } from '../../src/model/project';
+import { rowCounter } from '../../src/model/rowCounter';
+import { replaceAt } from '../../src/model/segmentIndex';
+import { columnWidths, contentWeights } from '../../renderer/src/components/columns';
+
+function segment(id: string, texts: Partial<Segment['texts']>, extra: Partial<Segment> = {}): Segment {
+  return {
+    id,
+    paragraph: 0,
+    texts: { en: '', ko: '', uk: '', ru: '', ...texts },
+    status: { en: 'source', ko: 'draft', uk: 'draft', ru: 'draft' },
+    ...extra,
+  };
+}
+
+const article = (segments: Segment[]): SubrelayDocument => ({
+  id: 'a',
+  kind: 'article',
+  title: 'A',
+  sourceLanguage: 'en',
+  segments,
+});
+
+describe('article column widths from the text', () => {
+  const long = 'Південнокорейський військовий, який воює на боці України, оприлюднив звернення.';
+  const document = article([
+    segment('a1', { en: 'A soldier published an appeal.', ko: '병사가 호소했다.', ru: long }),
+    segment('a2', { en: 'He asked them to desert.', ko: '탈영을 촉구했다.', ru: long }),
+    segment('x', { en: 'JOIN US ON TELEGRAM '.repeat(40) }, { excluded: true }),
+  ]);
+
+  it('gives more room to the language with longer texts, and none less than half the mean', () => {
+    const weights = contentWeights(document, ['en', 'ko', 'ru']);
+    expect(weights.ru).toBeGreaterThan(weights.en ?? 0);
+    // Hangul is counted nearly twice as wide as Latin letters, so Korean is not squeezed.
+    expect(weights.ko).toBeGreaterThanOrEqual(0.5);
+    // Excluded page furniture does not widen English.
+    expect(weights.en).toBeLessThan(weights.ru ?? 0);
+  });
+
+  it('shares what the number column leaves by weight, each column at least readable', () => {
+    const widths = columnWidths(['en', 'ko', 'ru'], { en: 1, ko: 1, ru: 2 }, 1200, false);
+    expect(widths.ru).toBeGreaterThan((widths.en ?? 0) * 1.5);
+    expect((widths.en ?? 0) + (widths.ko ?? 0) + (widths.ru ?? 0)).toBeLessThanOrEqual(1200);
+    const narrow = columnWidths(['en', 'ko', 'uk', 'ru'], { en: 0.1, ko: 5, uk: 1, ru: 1 }, 600, true);
+    for (const language of ['en', 'ko', 'uk', 'ru'] as const) expect(narrow[language]).toBeGreaterThanOrEqual(140);
+    expect(columnWidths(['en'], {}, 0, true)).toEqual({});
+  });
+});
+
+describe('a sum over rows kept edit by edit', () => {
+  const uncertain = (s: Segment): number => Object.values(s.confidence ?? {}).filter((v) => (v ?? 1) < 0.5).length;
+
+  it('reads only the changed rows after an edit, and counts like a full pass', () => {
+    let reads = 0;
+    const count = rowCounter((s) => {
+      reads++;
+      return uncertain(s);
+    });
+    const segments = Array.from({ length: 1000 }, (_, i) =>
+      segment(`s${i}`, {}, i % 10 === 0 ? { confidence: { uk: 0.2 } } : {}),
+    );
+    expect(count(segments)).toBe(100);
+    expect(reads).toBe(1000);
+    reads = 0;
+    const edited = replaceAt(segments, 10, segment('s10', { uk: 'fixed' }));
+    expect(count(edited)).toBe(99);
+    expect(reads).toBe(2);
+    // An undo (the old array again) is known already.
+    reads = 0;
+    expect(count(segments)).toBe(100);
+    expect(reads).toBe(0);
+    // Rows added: one full pass.
+    expect(count([...edited, segment('new', {}, { confidence: { ko: 0.1, ru: 0.3 } })])).toBe(101);
+  });
+});
