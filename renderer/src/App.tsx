@@ -14,6 +14,9 @@ import { AlignDialog } from './components/AlignDialog';
 import { ConflictDialog } from './components/ConflictDialog';
 import { DubbingDialog } from './components/DubbingDialog';
 import { ExportDialog } from './components/ExportDialog';
+import { FindReplaceDialog } from './components/FindReplaceDialog';
+import { NoteDialog } from './components/NoteDialog';
+import { ReviewBar } from './components/ReviewBar';
 import { Grid } from './components/Grid';
 import { GoToRowDialog } from './components/GoToRowDialog';
 import { ImportDialog } from './components/ImportDialog';
@@ -154,6 +157,10 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
   const currentDocument = selectDocument(state);
   const close = (): void => dispatcher.closeDialog();
   switch (dialog.kind) {
+    case 'find':
+      return <FindReplaceDialog replace={dialog.replace} />;
+    case 'note':
+      return <NoteDialog documentId={dialog.documentId} segmentId={dialog.segmentId} language={dialog.language} />;
     case 'restore':
       return (
         <RestoreDialog
@@ -410,6 +417,7 @@ export function App({ api }: { readonly api: SubrelayApi }) {
       </h1>
       <Toolbar />
       <StatusArea />
+      {hasDocument && <ReviewBar />}
       <main className="workspace">
         {!hasDocument ? (
           <p className="loading">{t('app.loading')}</p>

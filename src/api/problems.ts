@@ -45,6 +45,7 @@ export const PROBLEM_CODES = [
   'bad-xliff',
   'new-project-empty-article',
   'new-project-language-unknown',
+  'invalid-regex',
   // Use cases: a result Subrelay could not open again.
   'limit-text',
   'limit-note',

@@ -46,6 +46,12 @@ export type CommandId =
   | 'importXliff'
   | 'rules'
   | 'dubbing'
+  | 'find'
+  | 'replace'
+  | 'markDraft'
+  | 'markReviewed'
+  | 'markApproved'
+  | 'editNote'
   | 'rowAbove'
   | 'rowBelow'
   | 'firstRow'
@@ -65,6 +71,8 @@ export interface CellSelection {
   readonly segmentId: string;
   readonly language?: Language | undefined;
   readonly caret?: number | undefined;
+  /** The end of a selected stretch of the text (a find match runs from `caret` to here). */
+  readonly caretEnd?: number | undefined;
 }
 
 /** What a command looks at: the open project and document, the selection, the history. */
@@ -88,6 +96,9 @@ export type CommandDialog =
   | 'rules'
   | 'dubbing'
   | 'addDocument'
+  | 'find'
+  | 'replace'
+  | 'note'
   | 'keyboardShortcuts'
   | 'goToRow';
 
@@ -95,7 +106,7 @@ export type CommandDialog =
 export type CommandEffect = 'newProject' | 'open' | 'openSample' | 'save' | 'saveAs' | 'undo' | 'redo';
 
 /** The undo-history name of an edit (`action.<name>` in the locales). */
-export type EditAction = 'split' | 'merge' | 'status' | 'exclude' | 'role' | 'shift';
+export type EditAction = 'split' | 'merge' | 'status' | 'exclude' | 'role' | 'shift' | 'replace' | 'note';
 
 export type CommandResult =
   | {
@@ -194,6 +205,39 @@ function markTranslated(context: CommandContext): CommandResult {
   return { kind: 'edit', action: 'status', change, ...(select !== undefined ? { select } : {}) };
 }
 
+/** Whether the selected cell is a translation (not the document's source text), so it has a review status. */
+function hasTranslationCell(context: CommandContext): boolean {
+  if (!hasCell(context)) return false;
+  const segment = context.document?.segments[selectedRow(context)];
+  const language = context.selection?.language;
+  return segment !== undefined && language !== undefined && segment.status[language] !== 'source';
+}
+
+/**
+ * Sets the selected cell's review status; `advance` moves on to the same
+ * language in the next row, as a reviewer working down a column does.
+ * Reviewing or approving a cell also confirms the aligner's link, as
+ * marking it translated does.
+ */
+function markStatus(status: 'draft' | 'reviewed' | 'approved', advance: boolean) {
+  return (context: CommandContext): CommandResult => {
+    const ref = refOf(context);
+    const language = languageOf(context);
+    const segments = context.document?.segments ?? [];
+    const next = advance ? segments[selectedRow(context) + 1] : undefined;
+    const change =
+      status === 'draft'
+        ? (p: Project) => setSegmentStatus(p, ref, language, status)
+        : (p: Project) => confirmCell(setSegmentStatus(p, ref, language, status), ref, language);
+    return {
+      kind: 'edit',
+      action: 'status',
+      change,
+      ...(next !== undefined ? { select: { segmentId: next.id, language } } : {}),
+    };
+  };
+}
+
 export const COMMANDS: ReadonlyArray<CommandSpec> = [
   {
     id: 'newProject',
@@ -257,6 +301,22 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
     run: effect('redo'),
   },
   {
+    id: 'find',
+    menu: 'edit',
+    labelKey: 'command.find',
+    shortcut: 'CmdOrCtrl+F',
+    when: (context) => context.document !== undefined,
+    run: dialog('find'),
+  },
+  {
+    id: 'replace',
+    menu: 'edit',
+    labelKey: 'command.replace',
+    shortcut: 'CmdOrCtrl+H',
+    when: (context) => context.document !== undefined,
+    run: dialog('replace'),
+  },
+  {
     id: 'split',
     menu: 'segment',
     labelKey: 'command.split',
@@ -290,6 +350,42 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
     shortcut: 'CmdOrCtrl+Enter',
     when: hasCell,
     run: markTranslated,
+  },
+  // Review statuses. Ctrl+Enter confirms a translation (as in memoQ and Trados); the reviewer's confirm
+  // adds Shift, the approver's Alt (Ctrl+Alt+Enter types nothing on any layout, unlike Ctrl+Alt+letter,
+  // which is AltGr); Ctrl+Shift+Backspace takes a confirmation back to draft and stays on the cell.
+  {
+    id: 'markReviewed',
+    menu: 'segment',
+    labelKey: 'command.markReviewed',
+    shortcut: 'CmdOrCtrl+Shift+Enter',
+    when: hasTranslationCell,
+    run: markStatus('reviewed', true),
+  },
+  {
+    id: 'markApproved',
+    menu: 'segment',
+    labelKey: 'command.markApproved',
+    shortcut: 'CmdOrCtrl+Alt+Enter',
+    when: hasTranslationCell,
+    run: markStatus('approved', true),
+  },
+  {
+    id: 'markDraft',
+    menu: 'segment',
+    labelKey: 'command.markDraft',
+    shortcut: 'CmdOrCtrl+Shift+Backspace',
+    when: hasTranslationCell,
+    run: markStatus('draft', false),
+  },
+  // Shift+F2 edits a cell's comment in Excel and LibreOffice Calc.
+  {
+    id: 'editNote',
+    menu: 'segment',
+    labelKey: 'command.editNote',
+    shortcut: 'Shift+F2',
+    when: hasCell,
+    run: dialog('note'),
   },
   {
     id: 'toggleExcluded',

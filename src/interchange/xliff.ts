@@ -43,7 +43,10 @@ export { xmlSafeText } from '../formats/xml';
  * category "subrelay", 1.2 from "subrelay") tells the translator where the
  * row is: "time 00:00:01.000 – 00:00:04.000" for timed transcript rows,
  * "paragraph 3" (1-based, ", headline" for headlines) for articles. The
- * document's title is a file-level note. Notes are not read back.
+ * reviewers' comments on the target cell follow, one `<note>` each about
+ * the target (2.0 `appliesTo="target"`, 1.2 `annotates="target"` and
+ * `from` the author), worded "author (time): text". The document's title
+ * is a file-level note. Notes are not read back.
  */
 
 /** The XLIFF versions Subrelay writes and reads. */
@@ -161,6 +164,8 @@ interface ExportRow {
   readonly status: SegmentStatus;
   readonly context: string | undefined;
   readonly note: string | undefined;
+  /** The reviewers' comments on the target cell, as `from` (the author) and the note's text. */
+  readonly comments: ReadonlyArray<{ readonly from: string; readonly text: string }>;
 }
 
 function exportRows(document: SubrelayDocument, options: XliffWriteOptions): ExportRow[] {
@@ -178,6 +183,12 @@ function exportRows(document: SubrelayDocument, options: XliffWriteOptions): Exp
         status: segment.status[options.target],
         context: contextNote(document, segment),
         note: note.trim() === '' ? undefined : note,
+        comments: (segment.comments ?? [])
+          .filter((comment) => comment.language === options.target && comment.text.trim() !== '')
+          .map((comment) => ({
+            from: xmlSafeText(comment.author),
+            text: xmlSafeText(`${comment.author} (${comment.time}): ${comment.text}`),
+          })),
       };
     })
     .filter((row) => row.source !== '');
@@ -224,6 +235,7 @@ function xliff20Unit(row: ExportRow): XmlTree {
   const notes = [
     ...(row.note !== undefined ? [{ '#text': row.note }] : []),
     ...(row.context !== undefined ? [{ '@_category': 'subrelay', '#text': row.context }] : []),
+    ...row.comments.map((comment) => ({ '@_appliesTo': 'target', '#text': comment.text })),
   ];
   // A unit without a target is untranslated whatever its status says.
   const state = row.target === '' ? { state: 'initial' } : xliff20State(row.status);
@@ -243,6 +255,7 @@ function xliff12Unit(row: ExportRow): XmlTree {
   const notes = [
     ...(row.note !== undefined ? [{ '#text': row.note }] : []),
     ...(row.context !== undefined ? [{ '@_from': 'subrelay', '#text': row.context }] : []),
+    ...row.comments.map((comment) => ({ '@_from': comment.from, '@_annotates': 'target', '#text': comment.text })),
   ];
   const approved = row.target !== '' && row.status === 'approved';
   return {

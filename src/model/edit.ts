@@ -182,6 +182,7 @@ export function mergeSegmentPair(first: Segment, second: Segment): Segment {
   const start = first.start ?? second.start;
   const end = second.end ?? first.end;
   const note = [first.note, second.note].filter((n) => n !== undefined && n !== '').join('\n');
+  const comments = [...(first.comments ?? []), ...(second.comments ?? [])];
   return {
     id: first.id,
     paragraph: first.paragraph,
@@ -190,6 +191,7 @@ export function mergeSegmentPair(first: Segment, second: Segment): Segment {
     texts,
     status,
     ...(note !== '' ? { note } : {}),
+    ...(comments.length > 0 ? { comments } : {}),
   };
 }
 

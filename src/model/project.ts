@@ -28,6 +28,11 @@ export interface Segment {
   readonly status: Readonly<Record<Language, SegmentStatus>>;
   readonly note?: string;
   /**
+   * Review comments on this row's cells, oldest first: who wrote them,
+   * when (an ISO 8601 time) and about which language's text.
+   */
+  readonly comments?: ReadonlyArray<SegmentComment>;
+  /**
    * What the row is in an article's layout. A headline becomes `#` in
    * Markdown and a Title paragraph in DOCX; ordinary rows have no role.
    */
@@ -87,6 +92,18 @@ export interface AssScript {
   readonly info: ReadonlyArray<readonly [string, string]>;
   readonly styles: ReadonlyArray<AssStyle>;
 }
+
+/** A reviewer's comment on one cell (one language of one segment). */
+export interface SegmentComment {
+  readonly language: Language;
+  readonly author: string;
+  /** When it was written or last edited, as an ISO 8601 time ("2026-11-30T08:40:00.000Z"). */
+  readonly time: string;
+  readonly text: string;
+}
+
+/** The most comments one segment keeps (the schema's limit). */
+export const MAX_COMMENTS_PER_SEGMENT = 1000;
 
 /** A transcript is timed and becomes subtitles; an article becomes localized text. */
 export type DocumentKind = 'transcript' | 'article';

@@ -6,6 +6,7 @@ import {
   ASS_STYLE_FIELDS,
   EXPORT_FORMAT_NAMES,
   FORMAT_REQUIRES,
+  MAX_COMMENTS_PER_SEGMENT,
   PROJECT_FORMAT,
   PROJECT_VERSION,
   SEGMENT_ROLES,
@@ -65,6 +66,17 @@ export const segmentSchema = z
     texts: perLanguage(z.string().max(100_000)),
     status: perLanguage(statusSchema),
     note: z.string().max(100_000).optional(),
+    comments: z
+      .array(
+        z.strictObject({
+          language: languageSchema,
+          author: z.string().max(200),
+          time: z.iso.datetime({ offset: true }),
+          text: z.string().max(100_000),
+        }),
+      )
+      .max(MAX_COMMENTS_PER_SEGMENT)
+      .optional(),
     role: z.enum(SEGMENT_ROLES as [string, ...string[]]).optional(),
     confidence: z
       .strictObject({

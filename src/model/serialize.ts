@@ -19,6 +19,16 @@ function orderedSegment(segment: Segment): Record<string, unknown> {
     texts: Object.fromEntries(LANGUAGES.map((language) => [language, segment.texts[language]])),
     status: Object.fromEntries(LANGUAGES.map((language) => [language, segment.status[language]])),
     ...(segment.note !== undefined && segment.note !== '' ? { note: segment.note } : {}),
+    ...(segment.comments !== undefined && segment.comments.length > 0
+      ? {
+          comments: segment.comments.map((comment) => ({
+            language: comment.language,
+            author: comment.author,
+            time: comment.time,
+            text: comment.text,
+          })),
+        }
+      : {}),
     ...(segment.role !== undefined ? { role: segment.role } : {}),
     ...(segment.confidence !== undefined && Object.keys(segment.confidence).length > 0
       ? {

@@ -29,6 +29,7 @@ function sizeBound(project: Project): number {
     bound += 1024 + document.title.length * 6;
     for (const segment of document.segments) {
       bound += 600 + (segment.note?.length ?? 0) * 6;
+      for (const comment of segment.comments ?? []) bound += 200 + (comment.author.length + comment.text.length) * 6;
       for (const text of Object.values(segment.texts)) bound += text.length * 6;
     }
   }

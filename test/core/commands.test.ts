@@ -9,6 +9,7 @@ import {
   type CommandContext,
   CARET_AT_END,
 } from '../../src/commands/commands';
+import type { Project } from '../../src/model/project';
 
 const press = (
   key: string,
@@ -37,6 +38,14 @@ describe('commands', () => {
     [press('s', { ctrlKey: true }), 'save'],
     [press('M', { ctrlKey: true, shiftKey: true }), 'merge'],
     [press('Enter', { ctrlKey: true }), 'markTranslated'],
+    [press('Enter', { ctrlKey: true, shiftKey: true }), 'markReviewed'],
+    [press('Enter', { ctrlKey: true, altKey: true }), 'markApproved'],
+    [press('Backspace', { ctrlKey: true, shiftKey: true }), 'markDraft'],
+    [press('F2', { shiftKey: true }), 'editNote'],
+    [press('f', { ctrlKey: true }), 'find'],
+    [press('h', { ctrlKey: true }), 'replace'],
+    [press('H', { ctrlKey: true, shiftKey: true }), 'toggleHeadline'],
+    [press('Enter'), undefined],
     [press('z'), undefined],
     [press('z', { ctrlKey: true, altKey: true }), undefined],
   ])('%j runs %s', (event, command) => {
@@ -211,6 +220,163 @@ describe('commands: when they apply and what they do', () => {
     expect(after[0]!.texts.ko).toBe('');
     expect(after[1]!.texts.ko).toBe(before[0]!.texts.ko);
     expect(after[0]!.texts.en).toBe(before[0]!.texts.en);
+  });
+
+  const segmentAfter = (project: Project, index: number) =>
+    project.documents.find((d) => d.id === 'appeal')!.segments[index]!;
+
+  it('reviewed and approved set the status, confirm the link and move down the same column', async () => {
+    const context = await contextWith();
+    const segments = context.document!.segments;
+    for (const [id, status] of [
+      ['markReviewed', 'reviewed'],
+      ['markApproved', 'approved'],
+    ] as const) {
+      const result = runCommand(id, context);
+      if (result.kind !== 'edit') throw new Error(`expected an edit, got ${result.kind}`);
+      expect(result.action).toBe('status');
+      expect(result.select).toEqual({ segmentId: segments[1]!.id, language: 'ko' });
+      const after = segmentAfter(result.change(context.project!), 0);
+      expect(after.status.ko).toBe(status);
+      expect(after.status.uk).toBe(segments[0]!.status.uk);
+    }
+    // A doubtful link is confirmed by review, as by Ctrl+Enter.
+    const doubtful = {
+      ...context.project!,
+      documents: context.project!.documents.map((d) =>
+        d.id === 'appeal'
+          ? { ...d, segments: d.segments.map((s, i) => (i === 0 ? { ...s, confidence: { ko: 0.1 } } : s)) }
+          : d,
+      ),
+    };
+    const reviewed = runCommand('markReviewed', {
+      ...context,
+      project: doubtful,
+      document: doubtful.documents.find((d) => d.id === 'appeal'),
+    });
+    if (reviewed.kind !== 'edit') throw new Error('expected an edit');
+    expect(segmentAfter(reviewed.change(doubtful), 0).confidence).toBeUndefined();
+  });
+
+  it('draft takes a status back and stays on the cell; on the last row reviewed stays too', async () => {
+    const context = await contextWith();
+    const segments = context.document!.segments;
+    const approved = runCommand('markApproved', context);
+    if (approved.kind !== 'edit') throw new Error('expected an edit');
+    const project = approved.change(context.project!);
+    const draft = runCommand('markDraft', {
+      ...context,
+      project,
+      document: project.documents.find((d) => d.id === 'appeal'),
+    });
+    if (draft.kind !== 'edit') throw new Error('expected an edit');
+    expect(draft.select).toBeUndefined();
+    expect(segmentAfter(draft.change(project), 0).status.ko).toBe('draft');
+    const last = { ...context, selection: { segmentId: segments[segments.length - 1]!.id, language: 'ko' as const } };
+    const onLast = runCommand('markReviewed', last);
+    if (onLast.kind !== 'edit') throw new Error('expected an edit');
+    expect(onLast.select).toBeUndefined();
+  });
+
+  it('statuses do not apply to the source text, nor without a cell', async () => {
+    const context = await contextWith();
+    const source = { ...context, selection: { segmentId: 'q001', language: 'en' as const } };
+    for (const id of ['markDraft', 'markReviewed', 'markApproved'] as const) {
+      expect(commandById(id).when(source), id).toBe(false);
+      expect(commandById(id).when({ ...context, selection: { segmentId: 'q001' } }), id).toBe(false);
+      expect(runCommand(id, source)).toEqual({ kind: 'none' });
+    }
+  });
+
+  it('find and replace open the find panel; edit note opens the note of the selected cell', async () => {
+    const context = await contextWith();
+    expect(runCommand('find', context)).toEqual({ kind: 'dialog', dialog: 'find' });
+    expect(runCommand('replace', context)).toEqual({ kind: 'dialog', dialog: 'replace' });
+    expect(runCommand('editNote', context)).toEqual({ kind: 'dialog', dialog: 'note' });
+    expect(commandById('editNote').when({ ...context, selection: { segmentId: 'q001' } })).toBe(false);
+    expect(commandById('find').when({ ...context, document: undefined })).toBe(false);
+  });
+});
+
+describe('going through rows and documents', () => {
+  const sample = async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parseProject } = await import('../../src/model/schema');
+    return parseProject(await readFile(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8'));
+  };
+
+  async function at(row: number | undefined, language: 'en' | 'ko' | 'uk' | 'ru' | undefined = 'uk') {
+    const project = await sample();
+    const document = project.documents.find((d) => d.id === 'appeal')!;
+    const segment = row === undefined ? undefined : document.segments[row];
+    const context: CommandContext = {
+      project,
+      document,
+      selection: segment === undefined ? undefined : { segmentId: segment.id, language },
+      canUndo: false,
+      canRedo: false,
+      findingCells: [],
+    };
+    return { context, segments: document.segments, project };
+  }
+
+  it('Ctrl+Up/Down move one row in the same column, with the caret at the end of the text', async () => {
+    const { context, segments } = await at(3);
+    expect(runCommand('rowAbove', context)).toEqual({
+      kind: 'select',
+      selection: { segmentId: segments[2]!.id, language: 'uk', caret: CARET_AT_END },
+    });
+    expect(runCommand('rowBelow', context)).toEqual({
+      kind: 'select',
+      selection: { segmentId: segments[4]!.id, language: 'uk', caret: CARET_AT_END },
+    });
+    expect(commandForKeyPress(press('ArrowUp', { ctrlKey: true }))).toBe('rowAbove');
+    expect(commandForKeyPress(press('ArrowDown', { ctrlKey: true }))).toBe('rowBelow');
+  });
+
+  it('there is no row above the first nor below the last', async () => {
+    const first = await at(0);
+    expect(commandById('rowAbove').when(first.context)).toBe(false);
+    expect(commandById('rowBelow').when(first.context)).toBe(true);
+    const last = await at(first.segments.length - 1);
+    expect(commandById('rowBelow').when(last.context)).toBe(false);
+    expect(commandById('rowAbove').when(last.context)).toBe(true);
+  });
+
+  it('Ctrl+Home/End go to the first and last rows, into the first translation when no cell is selected', async () => {
+    const { context, segments } = await at(undefined);
+    const expected = (index: number) => ({
+      kind: 'select',
+      selection: { segmentId: segments[index]!.id, language: 'ko', caret: CARET_AT_END },
+    });
+    expect(runCommand('firstRow', context)).toEqual(expected(0));
+    expect(runCommand('lastRow', context)).toEqual(expected(segments.length - 1));
+    expect(commandForKeyPress(press('Home', { ctrlKey: true }))).toBe('firstRow');
+    expect(commandForKeyPress(press('End', { ctrlKey: true }))).toBe('lastRow');
+    expect(commandForKeyPress(press('End', { metaKey: true }), true)).toBe('lastRow');
+  });
+
+  it('Alt+PageUp/PageDown switch documents, wrapping around', async () => {
+    const { context, project } = await at(0);
+    const ids = project.documents.map((d) => d.id);
+    expect(ids.length).toBeGreaterThan(1);
+    const here = ids.indexOf('appeal');
+    expect(runCommand('nextDocument', context)).toEqual({ kind: 'document', documentId: ids[(here + 1) % ids.length] });
+    expect(runCommand('previousDocument', context)).toEqual({
+      kind: 'document',
+      documentId: ids[(here - 1 + ids.length) % ids.length],
+    });
+    const alone = { ...context, project: { ...project, documents: project.documents.slice(0, 1) } };
+    expect(commandById('nextDocument').when(alone)).toBe(false);
+    expect(commandForKeyPress(press('PageDown', { altKey: true }))).toBe('nextDocument');
+  });
+
+  it('Go to row and the shortcuts sheet open their dialogs', async () => {
+    const { context } = await at(0);
+    expect(runCommand('goToRow', context)).toEqual({ kind: 'dialog', dialog: 'goToRow' });
+    expect(runCommand('keyboardShortcuts', context)).toEqual({ kind: 'dialog', dialog: 'keyboardShortcuts' });
+    expect(commandForKeyPress(press('g', { ctrlKey: true }))).toBe('goToRow');
+    expect(commandForKeyPress(press('/', { ctrlKey: true }))).toBe('keyboardShortcuts');
   });
 });
 

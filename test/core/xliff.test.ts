@@ -141,6 +141,30 @@ describe('writeXliff', () => {
     expect(article).toContain('<note category="subrelay">paragraph 1, headline</note>');
   });
 
+  it('writes the reviewers’ comments on the target cell as notes about the target, and no others', () => {
+    const time = '2026-11-30T09:00:00.000Z';
+    const project = projectWith([
+      segment(
+        'a',
+        { en: 'One', ko: '하나' },
+        {
+          comments: [
+            { language: 'ko', author: '민지', time, text: 'Check <this> & that' },
+            { language: 'uk', author: 'Olena', time, text: 'not about Korean' },
+          ],
+        },
+      ),
+    ]);
+    const v20 = writeXliff(project, documentOf(project, 'doc'), { version: '2.0', source: 'en', target: 'ko' });
+    expect(v20).toContain(`<note appliesTo="target">민지 (${time}): Check &lt;this&gt; &amp; that</note>`);
+    expect(v20).not.toContain('not about Korean');
+    const v12 = writeXliff(project, documentOf(project, 'doc'), { version: '1.2', source: 'en', target: 'ko' });
+    expect(v12).toContain(`<note from="민지" annotates="target">민지 (${time}): Check &lt;this&gt; &amp; that</note>`);
+    // Still a valid file: it reads back.
+    expect(readXliff(v12).files[0]?.units).toHaveLength(1);
+    expect(readXliff(v20).files[0]?.units).toHaveLength(1);
+  });
+
   it('maps statuses to XLIFF 2.0 states with a Subrelay subState for source and draft', () => {
     const expected: Record<SegmentStatus, string> = {
       source: '<segment state="initial" subState="subrelay:source">',

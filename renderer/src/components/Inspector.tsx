@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ENDONYMS } from '../../../src/languages';
 import type { Segment } from '../../../src/model/project';
 
 /** The side panel: the selected segment's details and the project's notes. */
@@ -9,7 +10,7 @@ export function Inspector(props: {
   readonly segmentNumber: number | undefined;
   readonly projectNotes: ReadonlyArray<string>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <aside className="inspector" aria-label={t('inspector.label')}>
       {props.qa}
@@ -23,6 +24,25 @@ export function Inspector(props: {
             <>
               <h3>{t('inspector.note')}</h3>
               <p>{props.segment.note}</p>
+            </>
+          )}
+          {(props.segment.comments ?? []).length > 0 && (
+            <>
+              <h3>{t('inspector.comments')}</h3>
+              <ul className="inspector-comments">
+                {(props.segment.comments ?? []).map((comment, index) => (
+                  <li key={`${comment.language}-${comment.time}-${index}`}>
+                    <span className="muted">
+                      {t('inspector.comment', {
+                        language: ENDONYMS[comment.language],
+                        author: comment.author,
+                        time: new Date(comment.time).toLocaleString(i18n.language),
+                      })}
+                    </span>
+                    <p lang={comment.language}>{comment.text}</p>
+                  </li>
+                ))}
+              </ul>
             </>
           )}
         </section>

@@ -7,6 +7,7 @@ import { checkTranscriptIncrementally, type TranscriptCheck } from '../../../src
 import { positionOf } from '../../../src/model/segmentIndex';
 import { DEFAULT_RULES } from '../../../src/subtitles/rules';
 import type { Language } from '../../../src/languages';
+import type { RowFilter } from '../../../src/review/filter';
 
 /**
  * The open project: its edit history, plus the remembered choices (settings),
@@ -67,7 +68,16 @@ export type Dialog =
   | { readonly kind: 'path'; readonly purpose: 'open' | 'saveAs'; readonly then?: PendingAction | undefined }
   | { readonly kind: 'unsaved'; readonly then: PendingAction }
   | { readonly kind: 'conflict'; readonly path: string; readonly then?: PendingAction | undefined }
-  | { readonly kind: 'restore'; readonly journals: ReadonlyArray<JournalEntry> };
+  | { readonly kind: 'restore'; readonly journals: ReadonlyArray<JournalEntry> }
+  /** The find panel (not modal): with the replace field for Ctrl+H. */
+  | { readonly kind: 'find'; readonly replace: boolean }
+  /** The notes of one cell, as they were chosen when the dialog opened. */
+  | {
+      readonly kind: 'note';
+      readonly documentId: string;
+      readonly segmentId: string;
+      readonly language: Language;
+    };
 
 export type DialogKind = Dialog['kind'];
 
@@ -83,6 +93,8 @@ export interface AppState {
   readonly message: Message | undefined;
   readonly failure: Failure | undefined;
   readonly qaOpen: boolean;
+  /** Which rows the grid shows (review filters); `{}` shows every row. See `selectVisibleRowIds`. */
+  readonly filter: RowFilter;
   /** Bumped when the background check of the open transcript's rows finishes (its count is then known). */
   readonly qaChecked: number;
 }
@@ -98,6 +110,7 @@ export const INITIAL_STATE: AppState = {
   message: undefined,
   failure: undefined,
   qaOpen: false,
+  filter: {},
   qaChecked: 0,
 };
 

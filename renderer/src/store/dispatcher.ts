@@ -11,6 +11,20 @@ import { setSegmentText, setSegmentTime, type SegmentRef } from '../../../src/mo
 import { createHistory, markSaved, recordEdit, redo, undo } from '../../../src/model/history';
 import type { Project, ProjectSettings } from '../../../src/model/project';
 import { snapToFrame } from '../../../src/timing/timing';
+import type { Problem } from '../../../src/api/problems';
+import type { SegmentComment } from '../../../src/model/project';
+import type { RowFilter } from '../../../src/review/filter';
+import { setCellComments } from '../../../src/review/comments';
+import {
+  findNext,
+  replaceAll,
+  replaceMatch,
+  type FindMatch,
+  type FindOptions,
+  type FindPosition,
+  type ReplaceReport,
+} from '../../../src/usecases/findReplace';
+import { dialogForCommand } from './filters';
 import type { Store } from './store';
 import {
   commandContextOf,
@@ -267,7 +281,7 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
         set((s) => ({ ...s, documentId: result.documentId, selection: undefined }));
         return;
       case 'dialog':
-        openDialog({ kind: result.dialog });
+        openDialog(dialogForCommand(result.dialog, get()));
         return;
       case 'effect':
         switch (result.effect) {
@@ -481,7 +495,96 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
     askBeforeClosing(): void {
       if (get().dialog?.kind !== 'unsaved') openDialog({ kind: 'unsaved', then: { kind: 'close' } });
     },
+
+    // Review: filters, find and replace, notes.
+
+    /** Shows only the rows that pass `filter` (`{}`: every row); see `selectVisibleRowIds`. */
+    setFilter(filter: RowFilter): void {
+      set((s) => ({ ...s, filter }));
+    },
+
+    /**
+     * Finds the next match from `from` (or from the selected cell) and selects
+     * it, caret on the match, switching document when it is in another one.
+     */
+    findNext(options: FindOptions, from?: FindPosition): FindOutcome {
+      const state = get();
+      const project = state.workspace?.history.present;
+      if (project === undefined) return { kind: 'none' };
+      const selection = state.selection;
+      const documentId = state.documentId ?? project.documents[0]?.id;
+      const start =
+        from ??
+        (selection?.language !== undefined && documentId !== undefined
+          ? { documentId, segmentId: selection.segmentId, language: selection.language, offset: selection.caret ?? 0 }
+          : undefined);
+      const found = findNext(project, options, start);
+      if (!found.ok) return { kind: 'problem', problem: found.problem };
+      const match = found.match;
+      if (match === undefined) return { kind: 'none' };
+      if (match.documentId !== get().documentId) set((s) => ({ ...s, documentId: match.documentId }));
+      select({ segmentId: match.segmentId, language: match.language, caret: match.start, caretEnd: match.end }, true);
+      return { kind: 'match', match };
+    },
+
+    /** Replaces one match found by `findNext` (one undo step); the end of the replacement, or undefined if it was gone. */
+    replaceMatch(options: FindOptions, match: FindMatch, replacement: string): number | undefined {
+      const project = get().workspace?.history.present;
+      if (project === undefined) return undefined;
+      const result = replaceMatch(project, options, match, replacement);
+      if (!result.ok || result.report.replaced === 0) {
+        if (result.ok && result.report.tooLong > 0) say({ key: 'find.tooLong', params: { count: 1 } });
+        return undefined;
+      }
+      edit(() => result.project, 'replace');
+      return result.end;
+    },
+
+    /** Replaces every match as one undo step, and says how many (and which cells it left for the length limit). */
+    replaceAll(options: FindOptions, replacement: string): ReplaceReport | Problem {
+      const project = get().workspace?.history.present;
+      if (project === undefined) return { replaced: 0, cells: 0, tooLong: 0 };
+      const result = replaceAll(project, options, replacement);
+      if (!result.ok) return result.problem;
+      edit(() => result.project, 'replace');
+      const { replaced, cells, tooLong } = result.report;
+      say({
+        key: 'find.replacedAll',
+        params: { count: replaced, cells },
+        ...(tooLong > 0 ? { also: { key: 'find.tooLong', params: { count: tooLong } } } : {}),
+      });
+      return result.report;
+    },
+
+    /** Sets one cell's comments (one undo step) and closes the note dialog, back to the cell. */
+    saveCellNotes(
+      ref: SegmentRef,
+      language: Language,
+      comments: ReadonlyArray<Omit<SegmentComment, 'language'>>,
+    ): void {
+      try {
+        edit((p) => setCellComments(p, ref, language, comments), 'note');
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      openDialog(undefined);
+      select({ segmentId: ref.segmentId, language }, true);
+    },
+
+    /** Closes a review dialog or the find panel and gives the focus back to the selected cell. */
+    closeToCell(): void {
+      openDialog(undefined);
+      const selection = get().selection;
+      if (selection !== undefined) select(selection, true);
+    },
   };
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
+
+/** What "Find next" met: a match (now selected), nothing, or a pattern it could not read. */
+export type FindOutcome =
+  | { readonly kind: 'match'; readonly match: FindMatch }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'problem'; readonly problem: Problem };
