@@ -286,7 +286,8 @@ test('aligns a pasted translation into a column after a review step, and undoes 
 
   await expect(russian(9)).toHaveValue(revised(included[6]!.texts.ru));
   await expect(russian(8)).toHaveValue(included[5]!.texts.ru);
-  await expect(page.getByRole('row')).toHaveCount(article.segments.length + 1);
+  // Only the rows in view are in the page; the table says how many rows it has (the header and every segment).
+  await expect(page.getByRole('table')).toHaveAttribute('aria-rowcount', String(article.segments.length + 1));
   await page.keyboard.press('Control+Z');
   await expect(russian(9)).toHaveValue(included[6]!.texts.ru);
 });

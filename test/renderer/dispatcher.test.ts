@@ -7,7 +7,13 @@ import { createHandlers } from '../../main/handlers/handlers';
 import { ApiError, OPERATIONS, unwrapEnvelope, type SubrelayApi } from '../../src/api/contract';
 import { parseProject } from '../../src/model/schema';
 import { serializeProject } from '../../src/model/serialize';
-import { INITIAL_STATE, selectDirty, selectDocument, type AppState } from '../../renderer/src/store/appState';
+import {
+  INITIAL_STATE,
+  selectDirty,
+  selectDocument,
+  selectFindings,
+  type AppState,
+} from '../../renderer/src/store/appState';
 import { createDispatcher } from '../../renderer/src/store/dispatcher';
 import { createStore } from '../../renderer/src/store/store';
 import { loadSample, useTemporaryFolders, webHost } from '../main/support';
@@ -159,5 +165,18 @@ describe('the desktop menu', () => {
     expect(states.length).toBe(before + 1);
     dispatcher.run('rules');
     expect(states.at(-1)).toMatchObject({ modal: true });
+  });
+});
+
+describe('QA of the open transcript, checked in the background', () => {
+  it('knows the count soon after opening, and keeps it known while typing', async () => {
+    const { store, dispatcher } = await started(await temporaryFolder('renderer-qa'));
+    await vi.waitFor(() => expect(selectFindings(store.getState())?.count).toBeDefined());
+    const before = selectFindings(store.getState())?.count ?? -1;
+    expect(before).toBeGreaterThan(0);
+    expect(store.getState().qaChecked).toBeGreaterThan(0);
+    // An empty English cell is one more finding, known at once (the edited row is checked as it changes).
+    typeInto(dispatcher, '');
+    expect(selectFindings(store.getState())?.count).toBe(before + 1);
   });
 });

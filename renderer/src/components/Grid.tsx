@@ -16,6 +16,8 @@ import { qaMessage } from './QaPanel';
 import { sameFindings, selectCellFindings, selectDocument, selectSegment, type AppState } from '../store/appState';
 import { useAppState, useDispatcher } from '../store/context';
 import { LocalizedError } from '../errors';
+import { isFilterActive } from '../../../src/review/filter';
+import { selectVisibleRowIds } from '../store/filters';
 import { caretLines } from './caretLines';
 import { columnWidths, contentWeights, FIXED_COLUMNS_EM } from './columns';
 
@@ -151,7 +153,6 @@ function TimeInput(props: {
   );
 }
 
-
 /** One cell's text box: takes the focus when the store's selection asks for it. */
 function TextCell(props: {
   readonly documentId: string;
@@ -276,8 +277,18 @@ const Row = memo(function Row(props: {
   const selected = useAppState(
     useCallback((state) => state.selection?.segmentId === props.segmentId, [props.segmentId]),
   );
+  // The row's number in the document (a filter shows some rows; their numbers stay).
+  const position = useAppState(
+    useCallback(
+      (state) => {
+        const document = selectDocument(state);
+        return document === undefined ? -1 : positionOf(document.segments, props.segmentId);
+      },
+      [props.segmentId],
+    ),
+  );
   if (segment === undefined) return null;
-  const number = index + 1;
+  const number = (position < 0 ? index : position) + 1;
   const ref = { documentId: props.documentId, segmentId: segment.id };
   const excluded = segment.excluded === true;
   const invalidTime = (value: string): void => dispatcher.fail(new LocalizedError('grid.invalidTime', { value }));
@@ -378,10 +389,22 @@ function sameRows(before: ReadonlyArray<Segment>, after: ReadonlyArray<Segment>)
 
 const NO_IDS: ReadonlyArray<string> = [];
 
-function selectSelectedRow(state: AppState): number {
-  const document = selectDocument(state);
-  const id = state.selection?.segmentId;
-  return document === undefined || id === undefined ? -1 : positionOf(document.segments, id);
+const visibleIndexes = new WeakMap<ReadonlyArray<string>, ReadonlyMap<string, number>>();
+
+/** Where a row is among the rows shown (all of them, or those a filter lets through); -1 if not shown. */
+function visibleIndexOf(rowIds: ReadonlyArray<string>, id: string | undefined): number {
+  if (id === undefined) return -1;
+  let index = visibleIndexes.get(rowIds);
+  if (index === undefined) {
+    index = new Map(rowIds.map((rowId, position) => [rowId, position]));
+    visibleIndexes.set(rowIds, index);
+  }
+  return index.get(id) ?? -1;
+}
+
+/** The rows shown: every row, or those the review filter lets through (the selected one always). */
+function selectShownRowIds(state: AppState): ReadonlyArray<string> {
+  return isFilterActive(state.filter) ? selectVisibleRowIds(state) : selectRowIds(state);
 }
 
 /** Rows moved by PageUp/PageDown: what fits in the view. */
@@ -404,8 +427,9 @@ export function Grid() {
   const dubbing = useAppState(selectDubbing);
   const rules = useAppState(selectRules);
   const view = useAppState(selectView);
-  const rowIds = useAppState(selectRowIds);
-  const selectedRow = useAppState(selectSelectedRow);
+  const rowIds = useAppState(selectShownRowIds);
+  const selectedId = useAppState((state) => state.selection?.segmentId);
+  const selectedRow = visibleIndexOf(rowIds, selectedId);
   const focusToken = useAppState((state) => state.focusToken);
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
@@ -584,7 +608,7 @@ export function Grid() {
                 </>
               )}
               {languages.map((language, index) => (
-                <th scope="col" key={language} lang={language}>
+                <th scope="col" key={language} lang={language} aria-label={ENDONYMS[language]}>
                   {ENDONYMS[language]}
                   {index < languages.length - 1 && (
                     <ColumnResizer

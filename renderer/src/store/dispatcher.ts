@@ -334,8 +334,9 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
   const checkSlice = (): void => {
     checking = undefined;
     const check = selectFindings(get());
-    if (check === undefined || check.count !== undefined) return;
+    if (check === undefined) return;
     const until = Date.now() + 12;
+    // Done (here, or by the grid checking the rows it drew meanwhile): tell whoever shows the count.
     if (check.complete(() => Date.now() < until)) set((s) => ({ ...s, qaChecked: s.qaChecked + 1 }));
     else checking = setTimeout(checkSlice, 0);
   };
