@@ -109,12 +109,16 @@ test('each timed cell shows its reading speed and line lengths as exported, upda
   await expect(measures).toContainText(/\/ 42 per line/u);
   const before = await measures.textContent();
   const box = cell(page, 'Українська', 1);
-  await box.fill('Брати мої, ми з вами з одного народу, у нас одна кров, одна мова, одна історія й одна земля під ногами.');
+  await box.fill(
+    'Брати мої, ми з вами з одного народу, у нас одна кров, одна мова, одна історія й одна земля під ногами.',
+  );
   await expect(measures).not.toHaveText(before ?? '');
   // Two lines as the exporter breaks them, and a reading speed over the limit, said in words too.
   await expect(measures).toContainText(/\d+ · \d+ \/ 42 per line/u);
   await expect(measures).toHaveAccessibleDescription(/over the limit of 17/u);
-  await expect(measures.getByRole('img', { name: /^Does not fit the slot for dubbing.*10 % tolerance$/u })).toHaveCount(1);
+  await expect(measures.getByRole('img', { name: /^Does not fit the slot for dubbing.*10 % tolerance$/u })).toHaveCount(
+    1,
+  );
   // The finding is said on the cell itself, not only in the QA panel.
   await expect(box).toHaveAccessibleDescription(/reading speed/iu);
   await expect(page.getByRole('list', { name: 'Checks of Українська, segment 1' })).toBeVisible();
