@@ -125,7 +125,9 @@ function scanOnce(input, csv) {
   try {
     return { issues: result.issues, findings: parseFindings(text), text };
   } catch (error) {
-    if (error instanceof AuditReportError) broken(`${csv}: ${error.message}`, text);
+    // A report cut short (the same racing writes): worth another scan, like a lost row.
+    if (error instanceof AuditReportError)
+      return { issues: result.issues, findings: undefined, text, problem: `${csv}: ${error.message}` };
     throw error;
   }
 }
@@ -135,12 +137,15 @@ function audit(input) {
   const folder = mkdtempSync(join(tmpdir(), 'subrelay-audit-'));
   try {
     if (!existsSync(input)) broken(`there is nothing to scan at ${input}`);
-    // Electronegativity's CSV writer sometimes loses a row (its writes race); a scan whose report does not
-    // match its own count is run again, twice at most, and only a scan that never matches counts as broken.
+    // Electronegativity's CSV writer sometimes loses a row or cuts the report short (its writes race); a
+    // scan whose report cannot be read or does not match its own count is run again, twice at most, and
+    // only a scan that never gives a whole report counts as broken.
     let findings;
     for (let attempt = 1; ; attempt++) {
       const scanned = scanOnce(input, join(folder, `electronegativity-${attempt}.csv`));
-      if (scanned.findings.length === scanned.issues || attempt === 3) {
+      const whole = scanned.findings !== undefined && scanned.findings.length === scanned.issues;
+      if (whole || attempt === 3) {
+        if (scanned.findings === undefined) broken(scanned.problem, scanned.text);
         if (scanned.findings.length !== scanned.issues) {
           broken(
             `the report lists ${scanned.findings.length} findings, but Electronegativity found ${scanned.issues}`,

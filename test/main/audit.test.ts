@@ -112,7 +112,7 @@ describe('npm run audit:security', () => {
     const run = spawnSync(process.execPath, [audit, folder], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
     expect(run.status, run.stderr).toBe(1);
     const file = join(folder, 'main.js').replaceAll(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-    expect(run.stdout).toMatch(new RegExp(`^HIGH +CONTEXT_ISOLATION_JS_CHECK ${file}:2 `, 'mu'));
+    expect(run.stdout, run.stderr).toMatch(new RegExp(`^HIGH +CONTEXT_ISOLATION_JS_CHECK ${file}:2 `, 'mu'));
     expect(run.stdout).toMatch(/^Electronegativity: \d+ findings: [1-9]\d* HIGH, /mu);
     expect(run.stderr).toContain('audit:security: failed');
   });

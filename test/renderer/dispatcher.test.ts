@@ -174,7 +174,6 @@ describe('QA of the open transcript, checked in the background', () => {
     await vi.waitFor(() => expect(selectFindings(store.getState())?.count).toBeDefined());
     const before = selectFindings(store.getState())?.count ?? -1;
     expect(before).toBeGreaterThan(0);
-    expect(store.getState().qaChecked).toBeGreaterThan(0);
     // An empty English cell is one more finding, known at once (the edited row is checked as it changes).
     typeInto(dispatcher, '');
     expect(selectFindings(store.getState())?.count).toBe(before + 1);
