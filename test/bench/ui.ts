@@ -26,8 +26,14 @@ import { serializeProject } from '../../src/model/serialize';
 import { bigProject } from '../support/bigProject';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const CUES = 20_000;
-const ROWS = 5_000;
+/** `--cues N --rows M` for a smaller run (the issue's size is the default). */
+function sizeArgument(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  const value = at < 0 ? undefined : Number(process.argv[at + 1]);
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
+}
+const CUES = sizeArgument('--cues', 20_000);
+const ROWS = sizeArgument('--rows', 5_000);
 
 interface Figures {
   readonly name: string;
