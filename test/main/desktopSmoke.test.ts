@@ -372,6 +372,7 @@ describe('the application menu', () => {
       'edit',
       'segment',
       'align',
+      'media',
       'go',
       'window',
       'help',
@@ -406,6 +407,7 @@ describe('the application menu', () => {
         'edit',
         'segment',
         'align',
+        'media',
         'go',
         'help',
       ]);
