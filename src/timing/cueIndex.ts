@@ -1,12 +1,14 @@
 import type { Segment } from '../model/project';
+import { originOf } from '../model/segmentIndex';
 
 /**
  * The timed cues of a transcript in order of start time, for asking "which
  * cue is on screen at this time" and "which cues fall in this stretch" while
  * media plays or a waveform scrolls.
  *
- * Built once per version of the segment list (an edit makes a new list) and
- * kept, so each question is a binary search: playing a 20,000-cue
+ * Built once per version of the segment list (an edit makes a new list; an
+ * edit that moves no time keeps the index it had) and kept, so each question
+ * is a binary search: playing a 20,000-cue
  * transcript costs no more per frame than playing nine. Excluded rows and
  * rows without both times are not cues.
  */
@@ -25,9 +27,26 @@ function isCue(segment: Segment): segment is Segment & { start: number; end: num
   return segment.excluded !== true && segment.start !== undefined && segment.end !== undefined;
 }
 
+/** Whether an edit left a row's timing as it was (typing in a cell, a status change). */
+function sameTiming(a: Segment | undefined, b: Segment | undefined): boolean {
+  return a?.start === b?.start && a?.end === b?.end && a?.excluded === b?.excluded;
+}
+
 function indexOf(segments: ReadonlyArray<Segment>): CueIndex {
   let index = indexes.get(segments);
   if (index !== undefined) return index;
+  // Typing makes a new version of the list with one row changed: its times did not move, so the
+  // previous version's index still holds (it keeps positions, and reads the rows from the list asked).
+  const origin = originOf(segments);
+  const previous = origin === undefined ? undefined : indexes.get(origin.previous);
+  if (
+    origin !== undefined &&
+    previous !== undefined &&
+    origin.changed.every((position) => sameTiming(origin.previous[position], segments[position]))
+  ) {
+    indexes.set(segments, previous);
+    return previous;
+  }
   const positions: number[] = [];
   let longestMs = 0;
   segments.forEach((segment, position) => {

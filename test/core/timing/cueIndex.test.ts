@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../src/model/project';
 import { cueAtTime, cuesBetween } from '../../../src/timing/cueIndex';
+import { replaceAt } from '../../../src/model/segmentIndex';
 import { segment } from '../../support/segments';
 
 const cue = (id: string, start: number | undefined, end: number | undefined, extra: Partial<Segment> = {}): Segment =>
@@ -67,5 +68,20 @@ describe('cuesBetween', () => {
     expect(cuesBetween(segments, 900, 3001)).toEqual([0, 1, 2]);
     expect(cuesBetween(segments, 1000, 1500)).toEqual([]);
     expect(cuesBetween(segments, 5000, 20_000)).toEqual([3]);
+  });
+});
+
+describe('the kept index', () => {
+  it('carries over an edit that moves no time, and is rebuilt when one does', () => {
+    const segments = [cue('a', 0, 1000), cue('b', 2000, 3000), cue('c', 4000, 5000)];
+    expect(cueAtTime(segments, 2500)).toBe(1);
+    const typed = replaceAt(segments, 1, { ...segments[1]!, texts: { ...segments[1]!.texts, en: 'typed' } });
+    expect(cueAtTime(typed, 2500)).toBe(1);
+    expect(typed[cueAtTime(typed, 2500)]?.texts.en).toBe('typed');
+    const moved = replaceAt(typed, 1, { ...typed[1]!, start: 3500, end: 3900 });
+    expect(cueAtTime(moved, 2500)).toBe(-1);
+    expect(cueAtTime(moved, 3600)).toBe(1);
+    const excluded = replaceAt(moved, 2, { ...moved[2]!, excluded: true });
+    expect(cueAtTime(excluded, 4500)).toBe(-1);
   });
 });
