@@ -80,6 +80,8 @@ export function MediaPanel({ api }: { readonly api: SubrelayApi }) {
   const header = (
     <div className="media-bar">
       <h2 className="media-title">{t('media.title')}</h2>
+      {/* Without media the panel is this one line, so the grid keeps its room. */}
+      {media.media === undefined && <span className="media-note">{t('media.none')}</span>}
       {media.media !== undefined && (
         <span className="media-file" title={media.media}>
           {media.media.split(/[\\/]/u).pop()}
@@ -102,7 +104,7 @@ export function MediaPanel({ api }: { readonly api: SubrelayApi }) {
 
   let body = null;
   if (media.media === undefined) {
-    body = <p className="media-note">{t('media.none')}</p>;
+    // Nothing under the bar.
   } else if (status === undefined) {
     body = <p className="media-note">{t('media.checking')}</p>;
   } else if ('error' in status) {
