@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ApiRequest, ApiResponse } from '../../src/api/contract';
 import { FileError, toFileError } from './files';
-import { computePeaks } from './peaks';
+import { computePeaks, computePeaksBetween } from './peaks';
 import { detectSpeech } from './speechDetection';
 
 /** What Chromium plays, by extension, with the type the web mode serves it as. */
@@ -131,15 +131,17 @@ export function createMediaHandlers(access: MediaAccess) {
 
     mediaPeaks: async (request: ApiRequest<'mediaPeaks'>): Promise<ApiResponse<'mediaPeaks'>> => {
       const path = await requireFound(request);
-      const peaks = await computePeaks(path, {
-        peaksPerSecond: request.peaksPerSecond,
-        cacheFolder: access.peaksFolder,
-      });
+      const options = { peaksPerSecond: request.peaksPerSecond, cacheFolder: access.peaksFolder };
+      const peaks =
+        request.fromMs !== undefined && request.toMs !== undefined
+          ? await computePeaksBetween(path, request.fromMs, request.toMs, options)
+          : await computePeaks(path, options);
       // Four decimals are finer than any screen draws, and keep the answer small.
       const round = (values: Float32Array): number[] => Array.from(values, (value) => Math.round(value * 1e4) / 1e4);
       return {
         peaksPerSecond: peaks.peaksPerSecond,
         durationMs: peaks.durationMs,
+        fromMs: peaks.fromMs,
         min: round(peaks.min),
         max: round(peaks.max),
       };
