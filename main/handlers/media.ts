@@ -57,6 +57,8 @@ export interface MediaAccess {
   askMediaPath?(): Promise<string | undefined>;
   /** Where waveform peaks are cached (beside the journals). */
   readonly peaksFolder: string;
+  /** The media route's address for a query (`project`, `media`); `./media?…` on the page's own server by default. */
+  mediaUrl?(query: string): string;
 }
 
 type MediaStatus = ApiResponse<'checkMedia'>;
@@ -121,6 +123,16 @@ export function createMediaHandlers(access: MediaAccess) {
     checkMedia: async ({ projectPath, media }: ApiRequest<'checkMedia'>): Promise<ApiResponse<'checkMedia'>> => {
       const path = await allowedPath(projectPath, media);
       return statusOf(path, mediaReferenceOf(projectPath, path, access.base));
+    },
+
+    mediaUrl: async (request: ApiRequest<'mediaUrl'>): Promise<ApiResponse<'mediaUrl'>> => {
+      await requireFound(request);
+      // The route checks the same two values again (checkMedia), so it gets them as the page sent them.
+      const query = new URLSearchParams({
+        ...(request.projectPath === null ? {} : { project: request.projectPath }),
+        media: request.media,
+      }).toString();
+      return { url: access.mediaUrl?.(query) ?? `./media?${query}` };
     },
 
     detectSpeech: async (request: ApiRequest<'detectSpeech'>): Promise<ApiResponse<'detectSpeech'>> => {

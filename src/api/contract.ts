@@ -247,6 +247,17 @@ export const contract = {
     request: mediaRequest,
     response: mediaStatus,
   },
+  /**
+   * Where the page loads a transcript's media from, for `<video src>` (range requests, so seeking works).
+   *
+   * Web mode: `./media?project=…&media=…&token=…` on the server itself; the
+   * desktop: `app://subrelay/media?project=…&media=…`. Either serves only
+   * what `checkMedia` allows; a missing file is a `not-found` error.
+   */
+  mediaUrl: {
+    request: mediaRequest,
+    response: z.strictObject({ url: z.string() }),
+  },
   /** Where the speech is in a transcript's media (Silero VAD), for Time from speech and Snap to speech. */
   detectSpeech: {
     request: mediaRequest.extend({ model: z.enum(['v5', 'v6']).optional() }),
