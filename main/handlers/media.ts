@@ -149,7 +149,13 @@ export function createMediaHandlers(access: MediaAccess) {
           ? await computePeaksBetween(path, request.fromMs, request.toMs, options)
           : await computePeaks(path, options);
       // Four decimals are finer than any screen draws, and keep the answer small.
-      const round = (values: Float32Array): number[] => Array.from(values, (value) => Math.round(value * 1e4) / 1e4);
+      const round = (values: Float32Array): number[] => {
+        const rounded = new Array<number>(values.length);
+        for (let index = 0; index < values.length; index++) {
+          rounded[index] = Math.round((values[index] as number) * 1e4) / 1e4;
+        }
+        return rounded;
+      };
       return {
         peaksPerSecond: peaks.peaksPerSecond,
         durationMs: peaks.durationMs,
