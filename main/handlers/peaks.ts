@@ -331,6 +331,35 @@ async function writeCache(
   await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
 }
 
+/** The resolution that is decoded and cached; any that divides it is folded from it. */
+const BASE_PEAKS_PER_SECOND = 100;
+
+/** How many base buckets make one at `peaksPerSecond`, when that divides the base (20 per second: 5). */
+function coarseFactorOf(peaksPerSecond: number): number | undefined {
+  return peaksPerSecond < BASE_PEAKS_PER_SECOND && BASE_PEAKS_PER_SECOND % peaksPerSecond === 0
+    ? BASE_PEAKS_PER_SECOND / peaksPerSecond
+    : undefined;
+}
+
+/** Folds every `factor` buckets into one, from the first: an overview from the same decode and cache entry. */
+function coarsen(peaks: Peaks, factor: number): Peaks {
+  const count = Math.ceil(peaks.min.length / factor);
+  const min = new Float32Array(count);
+  const max = new Float32Array(count);
+  for (let bucket = 0; bucket < count; bucket++) {
+    const end = Math.min(peaks.min.length, (bucket + 1) * factor);
+    let lowest = Number.POSITIVE_INFINITY;
+    let highest = Number.NEGATIVE_INFINITY;
+    for (let at = bucket * factor; at < end; at++) {
+      lowest = Math.min(lowest, peaks.min[at] as number);
+      highest = Math.max(highest, peaks.max[at] as number);
+    }
+    min[bucket] = lowest;
+    max[bucket] = highest;
+  }
+  return { ...peaks, peaksPerSecond: peaks.peaksPerSecond / factor, min, max };
+}
+
 function resolutionOf(options: PeaksOptions): number {
   const peaksPerSecond = options.peaksPerSecond ?? 100;
   if (!Number.isInteger(peaksPerSecond) || peaksPerSecond < 1 || peaksPerSecond > 1000) {
@@ -356,13 +385,19 @@ async function computeWhole(file: string, options: PeaksOptions, entry: CacheEnt
  * A media file's waveform peaks, computed with ffmpeg once and then read from the cache.
  *
  * The file is cut into as many parts as there are CPUs, each decoded by its
- * own ffmpeg (audio decoding is single-threaded). The cache
+ * own ffmpeg (audio decoding is single-threaded). A resolution that divides
+ * 100 per second (50, 20, 10, …: an overview) is folded from the 100 per
+ * second ones, so it costs no decode of its own. The cache
  * (`<cacheFolder>/<path hash>-<peaks per second>-<size and time hash>.peaks`)
  * is keyed by the file's path, size and time of change and the resolution;
  * callers asking for the same file at once share one decode.
  */
 export async function computePeaks(file: string, options: PeaksOptions = {}): Promise<Peaks> {
   const peaksPerSecond = resolutionOf(options);
+  const factor = coarseFactorOf(peaksPerSecond);
+  if (factor !== undefined) {
+    return coarsen(await computePeaks(file, { ...options, peaksPerSecond: BASE_PEAKS_PER_SECOND }), factor);
+  }
   if (options.cacheFolder === undefined) {
     await statMedia(file);
     return computeWhole(file, options, undefined);
@@ -394,6 +429,15 @@ export async function computePeaksBetween(
   const peaksPerSecond = resolutionOf(options);
   if (!(fromMs >= 0 && toMs > fromMs)) {
     throw new RangeError(`a window of peaks needs 0 ≤ from < to, not ${fromMs}–${toMs} ms`);
+  }
+  const factor = coarseFactorOf(peaksPerSecond);
+  if (factor !== undefined) {
+    // Whole coarse buckets, in whole milliseconds (1000 / peaksPerSecond is a multiple of 10 here).
+    const bucketMs = 1000 / peaksPerSecond;
+    const from = Math.floor(fromMs / bucketMs) * bucketMs;
+    const to = Math.ceil(toMs / bucketMs) * bucketMs;
+    const base = await computePeaksBetween(file, from, to, { ...options, peaksPerSecond: BASE_PEAKS_PER_SECOND });
+    return coarsen(base, factor);
   }
   const slice = (raw: RawPeaks, durationMs: number): Peaks => {
     const total = raw.min.length;

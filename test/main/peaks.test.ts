@@ -168,7 +168,7 @@ describe.skipIf(missing !== undefined)('waveform peaks', () => {
     const cacheFolder = join(folder, 'peaks');
     const options = { peaksPerSecond: 10, cacheFolder, ffmpeg: binary, parallel: 1 };
     const [first, second] = await Promise.all([computePeaks(file, options), computePeaks(file, options)]);
-    expect(second).toBe(first);
+    expect(second).toEqual(first);
     // One look at the file, one decode.
     expect(await runs()).toHaveLength(2);
     const [entry] = await readdir(cacheFolder);
@@ -177,6 +177,30 @@ describe.skipIf(missing !== undefined)('waveform peaks', () => {
     const again = await computePeaks(file, options);
     expect(await runs()).toHaveLength(4);
     expect(Array.from(again.max)).toEqual(Array.from(first.max));
+  });
+
+  it('folds an overview (20 per second) from the 100-per-second peaks: no decode or cache entry of its own', async () => {
+    const folder = await temporaryFolder('peaks-overview');
+    const file = await toneFile(folder);
+    const { binary, runs } = await countingFfmpeg(folder);
+    const cacheFolder = join(folder, 'peaks');
+    const options = { cacheFolder, ffmpeg: binary, parallel: 1 };
+    const fine = await computePeaks(file, { ...options, peaksPerSecond: 100 });
+    const decodes = (await runs()).length;
+    const overview = await computePeaks(file, { ...options, peaksPerSecond: 20 });
+    expect(await runs()).toHaveLength(decodes);
+    expect(await readdir(cacheFolder)).toHaveLength(1);
+    expect(overview).toMatchObject({ peaksPerSecond: 20, fromMs: 0, durationMs: fine.durationMs });
+    expect(overview.max).toHaveLength(Math.ceil(fine.max.length / 5));
+    for (const bucket of [0, 199, 200, 201, 500, 699]) {
+      const group = (values: Float32Array) => Array.from(values.subarray(bucket * 5, bucket * 5 + 5));
+      expect(overview.max[bucket]).toBe(Math.max(...group(fine.max)));
+      expect(overview.min[bucket]).toBe(Math.min(...group(fine.min)));
+    }
+    // A stretch of the overview widens to whole 50 ms buckets.
+    const stretch = await computePeaksBetween(file, 20_020, 20_110, { ...options, peaksPerSecond: 20 });
+    expect(stretch.fromMs).toBe(20_000);
+    expect(Array.from(stretch.max)).toEqual(Array.from(overview.max.subarray(400, 403)));
   });
 
   it('mediaPeaks answers a stretch, and refuses a stretch with one end or ends in the wrong order', async () => {
