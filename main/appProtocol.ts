@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Handlers } from './handlers/handlers';
 import { answerMediaRequest, MEDIA_ROUTE, REFUSAL_HEADERS } from './web/media';
 import { CONTENT_SECURITY_POLICY } from './web/server';
+import { securePage } from './web/pageSecurity';
 
 /** The host of the app:// pages; any other host is refused. */
 export const APP_HOST = 'subrelay';
@@ -40,8 +41,15 @@ export async function serveAppRequest(
   if (!file.startsWith(base + sep)) return notFound();
   const response = await fetchFile(pathToFileURL(file).toString());
   const headers = new Headers(response.headers);
-  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   headers.set('X-Content-Type-Options', 'nosniff');
+  if (response.ok && file.endsWith('.html')) {
+    // The page gets this response's style nonce (see `securePage`).
+    const page = securePage(await response.text());
+    headers.set('Content-Security-Policy', page.policy);
+    headers.delete('Content-Length');
+    return new Response(page.html, { status: response.status, headers });
+  }
+  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   return new Response(response.body, { status: response.status, headers });
 }
 

@@ -6,12 +6,13 @@
  * all the time, that the voice is synthetic speech and not the soldier's.
  * The result goes to `demo/` (ignored by git): `demo/appeal-demo.mp4` and
  * `demo/kursk-appeal-demo.subrelay`, an untitled copy of the sample whose
- * Appeal has the track attached. Needs ffmpeg and espeak-ng.
+ * Appeal has the track attached (`--out DIR` writes them to DIR instead).
+ * Needs ffmpeg and espeak-ng.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseProject } from '../../src/model/schema';
@@ -26,7 +27,9 @@ const LABEL = 'SYNTHETIC SPEECH (espeak-ng) - NOT THE VOICE OF THE SOLDIER';
 const sample = parseProject(await readFile(join(root, 'samples', 'kursk-appeal.subrelay'), 'utf8'));
 const appeal = sample.documents.find((document) => document.id === 'appeal');
 if (appeal === undefined) throw new Error('samples/kursk-appeal.subrelay has no Appeal document');
-const out = join(root, 'demo');
+// `--out DIR` puts the two files elsewhere (the end-to-end tests make them in their own folder).
+const outArgument = process.argv[process.argv.indexOf('--out') + 1];
+const out = process.argv.includes('--out') && outArgument !== undefined ? resolve(outArgument) : join(root, 'demo');
 await mkdir(out, { recursive: true });
 const work = await mkdtemp(join(tmpdir(), 'subrelay-sample-media-'));
 try {

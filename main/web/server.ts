@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { dispatch } from '../handlers/dispatch';
 import { MEDIA_ROUTE, serveMedia } from './media';
+import { securePage } from './pageSecurity';
 import type { Handlers } from '../handlers/handlers';
 
 /** The header that carries the per-run token on every API call. */
@@ -125,6 +126,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return;
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const page = type.startsWith('text/html') ? securePage(body.toString('utf8')) : undefined;
     response.writeHead(200, {
       'Content-Type': type,
       'Cache-Control': 'no-store',
@@ -132,9 +134,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
       'X-Frame-Options': 'DENY',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+      ...(page !== undefined ? { 'Content-Security-Policy': page.policy } : {}),
     });
-    response.end(body);
+    response.end(page !== undefined ? page.html : body);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -31,6 +31,9 @@ import { TimingDialog } from './components/TimingDialog';
 import { Toolbar } from './components/Toolbar';
 import { UnsavedDialog } from './components/UnsavedDialog';
 import { XliffImportDialog } from './components/XliffImportDialog';
+import { AttachMediaDialog } from './components/AttachMediaDialog';
+import { MediaPanel } from './components/MediaPanel';
+import { SpeechDialog } from './components/SpeechDialog';
 import {
   projectOf,
   selectDirty,
@@ -54,6 +57,18 @@ function caretOfFocusedCell(): number | undefined {
 }
 
 const MAC = typeof navigator !== 'undefined' && navigator.platform.startsWith('Mac');
+
+/**
+ * Whether a key goes to a text field or another control that takes it
+ * (a button takes Space): the player's plain keys (Space, `[`, `]`) then do
+ * not apply.
+ */
+function inControl(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest('input, textarea, select, button, a[href], summary, [contenteditable], [role="slider"]') !== null
+  );
+}
 
 /** The error banner and the status line, worded in the current interface language. */
 function StatusArea() {
@@ -328,6 +343,27 @@ function Dialogs({ api }: { readonly api: SubrelayApi }) {
     }
     case 'keyboardShortcuts':
       return <KeyboardShortcutsDialog mac={MAC} onClose={close} />;
+    case 'attachMedia':
+      return (
+        <AttachMediaDialog
+          locate={dialog.locate}
+          initialPath={project?.documents.find((d) => d.id === dialog.documentId)?.media?.path ?? ''}
+          onAttach={(path) => dispatcher.attachMedia(dialog.documentId, path)}
+          onClose={close}
+        />
+      );
+    case 'speech':
+      return project === undefined ? null : (
+        <SpeechDialog
+          api={api}
+          mode={dialog.mode}
+          project={project}
+          documentId={dialog.documentId}
+          projectPath={workspace?.path ?? null}
+          selectedId={state.selection?.segmentId}
+          onClose={close}
+        />
+      );
     case 'timing':
       return project === undefined || currentDocument === undefined ? null : (
         <TimingDialog
@@ -371,7 +407,7 @@ export function App({ api }: { readonly api: SubrelayApi }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (dispatcher.store.getState().dialog !== undefined) return;
-      const command = commandForKeyPress(event, MAC);
+      const command = commandForKeyPress(event, MAC, inControl(event.target));
       if (command === undefined) return;
       event.preventDefault();
       runFromKeyOrMenu(command);
@@ -423,8 +459,11 @@ export function App({ api }: { readonly api: SubrelayApi }) {
           <p className="loading">{t('app.loading')}</p>
         ) : (
           <>
-            {/* A new grid per document: each opens at its top, with its own measured rows. */}
-            <Grid key={documentId} />
+            <div className="editor">
+              <MediaPanel api={api} />
+              {/* A new grid per document: each opens at its top, with its own measured rows. */}
+              <Grid key={documentId} />
+            </div>
             <InspectorPane />
           </>
         )}

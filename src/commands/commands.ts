@@ -59,9 +59,19 @@ export type CommandId =
   | 'previousDocument'
   | 'nextDocument'
   | 'keyboardShortcuts'
-  | 'goToRow';
+  | 'goToRow'
+  | 'attachMedia'
+  | 'playPause'
+  | 'playCue'
+  | 'loopCue'
+  | 'previousFrame'
+  | 'nextFrame'
+  | 'startFromPlayhead'
+  | 'endFromPlayhead'
+  | 'timeFromSpeech'
+  | 'snapToSpeech';
 
-export type MenuId = 'project' | 'edit' | 'segment' | 'align' | 'go' | 'help';
+export type MenuId = 'project' | 'edit' | 'segment' | 'align' | 'media' | 'go' | 'help';
 
 /** A caret past any text: the end of the cell's text. */
 export const CARET_AT_END = Number.MAX_SAFE_INTEGER;
@@ -102,6 +112,22 @@ export type CommandDialog =
   | 'keyboardShortcuts'
   | 'goToRow';
 
+/**
+ * What the media panel does for a command: the player and the speech detector live in the page, so the
+ * command list names the action and the panel carries it out (see `renderer/src/media`).
+ */
+export type MediaAction =
+  | 'attach'
+  | 'playPause'
+  | 'playCue'
+  | 'loopCue'
+  | 'previousFrame'
+  | 'nextFrame'
+  | 'startFromPlayhead'
+  | 'endFromPlayhead'
+  | 'timeFromSpeech'
+  | 'snapToSpeech';
+
 /** What the shell does for a command that is not a pure edit (files, history, replacing the project). */
 export type CommandEffect = 'newProject' | 'open' | 'openSample' | 'save' | 'saveAs' | 'undo' | 'redo';
 
@@ -120,6 +146,7 @@ export type CommandResult =
   | { readonly kind: 'document'; readonly documentId: string }
   | { readonly kind: 'dialog'; readonly dialog: CommandDialog }
   | { readonly kind: 'effect'; readonly effect: CommandEffect }
+  | { readonly kind: 'media'; readonly action: MediaAction }
   | { readonly kind: 'none' };
 
 export interface CommandSpec {
@@ -131,6 +158,11 @@ export interface CommandSpec {
   readonly shortcut?: string;
   /** Further shortcuts that do the same (Ctrl+Y for redo, as on Windows). */
   readonly alternatives?: ReadonlyArray<string>;
+  /**
+   * A plain key that gives the command only when the focus is not in a text field (Space plays and
+   * pauses, as in every player, but types a space in a cell).
+   */
+  readonly outsideText?: string;
   /** Whether the command applies now (menus grey it out, keys do nothing). */
   readonly when: (context: CommandContext) => boolean;
   /** What it does; called only when `when` holds. */
@@ -162,6 +194,15 @@ function languageOf(context: CommandContext): Language {
 }
 
 const effect = (name: CommandEffect) => (): CommandResult => ({ kind: 'effect', effect: name });
+const media = (action: MediaAction) => (): CommandResult => ({ kind: 'media', action });
+const isTranscript = (context: CommandContext): boolean => context.document?.kind === 'transcript';
+/** The open transcript has media attached (whether the file is there is the panel's to say). */
+const hasMedia = (context: CommandContext): boolean => isTranscript(context) && context.document?.media !== undefined;
+/** A selected row with both times, in a transcript with media: a cue to play. */
+function hasTimedCue(context: CommandContext): boolean {
+  const segment = context.document?.segments[selectedRow(context)];
+  return hasMedia(context) && segment?.start !== undefined && segment.end !== undefined;
+}
 const dialog = (name: CommandDialog) => (): CommandResult => ({ kind: 'dialog', dialog: name });
 
 /** Uncertain links and cells with QA findings, in document order. */
@@ -471,6 +512,79 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
     run: (context) => stepToItem(context, true),
   },
   {
+    id: 'attachMedia',
+    menu: 'media',
+    labelKey: 'command.attachMedia',
+    when: isTranscript,
+    run: media('attach'),
+  },
+  {
+    id: 'playPause',
+    menu: 'media',
+    labelKey: 'command.playPause',
+    shortcut: 'CmdOrCtrl+P',
+    outsideText: 'Space',
+    when: hasMedia,
+    run: media('playPause'),
+  },
+  {
+    id: 'playCue',
+    menu: 'media',
+    labelKey: 'command.playCue',
+    shortcut: 'CmdOrCtrl+Shift+P',
+    when: hasTimedCue,
+    run: media('playCue'),
+  },
+  { id: 'loopCue', menu: 'media', labelKey: 'command.loopCue', when: hasTimedCue, run: media('loopCue') },
+  {
+    id: 'previousFrame',
+    menu: 'media',
+    labelKey: 'command.previousFrame',
+    shortcut: 'Alt+,',
+    when: hasMedia,
+    run: media('previousFrame'),
+  },
+  {
+    id: 'nextFrame',
+    menu: 'media',
+    labelKey: 'command.nextFrame',
+    shortcut: 'Alt+.',
+    when: hasMedia,
+    run: media('nextFrame'),
+  },
+  {
+    id: 'startFromPlayhead',
+    menu: 'media',
+    labelKey: 'command.startFromPlayhead',
+    shortcut: 'Alt+[',
+    outsideText: '[',
+    when: (context) => hasMedia(context) && hasRow(context),
+    run: media('startFromPlayhead'),
+  },
+  {
+    id: 'endFromPlayhead',
+    menu: 'media',
+    labelKey: 'command.endFromPlayhead',
+    shortcut: 'Alt+]',
+    outsideText: ']',
+    when: (context) => hasMedia(context) && hasRow(context),
+    run: media('endFromPlayhead'),
+  },
+  {
+    id: 'timeFromSpeech',
+    menu: 'media',
+    labelKey: 'command.timeFromSpeech',
+    when: (context) => hasMedia(context) && (context.document?.segments.length ?? 0) > 0,
+    run: media('timeFromSpeech'),
+  },
+  {
+    id: 'snapToSpeech',
+    menu: 'media',
+    labelKey: 'command.snapToSpeech',
+    when: (context) => hasMedia(context) && (context.document?.segments.length ?? 0) > 0,
+    run: media('snapToSpeech'),
+  },
+  {
     id: 'rowAbove',
     menu: 'go',
     labelKey: 'command.rowAbove',
@@ -578,6 +692,7 @@ export const MENUS: ReadonlyArray<{ readonly id: MenuId; readonly labelKey: stri
   { id: 'edit', labelKey: 'menu.edit' },
   { id: 'segment', labelKey: 'menu.segment' },
   { id: 'align', labelKey: 'menu.align' },
+  { id: 'media', labelKey: 'menu.media' },
   { id: 'go', labelKey: 'menu.go' },
   { id: 'help', labelKey: 'menu.help' },
 ];
@@ -593,7 +708,17 @@ export interface KeyPress {
   readonly metaKey: boolean;
   readonly shiftKey: boolean;
   readonly altKey: boolean;
+  /** The physical key (`KeyboardEvent.code`): punctuation is matched by it, since Alt/Option changes `key`. */
+  readonly code?: string;
 }
+
+/** Punctuation keys of shortcuts, by their physical key (Option+[ types “ on a Mac keyboard). */
+const PUNCTUATION_CODES: Readonly<Record<string, string>> = {
+  ',': 'Comma',
+  '.': 'Period',
+  '[': 'BracketLeft',
+  ']': 'BracketRight',
+};
 
 /** Accelerator key names that differ from `KeyboardEvent.key`. */
 const KEY_NAMES: Readonly<Record<string, string>> = {
@@ -601,6 +726,7 @@ const KEY_NAMES: Readonly<Record<string, string>> = {
   down: 'arrowdown',
   left: 'arrowleft',
   right: 'arrowright',
+  space: ' ',
 };
 
 function matches(accelerator: string, press: KeyPress, mac: boolean): boolean {
@@ -609,21 +735,29 @@ function matches(accelerator: string, press: KeyPress, mac: boolean): boolean {
   const key = KEY_NAMES[named] ?? named;
   const wantCommandOrControl = parts.includes('CmdOrCtrl');
   const primary = mac ? press.metaKey : press.ctrlKey;
-  const pressedKey = press.key.length === 1 ? press.key.toLowerCase() : press.key.toLowerCase();
+  const pressedKey = press.key.toLowerCase();
+  const code = PUNCTUATION_CODES[key];
+  const sameKey = code !== undefined && press.code !== undefined ? press.code === code : pressedKey === key;
   return (
     primary === wantCommandOrControl &&
     press.shiftKey === parts.includes('Shift') &&
     press.altKey === parts.includes('Alt') &&
-    pressedKey === key
+    sameKey
   );
 }
 
-/** The command a key press gives, if any. */
-export function commandForKeyPress(press: KeyPress, mac = false): CommandId | undefined {
+/**
+ * The command a key press gives, if any.
+ *
+ * `inText` says whether the focus is in a text field: the plain keys of
+ * `outsideText` (Space, `[`, `]`) count only when it is not.
+ */
+export function commandForKeyPress(press: KeyPress, mac = false, inText = true): CommandId | undefined {
   for (const command of COMMANDS) {
     for (const accelerator of [command.shortcut, ...(command.alternatives ?? [])]) {
       if (accelerator !== undefined && matches(accelerator, press, mac)) return command.id;
     }
+    if (!inText && command.outsideText !== undefined && matches(command.outsideText, press, mac)) return command.id;
   }
   return undefined;
 }

@@ -20,7 +20,7 @@ export function speakingTimeKey(documentId: string, language: Language, segmentI
  *
  * A break the translator typed is kept; otherwise the line breaker wraps it.
  */
-function screenText(text: string, language: Language, rules: SubtitleRules): string {
+export function screenText(text: string, language: Language, rules: SubtitleRules): string {
   const limits = rules.languages[language];
   return breakLines(text, language, { maxLineLength: limits.maxLineLength, maxLines: rules.maxLines });
 }

@@ -62,6 +62,31 @@ export function setSegmentTime(
   });
 }
 
+/** Sets both times of one cue (a drag on the waveform): one row changes, found through the position index. */
+export function setCueTimes(project: Project, ref: SegmentRef, start: number, end: number): Project {
+  const current = segmentAt(project, ref);
+  if (current?.start === start && current.end === end) return project;
+  return updateSegment(project, ref, (segment) => ({ ...segment, start, end }));
+}
+
+/**
+ * Attaches media to a transcript (or detaches it with `undefined`).
+ *
+ * `path` is what the media operations answered as the reference to store:
+ * relative to the project file when there is one.
+ */
+export function setDocumentMedia(project: Project, documentId: string, path: string | undefined): Project {
+  const document = project.documents.find((d) => d.id === documentId);
+  if (document === undefined) throw new Error(`No document ${documentId}`);
+  if (document.kind !== 'transcript') throw new Error(`Only a transcript can have media: ${documentId}`);
+  if (document.media?.path === path) return project;
+  const changed: SubrelayDocument =
+    path === undefined
+      ? (Object.fromEntries(Object.entries(document).filter(([key]) => key !== 'media')) as SubrelayDocument)
+      : { ...document, media: { path } };
+  return { ...project, documents: project.documents.map((d) => (d === document ? changed : d)) };
+}
+
 function findSegment(
   project: Project,
   ref: SegmentRef,

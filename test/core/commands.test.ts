@@ -104,8 +104,11 @@ describe('commands: when they apply and what they do', () => {
   it('every command applies with a project, a selected cell and history both ways', async () => {
     const base = await contextWith({ canUndo: true, canRedo: true });
     // A middle row, so that there is a row above and one below.
+    // With media attached to the transcript (the player's commands need it).
+    const document = base.document === undefined ? undefined : { ...base.document, media: { path: 'appeal.mp4' } };
     const context = {
       ...base,
+      document,
       selection: { segmentId: base.document?.segments[1]?.id ?? '', language: 'ko' as const, caret: 2 },
     };
     const notApplying = COMMANDS.filter((command) => !command.when(context)).map((command) => command.id);
@@ -377,5 +380,83 @@ describe('going through rows and documents', () => {
     expect(runCommand('keyboardShortcuts', context)).toEqual({ kind: 'dialog', dialog: 'keyboardShortcuts' });
     expect(commandForKeyPress(press('g', { ctrlKey: true }))).toBe('goToRow');
     expect(commandForKeyPress(press('/', { ctrlKey: true }))).toBe('keyboardShortcuts');
+  });
+});
+
+describe('the media commands', () => {
+  async function context(media: boolean, row: number | null = 1): Promise<CommandContext> {
+    const { readFile } = await import('node:fs/promises');
+    const { parseProject } = await import('../../src/model/schema');
+    const project = parseProject(
+      await readFile(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8'),
+    );
+    const appeal = project.documents.find((d) => d.id === 'appeal')!;
+    const document = media ? { ...appeal, media: { path: 'appeal.mp4' } } : appeal;
+    const segment = row === null ? undefined : document.segments[row];
+    return {
+      project,
+      document,
+      selection: segment === undefined ? undefined : { segmentId: segment.id, language: 'en' },
+      canUndo: false,
+      canRedo: false,
+      findingCells: [],
+    };
+  }
+
+  it('Attach applies to any transcript; the player needs attached media', async () => {
+    const without = await context(false);
+    expect(runCommand('attachMedia', without)).toEqual({ kind: 'media', action: 'attach' });
+    for (const id of ['playPause', 'playCue', 'loopCue', 'nextFrame', 'startFromPlayhead', 'timeFromSpeech'] as const) {
+      expect(commandById(id).when(without), id).toBe(false);
+    }
+    const withMedia = await context(true);
+    expect(runCommand('playPause', withMedia)).toEqual({ kind: 'media', action: 'playPause' });
+    expect(runCommand('timeFromSpeech', withMedia)).toEqual({ kind: 'media', action: 'timeFromSpeech' });
+    expect(runCommand('snapToSpeech', withMedia)).toEqual({ kind: 'media', action: 'snapToSpeech' });
+    expect(runCommand('endFromPlayhead', withMedia)).toEqual({ kind: 'media', action: 'endFromPlayhead' });
+  });
+
+  it('an article has no media commands', async () => {
+    const base = await context(true);
+    const article = base.project!.documents.find((d) => d.kind === 'article')!;
+    const onArticle = { ...base, document: article, selection: { segmentId: article.segments[0]!.id } };
+    expect(commandById('attachMedia').when(onArticle)).toBe(false);
+    expect(commandById('playPause').when(onArticle)).toBe(false);
+  });
+
+  it('playing a cue needs a selected row with both times; setting times from the playhead a selected row', async () => {
+    const noRow = await context(true, null);
+    expect(commandById('playCue').when(noRow)).toBe(false);
+    expect(commandById('startFromPlayhead').when(noRow)).toBe(false);
+    expect(commandById('playPause').when(noRow)).toBe(true);
+    const base = await context(true);
+    const untimed = {
+      ...base,
+      document: {
+        ...base.document!,
+        segments: base.document!.segments.map((s, i) => (i === 1 ? { ...s, start: undefined, end: undefined } : s)),
+      },
+    } as CommandContext;
+    expect(commandById('playCue').when(untimed)).toBe(false);
+    expect(commandById('startFromPlayhead').when(untimed)).toBe(true);
+  });
+
+  it('keys: Ctrl+P plays, Space only outside a text field, Alt+, and Alt+. step frames by the physical key', () => {
+    expect(commandForKeyPress(press('p', { ctrlKey: true }))).toBe('playPause');
+    expect(commandForKeyPress(press('p', { metaKey: true }), true)).toBe('playPause');
+    expect(commandForKeyPress(press('P', { ctrlKey: true, shiftKey: true }))).toBe('playCue');
+    expect(commandForKeyPress(press(' '))).toBeUndefined();
+    expect(commandForKeyPress(press(' '), false, true)).toBeUndefined();
+    expect(commandForKeyPress(press(' '), false, false)).toBe('playPause');
+    expect(commandForKeyPress(press('['), false, false)).toBe('startFromPlayhead');
+    expect(commandForKeyPress(press(']'), false, true)).toBeUndefined();
+    expect(commandForKeyPress(press(','), false, false)).toBeUndefined();
+    expect(commandForKeyPress(press(',', { altKey: true }))).toBe('previousFrame');
+    expect(commandForKeyPress(press('.', { altKey: true }))).toBe('nextFrame');
+    // Option+. types "≥" on a Mac keyboard: the physical key decides.
+    expect(commandForKeyPress({ ...press('≥', { altKey: true }), code: 'Period' }, true)).toBe('nextFrame');
+    expect(commandForKeyPress({ ...press('“', { altKey: true }), code: 'BracketLeft' }, true)).toBe(
+      'startFromPlayhead',
+    );
   });
 });

@@ -30,7 +30,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', testMatch: /(web|media|workspace|grid|review)\.spec\.ts/u },
+    { name: 'chromium', testMatch: /(web|media|workspace|grid|review|player)\.spec\.ts/u },
     { name: 'electron', testMatch: /electron\.spec\.ts/u },
   ],
 });

@@ -38,6 +38,7 @@ describe('the app:// protocol', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toMatch(/style-src 'self' 'nonce-[\w+/=]{24}'/u);
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect((await serveAppRequest('app://subrelay/', root, readFileUrl)).status).toBe(200);
     expect((await serveAppRequest('app://subrelay/assets/app.js', root, readFileUrl)).status).toBe(200);

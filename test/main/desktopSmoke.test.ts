@@ -531,6 +531,7 @@ describe('the application menu', () => {
       'edit',
       'segment',
       'align',
+      'media',
       'go',
       'window',
       'help',
@@ -565,6 +566,7 @@ describe('the application menu', () => {
         'edit',
         'segment',
         'align',
+        'media',
         'go',
         'help',
       ]);

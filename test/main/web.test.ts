@@ -122,9 +122,15 @@ describe('startWebServer', () => {
     const { port } = await start();
     const reply = await call(port, { path: '/' });
     expect(reply.status).toBe(200);
-    expect(reply.body).toBe(INDEX_HTML);
+    // The page as built, with this response's style nonce for the waveform's shadow-root styles.
+    const nonce = /<meta property="csp-nonce" nonce="([\w+/=]{24})" \/>/u.exec(reply.body)?.[1];
+    expect(nonce).toBeDefined();
+    expect(reply.body.replace(/<meta property="csp-nonce"[^>]*>/u, '')).toBe(INDEX_HTML);
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
     const policy = reply.headers['content-security-policy'] ?? '';
+    expect(policy).toContain(`style-src 'self' 'nonce-${nonce}'`);
+    const again = await call(port, { path: '/' });
+    expect(again.headers['content-security-policy']).not.toContain(`'nonce-${nonce}'`);
     expect(policy).toContain("default-src 'none'");
     expect(policy).toContain("script-src 'self'");
     expect(policy).toContain("frame-ancestors 'none'");

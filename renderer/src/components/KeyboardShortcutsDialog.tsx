@@ -49,6 +49,12 @@ export function KeyboardShortcutsDialog(props: { readonly mac: boolean; readonly
                             .flatMap((key) => (key === undefined ? [] : [shortcutLabel(key, props.mac)]))
                             .join(' / ')}
                         </kbd>
+                        {command.outsideText !== undefined && (
+                          <>
+                            {' / '}
+                            <kbd>{command.outsideText}</kbd> {t('shortcuts.outsideText')}
+                          </>
+                        )}
                       </th>
                       <td>{t(command.labelKey).replace(/…$/u, '')}</td>
                     </tr>

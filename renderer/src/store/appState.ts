@@ -71,6 +71,10 @@ export type Dialog =
   | { readonly kind: 'restore'; readonly journals: ReadonlyArray<JournalEntry> }
   /** The find panel (not modal): with the replace field for Ctrl+H. */
   | { readonly kind: 'find'; readonly replace: boolean }
+  /** Media ▸ Attach in the web mode (a path field), or Locate… for media that is not there. */
+  | { readonly kind: 'attachMedia'; readonly documentId: string; readonly locate: boolean }
+  /** Time from speech / Snap to speech: the speech found, what would move, Apply. */
+  | { readonly kind: 'speech'; readonly mode: 'time' | 'snap'; readonly documentId: string }
   /** The notes of one cell, as they were chosen when the dialog opened. */
   | {
       readonly kind: 'note';
@@ -80,6 +84,24 @@ export type Dialog =
     };
 
 export type DialogKind = Dialog['kind'];
+
+/** How the media panel plays: choices of this window, not edits (kept while projects change). */
+export interface PlayerState {
+  /** Play the selected cue again and again. */
+  readonly loop: boolean;
+  /** The grid's selection follows the cue under the playhead while playing. */
+  readonly followPlayback: boolean;
+  /** The playhead goes to a cue's start when it is selected (not while playing). */
+  readonly followSelection: boolean;
+  /** Playback speed, 0.5 to 2. */
+  readonly rate: number;
+  /** The subtitle language over the video; the first translation language when undefined. */
+  readonly overlayLanguage: Language | undefined;
+  /** The panel folded to its bar. */
+  readonly collapsed: boolean;
+}
+
+export const PLAYBACK_RATES: ReadonlyArray<number> = [0.5, 0.75, 1, 1.25, 1.5, 2];
 
 export interface AppState {
   readonly mode: 'electron' | 'web';
@@ -97,6 +119,7 @@ export interface AppState {
   readonly filter: RowFilter;
   /** Bumped when the background check of the open transcript's rows finishes (its count is then known). */
   readonly qaChecked: number;
+  readonly player: PlayerState;
 }
 
 export const INITIAL_STATE: AppState = {
@@ -112,6 +135,14 @@ export const INITIAL_STATE: AppState = {
   qaOpen: false,
   filter: {},
   qaChecked: 0,
+  player: {
+    loop: false,
+    followPlayback: true,
+    followSelection: true,
+    rate: 1,
+    overlayLanguage: undefined,
+    collapsed: false,
+  },
 };
 
 /** The project as it would be saved: the history's present with the current settings. */

@@ -5,9 +5,10 @@ import {
   type CellSelection,
   type CommandId,
   type CommandResult,
+  type MediaAction,
 } from '../../../src/commands/commands';
 import type { Language } from '../../../src/languages';
-import { setSegmentText, setSegmentTime, type SegmentRef } from '../../../src/model/edit';
+import { setDocumentMedia, setSegmentText, setSegmentTime, type SegmentRef } from '../../../src/model/edit';
 import { createHistory, markSaved, recordEdit, redo, undo } from '../../../src/model/history';
 import type { Project, ProjectSettings } from '../../../src/model/project';
 import { snapToFrame } from '../../../src/timing/timing';
@@ -30,9 +31,11 @@ import {
   commandContextOf,
   projectOf,
   selectDirty,
+  selectDocument,
   selectFindings,
   type AppState,
   type Dialog,
+  type PlayerState,
   type JournalEntry,
   type Message,
   type PendingAction,
@@ -40,6 +43,11 @@ import {
 } from './appState';
 
 export const SAMPLE_ID = 'kursk-appeal';
+
+/** What the media panel registers to carry out the player's commands (it owns the media element). */
+export interface MediaController {
+  run(action: Exclude<MediaAction, 'attach' | 'timeFromSpeech' | 'snapToSpeech'>): void;
+}
 const JOURNAL_DELAY_MS = 1500;
 const JOURNAL_HOLD_MS = 4000;
 
@@ -283,6 +291,9 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
       case 'dialog':
         openDialog(dialogForCommand(result.dialog, get()));
         return;
+      case 'media':
+        runMedia(result.action);
+        return;
       case 'effect':
         switch (result.effect) {
           case 'undo':
@@ -307,6 +318,54 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
             guard({ kind: 'newProject' });
             return;
         }
+    }
+  }
+
+  let mediaController: MediaController | undefined;
+
+  function runMedia(action: MediaAction): void {
+    const document = selectDocument(get());
+    if (document?.kind !== 'transcript') return;
+    switch (action) {
+      case 'attach':
+        void attachMedia(document.id);
+        return;
+      case 'timeFromSpeech':
+      case 'snapToSpeech':
+        openDialog({ kind: 'speech', mode: action === 'timeFromSpeech' ? 'time' : 'snap', documentId: document.id });
+        return;
+      default:
+        if (mediaController === undefined) say({ key: 'media.notReady' });
+        else mediaController.run(action);
+    }
+  }
+
+  /**
+   * Attaches media to a transcript (one undo step): the desktop asks with a dialog, the web mode
+   * takes a typed path (without one, it opens the path dialog). A path that is not there is answered
+   * as a problem for the dialog to show; nothing changes then.
+   */
+  async function attachMedia(documentId: string, typed?: string): Promise<Problem | undefined> {
+    const state = get();
+    if (typed === undefined && state.mode === 'web') {
+      openDialog({ kind: 'attachMedia', documentId, locate: false });
+      return undefined;
+    }
+    const projectPath = state.workspace?.path ?? null;
+    try {
+      const result = await api.attachMedia({ projectPath, ...(typed !== undefined ? { media: typed } : {}) });
+      if ('canceled' in result) return undefined;
+      if (!result.found) return result.problem;
+      edit((p) => setDocumentMedia(p, documentId, result.reference), 'media');
+      if (get().dialog?.kind === 'attachMedia') openDialog(undefined);
+      say({ key: 'media.attached', params: { name: result.reference.split(/[\\/]/u).pop() ?? result.reference } });
+      return undefined;
+    } catch (error) {
+      if (error instanceof ApiError && error.problem !== undefined) {
+        return error.file !== undefined ? { ...error.problem, file: error.file } : error.problem;
+      }
+      fail(error);
+      return undefined;
     }
   }
 
@@ -429,6 +488,17 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
     fail,
     dismissFailure(): void {
       set((s) => ({ ...s, failure: undefined }));
+    },
+    attachMedia,
+    /** The media panel takes the player's commands while it shows a player; the returned function lets go. */
+    setMediaController(controller: MediaController): () => void {
+      mediaController = controller;
+      return () => {
+        if (mediaController === controller) mediaController = undefined;
+      };
+    },
+    setPlayer(change: Partial<PlayerState>): void {
+      set((s) => ({ ...s, player: { ...s.player, ...change } }));
     },
     toggleQa(): void {
       set((s) => ({ ...s, qaOpen: !s.qaOpen }));
