@@ -1,5 +1,9 @@
+import { createReadStream } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import type { Handlers } from './handlers/handlers';
+import { answerMediaRequest, MEDIA_ROUTE, REFUSAL_HEADERS } from './web/media';
 import { CONTENT_SECURITY_POLICY } from './web/server';
 import { securePage } from './web/pageSecurity';
 
@@ -47,4 +51,41 @@ export async function serveAppRequest(
   }
   headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   return new Response(response.body, { status: response.status, headers });
+}
+
+/** Whether an app:// request is for the media route, `app://subrelay/media?project=…&media=…`. */
+export function isAppMediaRequest(requestUrl: string): boolean {
+  try {
+    const url = new URL(requestUrl);
+    return url.protocol === 'app:' && url.host === APP_HOST && url.pathname === MEDIA_ROUTE;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Answers `app://subrelay/media?project=…&media=…` with the file's bytes, or the range asked for (206).
+ *
+ * The same answer as the web mode's `/media` (`answerMediaRequest`: the
+ * path goes through `checkMedia`, so only media the user chose, dropped or
+ * keeps beside a project they opened), streamed from the file. Same-origin
+ * with the page, so the CSP's `media-src 'self'` covers it.
+ */
+export async function serveAppMedia(
+  handlers: Handlers,
+  request: Pick<Request, 'url' | 'method' | 'headers'>,
+): Promise<Response> {
+  const url = new URL(request.url);
+  const answer = await answerMediaRequest(
+    handlers,
+    url.searchParams,
+    request.method,
+    request.headers.get('range') ?? undefined,
+  );
+  if (answer.kind === 'refuse') return new Response(answer.body, { status: answer.status, headers: REFUSAL_HEADERS });
+  const body =
+    answer.range === undefined
+      ? null
+      : (Readable.toWeb(createReadStream(answer.path, answer.range)) as ReadableStream<Uint8Array>);
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }

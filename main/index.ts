@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CommandId } from '../src/commands/commands';
 import { assertNever, type Language } from '../src/languages';
-import { serveAppRequest } from './appProtocol';
+import { isAppMediaRequest, serveAppMedia, serveAppRequest } from './appProtocol';
 import {
   projectArguments,
   readDesktopState,
@@ -15,6 +15,7 @@ import {
 } from './desktopState';
 import { ensurePrivateFolder } from './handlers/files';
 import { createHandlers, type Handlers } from './handlers/handlers';
+import { isMediaPath, MEDIA_TYPES } from './handlers/media';
 import { spellCheckerLanguagesFor } from './handlers/spellCheck';
 import { registerDroppedFiles, registerIpcHandlers } from './ipc';
 import { buildApplicationMenu, menuLabel, type CommandStates } from './menu';
@@ -30,17 +31,41 @@ import {
 } from './window';
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // stream: the media route (app://subrelay/media) answers range requests, so video can seek.
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ]);
 
 /** A window that crashes this many times within CRASH_WINDOW_MS is not reloaded again. */
 const MAX_CRASH_RELOADS = 3;
 const CRASH_WINDOW_MS = 60_000;
 
-/** Serves the built renderer on app://subrelay/ with the CSP sent as a header. */
-function registerAppProtocol(): void {
+/**
+ * Serves the built renderer on app://subrelay/ with the CSP sent as a header, and media on app://subrelay/media.
+ *
+ * `handlers` is undefined only before start-up made them, when no page can ask yet.
+ */
+function registerAppProtocol(handlers: () => Handlers | undefined): void {
   const root = rendererBuildFolder();
-  protocol.handle('app', (request) => serveAppRequest(request.url, root, (fileUrl) => net.fetch(fileUrl)));
+  protocol.handle('app', async (request) => {
+    if (isAppMediaRequest(request.url)) {
+      const ready = handlers();
+      return ready === undefined ? new Response('Not found', { status: 404 }) : serveAppMedia(ready, request);
+    }
+    return serveAppRequest(request.url, root, (fileUrl) => net.fetch(fileUrl));
+  });
+}
+
+/** The video and audio files Subrelay plays, by extension, for the open dialog's filter. */
+const MEDIA_EXTENSIONS = Object.keys(MEDIA_TYPES).map((extension) => extension.slice(1));
+
+/** An existing video or audio file at an absolute path, or undefined. */
+function existingMedia(path: string): string | undefined {
+  if (!isMediaPath(path)) return undefined;
+  try {
+    return statSync(path).isFile() ? path : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** An existing project file at `path` (resolved against `cwd`), or undefined. */
@@ -119,7 +144,8 @@ function run(): void {
 
   async function start(): Promise<void> {
     await app.whenReady();
-    registerAppProtocol();
+    const made: { handlers?: Handlers } = {};
+    registerAppProtocol(() => made.handlers);
     session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     // macOS checks spelling with the system's languages (the calls are no-ops there); elsewhere Chromium's
@@ -255,6 +281,16 @@ function run(): void {
         const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
         return result.canceled ? undefined : result.filePath;
       },
+      askMediaPath: async () => {
+        const options = {
+          properties: ['openFile' as const],
+          filters: [{ name: menuLabel(language, 'desktop.mediaFiles'), extensions: MEDIA_EXTENSIONS }],
+        };
+        const window = dialogParent();
+        const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? undefined : result.filePaths[0];
+      },
+      mediaUrl: (query) => `${APP_ORIGIN}/media?${query}`,
       askExportFolder: async () => {
         const options = {
           properties: ['openDirectory' as const, 'createDirectory' as const],
@@ -281,11 +317,20 @@ function run(): void {
         return result;
       },
     };
+    made.handlers = handlers;
     registerIpcHandlers(handlers, trusted);
 
+    // A dropped project opens; dropped media is granted and goes back to the page, which attaches it.
     registerDroppedFiles(trusted, (path) => {
       const project = existingProject(path, '/');
-      if (project !== undefined) sendOpenFile(project);
+      if (project !== undefined) {
+        sendOpenFile(project);
+        return 'project';
+      }
+      const media = existingMedia(path);
+      if (media === undefined) return undefined;
+      osGranted.add(media);
+      return 'media';
     });
 
     const openWindow = (): void => {

@@ -37,21 +37,29 @@ export function registerIpcHandlers(handlers: Handlers, trustedWebContentsIds: R
 /** At most this many paths are taken from one drop. */
 const MAX_DROPPED_FILES = 20;
 
+/** What main made of one dropped path: a project it opens, media it granted, or nothing. */
+export type DroppedKind = 'project' | 'media' | undefined;
+
 /**
- * Takes the paths of projects dropped on a window (sent by the preload, from `webUtils.getPathForFile`).
+ * Takes the paths of files dropped on a window (sent by the preload, from `webUtils.getPathForFile`).
  *
  * Only a trusted sender's absolute paths of sensible length get through;
- * `accept` checks that each is a project file before granting it.
+ * `accept` checks each (a project file to open, or a video or audio file
+ * to grant) and says what it was. The answer lists the media granted, for
+ * the preload to hand to the page (which attaches it with `attachMedia`).
  */
 export function registerDroppedFiles(
   trustedWebContentsIds: ReadonlySet<number>,
-  accept: (absolutePath: string) => void,
+  accept: (absolutePath: string) => DroppedKind,
 ): void {
-  ipcMain.handle(DROPPED_FILES_CHANNEL, (event, paths: unknown): Record<string, never> => {
-    if (!isTrustedSender(event, trustedWebContentsIds) || !Array.isArray(paths)) return {};
+  ipcMain.handle(DROPPED_FILES_CHANNEL, (event, paths: unknown): { media: string[] } => {
+    const media: string[] = [];
+    if (!isTrustedSender(event, trustedWebContentsIds) || !Array.isArray(paths)) return { media };
     for (const path of (paths as ReadonlyArray<unknown>).slice(0, MAX_DROPPED_FILES)) {
-      if (typeof path === 'string' && path.length <= 4096 && isAbsolute(path)) accept(path);
+      if (typeof path === 'string' && path.length <= 4096 && isAbsolute(path) && accept(path) === 'media') {
+        media.push(path);
+      }
     }
-    return {};
+    return { media };
   });
 }

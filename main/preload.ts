@@ -34,6 +34,7 @@ const api: EnvelopeApi = {
   closeWindow: (request) => call('closeWindow', request),
   attachMedia: (request) => call('attachMedia', request),
   checkMedia: (request) => call('checkMedia', request),
+  mediaUrl: (request) => call('mediaUrl', request),
   detectSpeech: (request) => call('detectSpeech', request),
   mediaPeaks: (request) => call('mediaPeaks', request),
 };
@@ -77,13 +78,30 @@ function onOpenFile(listener: (path: string) => void): () => void {
 }
 
 /*
- * Projects dropped on the window. Their paths come from webUtils here, in the
+ * Files dropped on the window. Their paths come from webUtils here, in the
  * isolated preload: a page cannot make a File that names a path on disk, so
  * it cannot have main grant a path the user did not drop. Main checks each
- * path again (absolute, a `.subrelay` file) before granting it.
+ * path again: a `.subrelay` file is opened (through onOpenFile), a video or
+ * audio file is granted and handed to the page (onDroppedMedia), anything
+ * else is left alone. A drop the page handled itself (preventDefault) is
+ * not looked at.
  */
-function droppedProjects(event: DragEvent): File[] {
-  return [...(event.dataTransfer?.files ?? [])].filter((file) => file.name.toLowerCase().endsWith('.subrelay'));
+const droppedMediaListeners = new Set<(path: string) => void>();
+
+/** Video or audio files dropped on the window, granted by main: the page attaches one with `attachMedia`. */
+function onDroppedMedia(listener: (path: string) => void): () => void {
+  droppedMediaListeners.add(listener);
+  return () => {
+    droppedMediaListeners.delete(listener);
+  };
+}
+
+function grantedMedia(answer: unknown): string[] {
+  const media = (answer as { media?: unknown } | null)?.media;
+  if (!Array.isArray(media)) return [];
+  return (media as unknown[]).filter(
+    (path): path is string => typeof path === 'string' && path !== '' && path.length <= MAX_PATH_LENGTH,
+  );
 }
 
 if (typeof window !== 'undefined') {
@@ -92,16 +110,18 @@ if (typeof window !== 'undefined') {
   });
   window.addEventListener('drop', (event) => {
     if (event.defaultPrevented) return;
-    const paths = droppedProjects(event)
+    const paths = [...(event.dataTransfer?.files ?? [])]
       .map((file) => webUtils.getPathForFile(file))
       .filter((path) => path !== '' && path.length <= MAX_PATH_LENGTH);
     if (paths.length === 0) return;
     event.preventDefault();
-    void ipcRenderer.invoke('subrelay:dropped-files', paths);
+    void ipcRenderer.invoke('subrelay:dropped-files', paths).then((answer: unknown) => {
+      for (const path of grantedMedia(answer)) for (const listener of droppedMediaListeners) listener(path);
+    });
   });
 }
 
 contextBridge.exposeInMainWorld('subrelayIpc', api);
-contextBridge.exposeInMainWorld('subrelayMenu', { onMenuCommand, onOpenFile });
+contextBridge.exposeInMainWorld('subrelayMenu', { onMenuCommand, onOpenFile, onDroppedMedia });
 
 export type { EnvelopeApi, SubrelayApi };

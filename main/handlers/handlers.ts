@@ -89,6 +89,8 @@ export interface HandlerHost {
   closeWindow?(context: CallContext): void;
   /** Desktop: asks for a video or audio file to attach to a transcript; undefined when canceled. */
   askMediaPath?(): Promise<string | undefined>;
+  /** Desktop: the address of the media route for a query (`app://subrelay/media?…`); the web mode's by default. */
+  mediaUrl?(query: string): string;
 }
 
 export type Handlers = {
@@ -180,6 +182,7 @@ export function createHandlers(host: HandlerHost): Handlers {
     base: host.root !== undefined ? resolve(host.root) : process.cwd(),
     requirePath,
     peaksFolder: join(dirname(host.journalFolder), 'peaks'),
+    ...(host.mediaUrl !== undefined ? { mediaUrl: host.mediaUrl.bind(host) } : {}),
     ...(desktop
       ? {
           // Granted media, or media inside the folder of a granted project (through symlinks too).

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ApiRequest, ApiResponse } from '../../src/api/contract';
 import { FileError, toFileError } from './files';
-import { computePeaks } from './peaks';
+import { computePeaks, computePeaksBetween } from './peaks';
 import { detectSpeech } from './speechDetection';
 
 /** What Chromium plays, by extension, with the type the web mode serves it as. */
@@ -57,6 +57,8 @@ export interface MediaAccess {
   askMediaPath?(): Promise<string | undefined>;
   /** Where waveform peaks are cached (beside the journals). */
   readonly peaksFolder: string;
+  /** The media route's address for a query (`project`, `media`); `./media?…` on the page's own server by default. */
+  mediaUrl?(query: string): string;
 }
 
 type MediaStatus = ApiResponse<'checkMedia'>;
@@ -123,6 +125,16 @@ export function createMediaHandlers(access: MediaAccess) {
       return statusOf(path, mediaReferenceOf(projectPath, path, access.base));
     },
 
+    mediaUrl: async (request: ApiRequest<'mediaUrl'>): Promise<ApiResponse<'mediaUrl'>> => {
+      await requireFound(request);
+      // The route checks the same two values again (checkMedia), so it gets them as the page sent them.
+      const query = new URLSearchParams({
+        ...(request.projectPath === null ? {} : { project: request.projectPath }),
+        media: request.media,
+      }).toString();
+      return { url: access.mediaUrl?.(query) ?? `./media?${query}` };
+    },
+
     detectSpeech: async (request: ApiRequest<'detectSpeech'>): Promise<ApiResponse<'detectSpeech'>> => {
       const path = await requireFound(request);
       const { speech, durationMs } = await detectSpeech(path, { model: request.model });
@@ -131,15 +143,23 @@ export function createMediaHandlers(access: MediaAccess) {
 
     mediaPeaks: async (request: ApiRequest<'mediaPeaks'>): Promise<ApiResponse<'mediaPeaks'>> => {
       const path = await requireFound(request);
-      const peaks = await computePeaks(path, {
-        peaksPerSecond: request.peaksPerSecond,
-        cacheFolder: access.peaksFolder,
-      });
+      const options = { peaksPerSecond: request.peaksPerSecond, cacheFolder: access.peaksFolder };
+      const peaks =
+        request.fromMs !== undefined && request.toMs !== undefined
+          ? await computePeaksBetween(path, request.fromMs, request.toMs, options)
+          : await computePeaks(path, options);
       // Four decimals are finer than any screen draws, and keep the answer small.
-      const round = (values: Float32Array): number[] => Array.from(values, (value) => Math.round(value * 1e4) / 1e4);
+      const round = (values: Float32Array): number[] => {
+        const rounded = new Array<number>(values.length);
+        for (let index = 0; index < values.length; index++) {
+          rounded[index] = Math.round((values[index] as number) * 1e4) / 1e4;
+        }
+        return rounded;
+      };
       return {
         peaksPerSecond: peaks.peaksPerSecond,
         durationMs: peaks.durationMs,
+        fromMs: peaks.fromMs,
         min: round(peaks.min),
         max: round(peaks.max),
       };

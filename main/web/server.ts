@@ -96,6 +96,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const allowedHosts = (): ReadonlyArray<string> => [`127.0.0.1:${port}`, `localhost:${port}`];
 
   const rendererRoot = resolve(options.rendererFolder);
+  // A <video> cannot send headers: the media route's address carries the token.
+  const handlers: Handlers = {
+    ...options.handlers,
+    mediaUrl: async (request, context) => {
+      const { url } = await options.handlers.mediaUrl(request, context);
+      return { url: `${url}&${new URLSearchParams({ token }).toString()}` };
+    },
+  };
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
     let relative: string;
@@ -174,7 +182,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         send(response, 400, `Bad request: ${error instanceof Error ? error.message : String(error)}`);
         return;
       }
-      const envelope = await dispatch(options.handlers, url.pathname.slice('/api/'.length), payload);
+      const envelope = await dispatch(handlers, url.pathname.slice('/api/'.length), payload);
       send(response, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
       return;
     }

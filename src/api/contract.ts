@@ -55,6 +55,9 @@ const openResult = z.union([
   }),
 ]);
 
+/** The longest media a waveform request may name a time in: 100 hours, as for cue times. */
+const MAX_MEDIA_MS = 100 * 3600 * 1000;
+
 /** A transcript's media, as the project stores it (relative to the project file) or as the user typed or chose it. */
 const mediaRequest = z.strictObject({
   /** The project file a relative media path is relative to; null while untitled (web mode: relative to the root). */
@@ -244,6 +247,17 @@ export const contract = {
     request: mediaRequest,
     response: mediaStatus,
   },
+  /**
+   * Where the page loads a transcript's media from, for `<video src>` (range requests, so seeking works).
+   *
+   * Web mode: `./media?project=…&media=…&token=…` on the server itself; the
+   * desktop: `app://subrelay/media?project=…&media=…`. Either serves only
+   * what `checkMedia` allows; a missing file is a `not-found` error.
+   */
+  mediaUrl: {
+    request: mediaRequest,
+    response: z.strictObject({ url: z.string() }),
+  },
   /** Where the speech is in a transcript's media (Silero VAD), for Time from speech and Snap to speech. */
   detectSpeech: {
     request: mediaRequest.extend({ model: z.enum(['v5', 'v6']).optional() }),
@@ -252,12 +266,34 @@ export const contract = {
       durationMs: z.number(),
     }),
   },
-  /** The media's waveform: the lowest and highest sample per bucket (−1..1), computed once and cached. */
+  /**
+   * The media's waveform: the lowest and highest sample per bucket (−1..1), computed once and cached.
+   *
+   * With `fromMs`/`toMs`, only the buckets of that stretch: from the cache
+   * when the whole file's peaks are there, else decoded at once (the part in
+   * view, while the whole file is computed by a call without them).
+   */
   mediaPeaks: {
-    request: mediaRequest.extend({ peaksPerSecond: z.number().int().min(1).max(1000).optional() }),
+    request: mediaRequest
+      .extend({
+        peaksPerSecond: z.number().int().min(1).max(1000).optional(),
+        fromMs: z.number().min(0).max(MAX_MEDIA_MS).optional(),
+        toMs: z.number().min(0).max(MAX_MEDIA_MS).optional(),
+      })
+      .refine((request) => (request.fromMs === undefined) === (request.toMs === undefined), {
+        error: 'fromMs and toMs go together',
+        path: ['toMs'],
+      })
+      .refine((request) => request.fromMs === undefined || (request.toMs ?? 0) > request.fromMs, {
+        error: 'toMs must be after fromMs',
+        path: ['toMs'],
+      }),
     response: z.strictObject({
       peaksPerSecond: z.number(),
+      /** The whole file's duration, also for a stretch. */
       durationMs: z.number(),
+      /** Where the first bucket starts: 0 for the whole file. */
+      fromMs: z.number(),
       min: z.array(z.number()),
       max: z.array(z.number()),
     }),

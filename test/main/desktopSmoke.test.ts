@@ -141,6 +141,9 @@ describe('desktop start-up', () => {
   it('registers app://, refuses permissions, creates one secure window with a background colour and loads the app', async () => {
     const { electron } = await launch();
     expect(electron.callsOf('protocol', 'registerSchemesAsPrivileged')).toHaveLength(1);
+    expect(electron.callsOf('protocol', 'registerSchemesAsPrivileged')[0]?.args[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    ]);
     expect(electron.callsOf('protocol', 'handle').map((call) => call.args[0])).toEqual(['app']);
     expect(electron.callsOf('session', 'setPermissionRequestHandler')).toHaveLength(1);
     expect(electron.callsOf('app', 'exit')).toEqual([]);
@@ -185,6 +188,8 @@ describe('desktop start-up', () => {
     const page = await handler({ url: 'app://subrelay/index.html' });
     expect(page.status).toBe(200);
     expect(page.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+    // The media route is same-origin (app://subrelay/media), so this lets the page play it.
+    expect(page.headers.get('Content-Security-Policy')).toContain("media-src 'self'");
     expect(await page.text()).toContain('<div id="root">');
     for (const url of ['app://evil/index.html', 'app://subrelay/..%2F..%2Fpackage.json', 'app://subrelay/missing.js']) {
       expect((await handler({ url })).status).toBe(404);
@@ -359,6 +364,160 @@ describe('recent documents', () => {
     expect(electron.callsOf('app', 'clearRecentDocuments')).toHaveLength(1);
     const cleared = itemsOf(menuById(electron, 'project')).find((item) => item['id'] === 'openRecent')!;
     expect(itemsOf(cleared).map((item) => item['id'])).toEqual(['clearRecent']);
+  });
+});
+
+describe('media on the desktop', () => {
+  /** 1000 bytes, 0..255 repeating: a stand-in video whose ranges are easy to check. */
+  const bytes = Buffer.from(Array.from({ length: 1000 }, (_, index) => index % 256));
+
+  async function mediaFiles(home: string) {
+    await mkdir(join(home, 'project'), { recursive: true });
+    await mkdir(join(home, 'elsewhere'), { recursive: true });
+    const project = await sampleProjectIn(join(home, 'project'));
+    const beside = join(home, 'project', 'appeal.mp4');
+    const chosen = join(home, 'elsewhere', 'chosen.webm');
+    const other = join(home, 'elsewhere', 'other.mp4');
+    for (const file of [beside, chosen, other]) await writeFile(file, bytes);
+    await writeFile(join(home, 'elsewhere', 'notes.txt'), 'not media');
+    return { project, beside, chosen, other };
+  }
+
+  function appHandler(electron: RecordingElectron) {
+    const handler = electron.protocolHandlers.get('app');
+    if (handler === undefined) throw new Error('no app:// handler');
+    return (url: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
+      handler(new Request(url, init));
+  }
+
+  it('Attach asks with a dialog for the video and audio Chromium plays, and grants the file chosen', async () => {
+    const { electron, home } = await launch();
+    const { chosen } = await mediaFiles(home);
+    expect(await invoke(electron, 'subrelay:attachMedia', { projectPath: null })).toEqual({
+      ok: true,
+      value: { canceled: true },
+    });
+    electron.dialogAnswers.open = chosen;
+    expect(await invoke(electron, 'subrelay:attachMedia', { projectPath: null })).toMatchObject({
+      ok: true,
+      value: { found: true, path: chosen, reference: chosen, sizeBytes: 1000 },
+    });
+    const [, options] = electron.callsOf('dialog', 'showOpenDialog').at(-1)?.args ?? [];
+    const { filters, properties } = options as {
+      filters: { name: string; extensions: string[] }[];
+      properties: string[];
+    };
+    expect(properties).toEqual(['openFile']);
+    expect(filters).toHaveLength(1);
+    expect(filters[0]?.name).toBe('Video and audio');
+    for (const extension of [
+      'mp4',
+      'm4v',
+      'webm',
+      'mkv',
+      'mov',
+      'mp3',
+      'm4a',
+      'aac',
+      'wav',
+      'ogg',
+      'oga',
+      'opus',
+      'flac',
+    ]) {
+      expect(filters[0]?.extensions).toContain(extension);
+    }
+    expect(await invoke(electron, 'subrelay:checkMedia', { projectPath: null, media: chosen })).toMatchObject({
+      ok: true,
+      value: { found: true },
+    });
+  });
+
+  it('mediaUrl gives app://subrelay/media, which serves ranges (206), the whole file, HEAD and 416', async () => {
+    const { electron, home } = await launch();
+    const { chosen } = await mediaFiles(home);
+    electron.dialogAnswers.open = chosen;
+    await invoke(electron, 'subrelay:attachMedia', { projectPath: null });
+    const answer = (await invoke(electron, 'subrelay:mediaUrl', { projectPath: null, media: chosen })) as {
+      ok: true;
+      value: { url: string };
+    };
+    expect(answer.value.url).toBe(`app://subrelay/media?${new URLSearchParams({ media: chosen }).toString()}`);
+    const serve = appHandler(electron);
+    const part = await serve(answer.value.url, { headers: { range: 'bytes=100-199' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('Content-Range')).toBe('bytes 100-199/1000');
+    expect(part.headers.get('Content-Length')).toBe('100');
+    expect(part.headers.get('Content-Type')).toBe('video/webm');
+    expect(part.headers.get('Accept-Ranges')).toBe('bytes');
+    expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(100, 200))).toBe(true);
+    const tail = await serve(answer.value.url, { headers: { range: 'bytes=990-' } });
+    expect(tail.headers.get('Content-Range')).toBe('bytes 990-999/1000');
+    expect(Buffer.from(await tail.arrayBuffer()).equals(bytes.subarray(990))).toBe(true);
+    const whole = await serve(answer.value.url);
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(bytes)).toBe(true);
+    const head = await serve(answer.value.url, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('Content-Length')).toBe('1000');
+    const past = await serve(answer.value.url, { headers: { range: 'bytes=5000-' } });
+    expect(past.status).toBe(416);
+    expect(past.headers.get('Content-Range')).toBe('bytes */1000');
+    expect((await serve(answer.value.url, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('app://subrelay/media serves only media the user chose, dropped or keeps beside a project they opened', async () => {
+    const { electron, home } = await launch();
+    const { project, beside, other } = await mediaFiles(home);
+    const serve = appHandler(electron);
+    const url = (media: string, projectPath?: string) =>
+      `app://subrelay/media?${new URLSearchParams({ ...(projectPath === undefined ? {} : { project: projectPath }), media }).toString()}`;
+    // Nothing granted yet: neither the file beside the project nor one elsewhere.
+    expect((await serve(url('appeal.mp4', project))).status).toBe(403);
+    expect((await serve(url(other))).status).toBe(403);
+    expect(await invoke(electron, 'subrelay:mediaUrl', { projectPath: null, media: other })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    electron.dialogAnswers.open = project;
+    expect(await invoke(electron, 'subrelay:openProject', {})).toMatchObject({ ok: true });
+    // The project's own media, by its stored relative path; still nothing elsewhere, nor a path to a non-media file.
+    expect((await serve(url('appeal.mp4', project))).status).toBe(200);
+    expect((await serve(url(beside))).status).toBe(403);
+    expect((await serve(url('../elsewhere/other.mp4', project))).status).toBe(403);
+    expect((await serve(url('../elsewhere/notes.txt', project))).status).toBe(404);
+    expect((await serve(url('gone.mp4', project))).status).toBe(404);
+    expect(await invoke(electron, 'subrelay:mediaUrl', { projectPath: project, media: 'gone.mp4' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    // Another host, or the route's path under another name, is not the media route.
+    expect((await serve(url('appeal.mp4', project).replace('//subrelay/', '//evil/'))).status).toBe(404);
+  });
+
+  it('a dropped video or audio file is granted and handed back for the page to attach; other files are not', async () => {
+    const { electron, home } = await launch();
+    const { chosen, other } = await mediaFiles(home);
+    expect(
+      await invoke(electron, 'subrelay:dropped-files', [chosen], eventFrom(electron, { url: 'https://evil.example/' })),
+    ).toEqual({ media: [] });
+    expect(
+      await invoke(electron, 'subrelay:dropped-files', [
+        join(home, 'elsewhere', 'notes.txt'),
+        join(home, 'elsewhere', 'gone.mp4'),
+        'relative.mp4',
+        chosen,
+        42,
+      ]),
+    ).toEqual({ media: [chosen] });
+    expect(await invoke(electron, 'subrelay:attachMedia', { projectPath: null, media: chosen })).toMatchObject({
+      ok: true,
+      value: { found: true, path: chosen },
+    });
+    expect(await invoke(electron, 'subrelay:attachMedia', { projectPath: null, media: other })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
 

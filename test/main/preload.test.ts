@@ -37,11 +37,11 @@ function exposedFunction(name: string): ExposedFunction {
 }
 
 describe('preload', () => {
-  it('exposes exactly two keys: subrelayIpc, and subrelayMenu with only onMenuCommand and onOpenFile', () => {
+  it('exposes exactly two keys: subrelayIpc, and subrelayMenu with only onMenuCommand, onOpenFile and onDroppedMedia', () => {
     expect(bridge.exposeInMainWorld).toHaveBeenCalledTimes(2);
     expect(bridge.exposeInMainWorld.mock.calls.map((call) => call[0])).toEqual(['subrelayIpc', 'subrelayMenu']);
     const menu = bridge.exposeInMainWorld.mock.calls[1]?.[1] as Record<string, unknown>;
-    expect(Object.keys(menu)).toEqual(['onMenuCommand', 'onOpenFile']);
+    expect(Object.keys(menu)).toEqual(['onMenuCommand', 'onOpenFile', 'onDroppedMedia']);
   });
 
   it('exposes exactly the contract operations, each as a function', () => {

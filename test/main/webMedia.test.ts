@@ -39,6 +39,31 @@ function call(port: number, path: string, headers: OutgoingHttpHeaders = {}, met
   });
 }
 
+/** Calls an API operation as the page does, with the token header. */
+async function post(port: number, operation: string, payload: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify(payload);
+    const outgoing = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/${operation}`,
+        agent: false,
+        headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
 /** A root with `project/appeal.subrelay` and `project/media/appeal.mp4` (1000 bytes 0..999 mod 256), and a file outside. */
 async function serve(): Promise<{ port: number; root: string; outside: string; bytes: Buffer }> {
   const base = await temporaryFolder('web-media');
@@ -110,6 +135,29 @@ describe('web mode media route', () => {
     expect(link.status).toBe(403);
     expect(link.body.toString()).not.toContain('outside the root');
     expect((await call(port, query('notes.txt'))).status).toBe(404);
+  });
+
+  it('mediaUrl gives the route with the token, which a <video> can load as it is', async () => {
+    const { port, bytes } = await serve();
+    const answer = await post(port, 'mediaUrl', { projectPath: 'project/appeal.subrelay', media: 'media/appeal.mp4' });
+    expect(answer).toEqual({
+      ok: true,
+      value: { url: `./media?project=project%2Fappeal.subrelay&media=media%2Fappeal.mp4&token=${TOKEN}` },
+    });
+    const url = new URL((answer as { value: { url: string } }).value.url, `http://127.0.0.1:${port}/`);
+    const reply = await call(port, `${url.pathname}${url.search}`, { range: 'bytes=0-9' });
+    expect(reply.status).toBe(206);
+    expect(reply.body.equals(bytes.subarray(0, 10))).toBe(true);
+    expect(
+      await post(port, 'mediaUrl', { projectPath: 'project/appeal.subrelay', media: 'media/gone.mp4' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(await post(port, 'mediaUrl', { projectPath: null, media: '../secret.mp4' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('answers 404 for missing media', async () => {
