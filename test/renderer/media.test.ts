@@ -8,7 +8,6 @@ import { OPERATIONS, unwrapEnvelope, type SubrelayApi } from '../../src/api/cont
 import { INITIAL_STATE, selectDocument, type AppState } from '../../renderer/src/store/appState';
 import { createDispatcher, type MediaController } from '../../renderer/src/store/dispatcher';
 import { createStore } from '../../renderer/src/store/store';
-import { webMediaUrl } from '../../renderer/src/media/mediaUrl';
 import { useTemporaryFolders, webHost } from '../main/support';
 
 const temporaryFolder = useTemporaryFolders();
@@ -86,16 +85,5 @@ describe('the media actions of the dispatcher', () => {
     dispatcher.closeDialog();
     dispatcher.run('previousFrame');
     expect(run).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('webMediaUrl', () => {
-  it('names the project, the media and the token, encoded', () => {
-    const url = new URL(webMediaUrl('/home/me/Subrelay/a b.subrelay', 'media/appeal & co.mp4', 't0k'), 'http://x/');
-    expect(url.pathname).toBe('/media');
-    expect(url.searchParams.get('project')).toBe('/home/me/Subrelay/a b.subrelay');
-    expect(url.searchParams.get('media')).toBe('media/appeal & co.mp4');
-    expect(url.searchParams.get('token')).toBe('t0k');
-    expect(new URL(webMediaUrl(null, 'x.mp4', 't'), 'http://x/').searchParams.has('project')).toBe(false);
   });
 });

@@ -28,6 +28,8 @@ declare global {
        * `openProject({ path })`.
        */
       onOpenFile(listener: (path: string) => void): () => void;
+      /** Video or audio files dropped on the window, granted by main: attach one with `attachMedia`. */
+      onDroppedMedia(listener: (path: string) => void): () => void;
     };
   }
 }

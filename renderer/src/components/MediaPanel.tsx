@@ -13,7 +13,6 @@ import { describeError } from '../describeError';
 import { PLAYBACK_RATES, selectDocument, selectSegment, type AppState } from '../store/appState';
 import { useAppState, useDispatcher } from '../store/context';
 import type { MediaController } from '../store/dispatcher';
-import { webMediaUrl, webToken } from '../media/mediaUrl';
 import { Waveform } from './Waveform';
 
 const MAC = typeof navigator !== 'undefined' && navigator.platform.startsWith('Mac');
@@ -57,7 +56,13 @@ export function MediaPanel({ api }: { readonly api: SubrelayApi }) {
   const mode = useAppState((state) => state.mode);
   const collapsed = useAppState((state) => state.player.collapsed);
   const [checked, setChecked] = useState<
-    { readonly key: string; readonly status: MediaStatus | { readonly error: unknown } } | undefined
+    | {
+        readonly key: string;
+        readonly status: MediaStatus | { readonly error: unknown };
+        /** Where the page plays it from: the web mode's `/media` route, or `app://subrelay/media` on the desktop. */
+        readonly url?: string;
+      }
+    | undefined
   >(undefined);
   const key = media?.media === undefined ? undefined : `${media.projectPath ?? ''}\n${media.media}`;
   // What the check of the media as it is now said (nothing yet while a new one runs).
@@ -66,14 +71,25 @@ export function MediaPanel({ api }: { readonly api: SubrelayApi }) {
   useEffect(() => {
     if (media?.media === undefined || key === undefined) return undefined;
     let live = true;
+    const request = { projectPath: media.projectPath, media: media.media };
     api
-      .checkMedia({ projectPath: media.projectPath, media: media.media })
-      .then((result) => live && setChecked({ key, status: result }))
+      .checkMedia(request)
+      .then(async (result) => {
+        const url = result.found ? (await api.mediaUrl(request)).url : undefined;
+        if (live) setChecked({ key, status: result, ...(url !== undefined ? { url } : {}) });
+      })
       .catch((error: unknown) => live && setChecked({ key, status: { error } }));
     return () => {
       live = false;
     };
   }, [api, key, media?.media, media?.projectPath]);
+
+  // On the desktop, a video or audio file dropped on the window is attached to the open transcript.
+  const documentIdForDrop = media?.documentId;
+  useEffect(() => {
+    if (documentIdForDrop === undefined) return undefined;
+    return window.subrelayMenu?.onDroppedMedia((path) => void dispatcher.attachMedia(documentIdForDrop, path));
+  }, [dispatcher, documentIdForDrop]);
 
   if (media === undefined) return null;
   const documentId = media.documentId;
@@ -129,14 +145,11 @@ export function MediaPanel({ api }: { readonly api: SubrelayApi }) {
         </button>
       </div>
     );
-  } else if (!collapsed) {
-    const url = mode === 'web' ? webMediaUrl(media.projectPath, media.media, webToken()) : undefined;
-    body =
-      url === undefined ? (
-        <p className="media-note">{t('media.desktopPending')}</p>
-      ) : (
-        <Player key={`${documentId}:${url}`} api={api} url={url} projectPath={media.projectPath} media={media.media} />
-      );
+  } else if (!collapsed && checked?.url !== undefined) {
+    const url = checked.url;
+    body = (
+      <Player key={`${documentId}:${url}`} api={api} url={url} projectPath={media.projectPath} media={media.media} />
+    );
   }
   return (
     <section className="media-panel" aria-label={t('media.title')}>

@@ -20,6 +20,8 @@ const PEAKS_PER_SECOND = 100;
 /** At most this many cues are drawn as regions at once: the ones in view and a screen either side. */
 const MAX_REGIONS = 400;
 const ZOOM_MIN = 10;
+/** The stretch whose peaks are asked for first, so a long file shows its start while the rest is read. */
+const FIRST_VIEW_MS = 120_000;
 const ZOOM_MAX = 400;
 
 interface Peaks {
@@ -28,25 +30,45 @@ interface Peaks {
   readonly channel: Float32Array;
 }
 
-/** The peaks, fetched once per media file and kept while the page lives. */
+type PeaksAnswer = Awaited<ReturnType<SubrelayApi['mediaPeaks']>>;
+
+/** The answer laid out over the whole file (buckets outside a window's answer stay flat until the whole comes). */
+function peaksOf(answer: PeaksAnswer): Peaks {
+  const perSecond = answer.peaksPerSecond;
+  const offset = Math.round((answer.fromMs * perSecond) / 1000);
+  const buckets = Math.max(Math.ceil((answer.durationMs * perSecond) / 1000), offset + answer.min.length);
+  const channel = new Float32Array(buckets * 2);
+  for (let index = 0; index < answer.min.length; index++) {
+    channel[(offset + index) * 2] = answer.max[index] ?? 0;
+    channel[(offset + index) * 2 + 1] = answer.min[index] ?? 0;
+  }
+  return { durationMs: answer.durationMs, channel };
+}
+
+/** The whole file's peaks, fetched once per media file and kept while the page lives. */
 const peakCache = new Map<string, Promise<Peaks>>();
 
-function loadPeaks(api: SubrelayApi, projectPath: string | null, media: string): Promise<Peaks> {
+/**
+ * The waveform's peaks, as soon as there are any: the first minutes at once
+ * (`first`, decoded on their own while the whole file is computed), then the
+ * whole file (`whole`, computed once by the main process and cached beside
+ * the journals). A file seen before in this page has only `whole`.
+ */
+function loadPeaks(
+  api: SubrelayApi,
+  projectPath: string | null,
+  media: string,
+): { readonly first: Promise<Peaks> | undefined; readonly whole: Promise<Peaks> } {
   const key = `${projectPath ?? ''}\n${media}`;
-  let peaks = peakCache.get(key);
-  if (peaks === undefined) {
-    peaks = api.mediaPeaks({ projectPath, media, peaksPerSecond: PEAKS_PER_SECOND }).then((result) => {
-      const channel = new Float32Array(result.min.length * 2);
-      for (let index = 0; index < result.min.length; index++) {
-        channel[index * 2] = result.max[index] ?? 0;
-        channel[index * 2 + 1] = result.min[index] ?? 0;
-      }
-      return { durationMs: result.durationMs, channel };
-    });
-    peaks.catch(() => peakCache.delete(key));
-    peakCache.set(key, peaks);
-  }
-  return peaks;
+  const cached = peakCache.get(key);
+  if (cached !== undefined) return { first: undefined, whole: cached };
+  const whole = api.mediaPeaks({ projectPath, media, peaksPerSecond: PEAKS_PER_SECOND }).then(peaksOf);
+  whole.catch(() => peakCache.delete(key));
+  peakCache.set(key, whole);
+  const first = api
+    .mediaPeaks({ projectPath, media, peaksPerSecond: PEAKS_PER_SECOND, fromMs: 0, toMs: FIRST_VIEW_MS })
+    .then(peaksOf);
+  return { first, whole };
 }
 
 /**
@@ -155,8 +177,17 @@ export function Waveform(props: {
   useEffect(() => {
     // One waveform per media file (the player is keyed by it): nothing to reset here.
     let live = true;
-    loadPeaks(props.api, props.projectPath, props.media)
-      .then((loaded) => live && setPeaks(loaded))
+    let whole = false;
+    const { first, whole: all } = loadPeaks(props.api, props.projectPath, props.media);
+    first
+      ?.then((loaded) => live && !whole && setPeaks(loaded))
+      // The whole file's answer says what went wrong, if anything did.
+      .catch(() => undefined);
+    all
+      .then((loaded) => {
+        whole = true;
+        if (live) setPeaks(loaded);
+      })
       .catch((error: unknown) => live && setFailure(error));
     return () => {
       live = false;
@@ -164,6 +195,8 @@ export function Waveform(props: {
   }, [props.api, props.projectPath, props.media]);
 
   // One wavesurfer per media element and peaks; it plays nothing itself (the video element does).
+  const hasPeaks = peaks !== undefined;
+  const durationMs = peaks?.durationMs ?? 0;
   useEffect(() => {
     const element = container.current;
     if (element === null || peaks === undefined) return undefined;
@@ -229,9 +262,13 @@ export function Waveform(props: {
       surfer.current = undefined;
       regions.current = undefined;
     };
-    // The zoom is applied by its own effect; a new surfer only for new media or peaks.
+    // The zoom is applied by its own effect, and the whole file's peaks replace the first minutes' in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [peaks, props.video, dispatcher]);
+  }, [hasPeaks, durationMs, props.video, dispatcher]);
+
+  useEffect(() => {
+    if (peaks !== undefined) surfer.current?.setOptions({ peaks: [peaks.channel], duration: peaks.durationMs / 1000 });
+  }, [peaks]);
 
   useEffect(() => {
     surfer.current?.zoom(zoom);
