@@ -250,7 +250,7 @@ async function measure(
   const { heap, domNodes } = await stage(`${name}: DOM nodes and heap`, 60, async () => {
     await client.send('HeapProfiler.collectGarbage');
     return {
-      heap: (await client.send('Runtime.getHeapUsage')) as { usedSize: number },
+      heap: (await client.send('Runtime.getHeapUsage')),
       domNodes: await page.evaluate<number>(`document.getElementsByTagName('*').length`),
     };
   });
