@@ -93,7 +93,7 @@ interface Figures {
   readonly size: string;
   readonly openMs: number;
   /** For an open through the API: request to the answer's last byte, and from there to the frame. */
-  readonly openSplit?: { readonly serverMs: number; readonly pageMs: number };
+  readonly openSplit?: { readonly serverMs: number; readonly pageMs: number } | undefined;
   readonly lastRowMs: number;
   readonly keys: { readonly p50: number; readonly p95: number; readonly max: number };
   readonly domNodes: number;
@@ -224,6 +224,15 @@ async function measure(
     throw new Error('Go to row did not reach the middle');
   const samples = await stage(`${name}: 60 keys`, 120, () =>
     profiled(client, `${name}-keys`, async () => {
+      if (PROFILE_FOLDER !== undefined) {
+        await page
+          .context()
+          .browser()
+          ?.startTracing(page, {
+            path: join(resolve(PROFILE_FOLDER), `${name}-keys.trace.json`),
+            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'],
+          });
+      }
       await page.evaluate(`(() => {
         const samples = [];
         window.keySamples = samples;
@@ -238,6 +247,7 @@ async function measure(
         await page.waitForTimeout(30);
       }
       await page.waitForFunction('window.keySamples.length >= 60', undefined, { timeout: 0 });
+      if (PROFILE_FOLDER !== undefined) await page.context().browser()?.stopTracing();
       return (await page.evaluate<number[]>('window.keySamples')).sort((a, b) => a - b);
     }),
   );
@@ -250,7 +260,7 @@ async function measure(
   const { heap, domNodes } = await stage(`${name}: DOM nodes and heap`, 60, async () => {
     await client.send('HeapProfiler.collectGarbage');
     return {
-      heap: (await client.send('Runtime.getHeapUsage')),
+      heap: await client.send('Runtime.getHeapUsage'),
       domNodes: await page.evaluate<number>(`document.getElementsByTagName('*').length`),
     };
   });
@@ -291,12 +301,21 @@ async function main(): Promise<void> {
     });
   }
   const folder = await mkdtemp(join(tmpdir(), 'subrelay-bench-ui-'));
-  const home = await mkdtemp(join(tmpdir(), 'subrelay-bench-home-'));
+  const homes: string[] = [];
+  const servers: Array<{ stop: () => void }> = [];
+  // Each project gets a web mode with a data folder of its own: the sample's typing leaves a journal that
+  // another data folder would offer back (the restore dialog) when the next page loads.
+  const startServer = async (label: string): Promise<string> => {
+    const home = await mkdtemp(join(tmpdir(), 'subrelay-bench-home-'));
+    homes.push(home);
+    const web = await stage(`${label}: start the web mode`, 60, () => startWeb(folder, home));
+    servers.push(web);
+    return web.url;
+  };
   const big = join(folder, 'big.subrelay');
   const project = await stage('generate the project', 120, () => bigProject(CUES, ROWS));
   const text = await stage('serialize it', 120, () => serializeProject(project));
   await stage(`write it (${(text.length / 1e6).toFixed(1)} MB)`, 60, () => writeFile(big, text));
-  const web = await stage('start the web mode', 60, () => startWeb(folder, home));
   const browser = await stage('launch Chromium', 60, () =>
     chromium.launch({ executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium' }),
   );
@@ -304,6 +323,7 @@ async function main(): Promise<void> {
   try {
     const results: Figures[] = [];
     {
+      const url = await startServer('sample');
       const page = await newPage(browser);
       results.push(
         await measure(
@@ -312,7 +332,7 @@ async function main(): Promise<void> {
           '9 cues, 40 rows',
           async () => {
             const started = performance.now();
-            await page.goto(web.url);
+            await page.goto(url);
             await page.getByRole('textbox', { name: 'English, segment 1', exact: true }).waitFor({ timeout: 0 });
             await page.evaluate(NEXT_FRAME);
             return { openMs: performance.now() - started };
@@ -323,9 +343,10 @@ async function main(): Promise<void> {
       await page.close();
     }
     {
+      const url = await startServer('generated');
       const page = await newPage(browser);
       await stage('generated: load the page (the sample opens)', 60, async () => {
-        await page.goto(web.url);
+        await page.goto(url);
         await page.getByRole('textbox', { name: 'English, segment 1', exact: true }).waitFor({ timeout: 0 });
       });
       await stage('generated: Project ▸ Open…, type the path', 60, async () => {
@@ -405,9 +426,9 @@ async function main(): Promise<void> {
     log(error instanceof StageTimeout ? `gave up: ${error.message}` : `failed: ${String(error)}`);
   } finally {
     await browser.close().catch(() => undefined);
-    web.stop();
+    for (const server of servers) server.stop();
     await rm(folder, { recursive: true, force: true });
-    await rm(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    for (const home of homes) await rm(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
   if (failed) process.exitCode = 1;
 }
