@@ -3,6 +3,10 @@ import type { Segment, SubrelayDocument } from '../../src/model/project';
 import { rowCounter } from '../../src/model/rowCounter';
 import { replaceAt } from '../../src/model/segmentIndex';
 import { columnWidths, contentWeights } from '../../renderer/src/components/columns';
+import { sameCell, type TextCellProps } from '../../renderer/src/components/Grid';
+import type { Language } from '../../src/languages';
+import { DEFAULT_RULES } from '../../src/subtitles/rules';
+import { DEFAULT_DUBBING } from '../../src/dub/speakingTime';
 
 function segment(id: string, texts: Partial<Segment['texts']>, extra: Partial<Segment> = {}): Segment {
   return {
@@ -73,5 +77,36 @@ describe('a sum over rows kept edit by edit', () => {
     expect(reads).toBe(0);
     // Rows added: one full pass.
     expect(count([...edited, segment('new', {}, { confidence: { ko: 0.1, ru: 0.3 } })])).toBe(101);
+  });
+});
+
+describe('a cell re-renders only when what it shows changes', () => {
+  const row = segment('c1', { en: 'Hello.', uk: 'Привіт.' }, { start: 1000, end: 3000 });
+  const cell = (language: Language, shown: Segment = row): TextCellProps => ({
+    documentId: 'appeal',
+    segment: shown,
+    number: 1,
+    language,
+    timed: true,
+    rules: DEFAULT_RULES,
+    dubbing: DEFAULT_DUBBING,
+  });
+
+  it('typing in Ukrainian re-renders the Ukrainian cell, not the English one', () => {
+    const typed = { ...row, texts: { ...row.texts, uk: 'Привіт!' } };
+    expect(sameCell(cell('uk'), cell('uk', typed))).toBe(false);
+    expect(sameCell(cell('en'), cell('en', typed))).toBe(true);
+  });
+
+  it('a new time, exclusion, status or confidence of the cell re-renders it', () => {
+    for (const changed of [
+      { ...row, end: 4000 },
+      { ...row, excluded: true },
+      { ...row, status: { ...row.status, en: 'approved' as const } },
+      { ...row, confidence: { en: 0.2 } },
+    ]) {
+      expect(sameCell(cell('en'), cell('en', changed))).toBe(false);
+    }
+    expect(sameCell(cell('en'), { ...cell('en'), number: 2 })).toBe(false);
   });
 });

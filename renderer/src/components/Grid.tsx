@@ -21,13 +21,26 @@ import { selectVisibleRowIds } from '../store/filters';
 import { caretLines } from './caretLines';
 import { columnWidths, contentWeights, FIXED_COLUMNS_EM } from './columns';
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** One number format per locale and kind, made once: `toLocaleString` builds a new one on every call. */
+function numberFormat(locale: string, minimumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}:${minimumFractionDigits}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits: 1 });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** Seconds with one decimal in the interface language's notation ("2.5" / "2,5"). */
 function seconds(milliseconds: number, locale: string): string {
-  return (milliseconds / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return numberFormat(locale, 1).format(milliseconds / 1000);
 }
 
 function number1(value: number, locale: string): string {
-  return value.toLocaleString(locale, { maximumFractionDigits: 1 });
+  return numberFormat(locale, 0).format(value);
 }
 
 /**
@@ -153,8 +166,7 @@ function TimeInput(props: {
   );
 }
 
-/** One cell's text box: takes the focus when the store's selection asks for it. */
-function TextCell(props: {
+export interface TextCellProps {
   readonly documentId: string;
   readonly segment: Segment;
   readonly number: number;
@@ -162,7 +174,35 @@ function TextCell(props: {
   readonly timed: boolean;
   readonly rules: SubtitleRules;
   readonly dubbing: DubbingSettings;
-}) {
+}
+
+/**
+ * Whether a cell shows the same as before: its own language's text, status and
+ * confidence, and the row's times and exclusion. Typing in one language of a
+ * row then re-renders that one cell, not the row's other languages.
+ */
+export function sameCell(a: TextCellProps, b: TextCellProps): boolean {
+  const { language } = b;
+  return (
+    a.documentId === b.documentId &&
+    a.number === b.number &&
+    a.language === language &&
+    a.timed === b.timed &&
+    a.rules === b.rules &&
+    a.dubbing === b.dubbing &&
+    (a.segment === b.segment ||
+      (a.segment.id === b.segment.id &&
+        a.segment.texts[language] === b.segment.texts[language] &&
+        a.segment.status[language] === b.segment.status[language] &&
+        a.segment.confidence?.[language] === b.segment.confidence?.[language] &&
+        a.segment.start === b.segment.start &&
+        a.segment.end === b.segment.end &&
+        a.segment.excluded === b.segment.excluded))
+  );
+}
+
+/** One cell's text box: takes the focus when the store's selection asks for it. */
+const TextCell = memo(function TextCell(props: TextCellProps) {
   const { t } = useTranslation();
   const dispatcher = useDispatcher();
   const { segment, language, number } = props;
@@ -257,7 +297,7 @@ function TextCell(props: {
       </span>
     </td>
   );
-}
+}, sameCell);
 
 /** One row: re-renders only when its own segment (or its findings) change. */
 const Row = memo(function Row(props: {
