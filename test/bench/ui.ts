@@ -15,7 +15,10 @@
  * - last row: Ctrl+End until the last row's cell has the focus and a frame is drawn;
  * - keys: 60 characters typed into a cell in the middle of the document
  *   (Go to row), each from keydown to the end of the next frame's work
- *   (p50 / p95 / max);
+ *   (p50 / p95 / max), and, from a trace, each key's main-thread CPU time
+ *   (the task that handled it and the next frame's): on a machine that other
+ *   work keeps busy, the wall-clock figures grow with the load, the CPU time
+ *   much less;
  * - the page's element count and the JavaScript heap after a collection.
  *
  * Every stage says when it starts and how long it took, and gives up after a
@@ -96,6 +99,8 @@ interface Figures {
   readonly openSplit?: { readonly serverMs: number; readonly pageMs: number } | undefined;
   readonly lastRowMs: number;
   readonly keys: { readonly p50: number; readonly p95: number; readonly max: number };
+  /** Main-thread CPU time of each key: its event task and the next frame's (from a trace). */
+  readonly keyCpu: { readonly p50: number; readonly p95: number; readonly max: number; readonly count: number };
   readonly domNodes: number;
   readonly heapMb: number;
 }
@@ -167,6 +172,54 @@ function summarize(profile: Profile, title: string): void {
   }
 }
 
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly tdur?: number;
+  readonly args?: { readonly data?: { readonly type?: string } };
+}
+
+/**
+ * Each key's main-thread CPU time (ms) from a Chromium trace: the thread time
+ * of the task that handled its keydown (with keypress and input) and of the
+ * next task that drew a frame. Unlike the wall-clock figures, it does not
+ * grow when other programs take the machine's cores.
+ */
+function keyCpuTimes(trace: Buffer): number[] {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const keydowns = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  const first = keydowns[0];
+  if (first === undefined) return [];
+  // The top-level tasks of the page's main thread, in order.
+  const tasks: TraceEvent[] = [];
+  let end = -1;
+  for (const event of events
+    .filter((e) => e.ph === 'X' && e.pid === first.pid && e.tid === first.tid && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))) {
+    if (event.ts >= end) {
+      tasks.push(event);
+      end = event.ts + (event.dur ?? 0);
+    }
+  }
+  const frames = events.filter(
+    (e) => e.pid === first.pid && e.tid === first.tid && e.name === 'WebFrameWidgetImpl::BeginMainFrame',
+  );
+  const taskAt = (ts: number): TraceEvent | undefined =>
+    tasks.find((task) => task.ts <= ts && ts <= task.ts + (task.dur ?? 0));
+  const cpuOf = (task: TraceEvent | undefined): number => (task?.tdur ?? task?.dur ?? 0) / 1000;
+  return keydowns.map((keydown) => {
+    const handled = taskAt(keydown.ts);
+    const frame = frames.find((f) => f.ts > keydown.ts);
+    const drawn = frame === undefined ? undefined : taskAt(frame.ts);
+    return cpuOf(handled) + (drawn === handled ? 0 : cpuOf(drawn));
+  });
+}
+
 async function profiled<T>(client: CDPSession | undefined, name: string, work: () => Promise<T>): Promise<T> {
   if (client === undefined || PROFILE_FOLDER === undefined) return work();
   await client.send('Profiler.enable');
@@ -222,17 +275,14 @@ async function measure(
   });
   if ((await focusedLabel(page)) !== `Українська, segment ${middle}`)
     throw new Error('Go to row did not reach the middle');
-  const samples = await stage(`${name}: 60 keys`, 120, () =>
+  const { samples, cpu } = await stage(`${name}: 60 keys`, 120, () =>
     profiled(client, `${name}-keys`, async () => {
-      if (PROFILE_FOLDER !== undefined) {
-        await page
-          .context()
-          .browser()
-          ?.startTracing(page, {
-            path: join(resolve(PROFILE_FOLDER), `${name}-keys.trace.json`),
-            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'],
-          });
-      }
+      // Traced, for each key's main-thread CPU time (which does not depend on what else the machine runs).
+      const browser = page.context().browser();
+      await browser?.startTracing(page, {
+        ...(PROFILE_FOLDER === undefined ? {} : { path: join(resolve(PROFILE_FOLDER), `${name}-keys.trace.json`) }),
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'],
+      });
       await page.evaluate(`(() => {
         const samples = [];
         window.keySamples = samples;
@@ -247,8 +297,11 @@ async function measure(
         await page.waitForTimeout(30);
       }
       await page.waitForFunction('window.keySamples.length >= 60', undefined, { timeout: 0 });
-      if (PROFILE_FOLDER !== undefined) await page.context().browser()?.stopTracing();
-      return (await page.evaluate<number[]>('window.keySamples')).sort((a, b) => a - b);
+      const trace = await browser?.stopTracing();
+      return {
+        samples: (await page.evaluate<number[]>('window.keySamples')).sort((a, b) => a - b),
+        cpu: trace === undefined ? [] : keyCpuTimes(trace).sort((a, b) => a - b),
+      };
     }),
   );
   const typed = await page.evaluate<string>('document.activeElement?.value ?? ""');
@@ -256,7 +309,8 @@ async function measure(
   if (!typed.endsWith(expected)) {
     throw new Error(`the middle cell does not hold what was typed: "${typed.slice(-60)}"`);
   }
-  const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
+  const at = (sorted: ReadonlyArray<number>, q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   const { heap, domNodes } = await stage(`${name}: DOM nodes and heap`, 60, async () => {
     await client.send('HeapProfiler.collectGarbage');
     return {
@@ -269,7 +323,8 @@ async function measure(
     size,
     ...opened,
     lastRowMs,
-    keys: { p50: at(0.5), p95: at(0.95), max: samples[samples.length - 1] ?? NaN },
+    keys: { p50: at(samples, 0.5), p95: at(samples, 0.95), max: samples[samples.length - 1] ?? NaN },
+    keyCpu: { p50: at(cpu, 0.5), p95: at(cpu, 0.95), max: cpu[cpu.length - 1] ?? NaN, count: cpu.length },
     domNodes,
     heapMb: heap.usedSize / 1e6,
   };
@@ -400,7 +455,18 @@ async function main(): Promise<void> {
     console.log(`\nUI benchmark (Chromium 1440×900; ${cpus().length} cores, load ${loadavg()[0]?.toFixed(2)})`);
     console.log('targets: open < 1 s, last row < 500 ms, key p95 < 16 ms, DOM nodes < 5,000\n');
     console.log(
-      ['project', 'size', 'open', 'last row', 'key p50', 'key p95', 'key max', 'DOM nodes', 'JS heap'].join(' | '),
+      [
+        'project',
+        'size',
+        'open',
+        'last row',
+        'key p50',
+        'key p95',
+        'key max',
+        'key CPU p50 / p95 / max',
+        'DOM nodes',
+        'JS heap',
+      ].join(' | '),
     );
     for (const r of results) {
       const open =
@@ -416,6 +482,7 @@ async function main(): Promise<void> {
           ms(r.keys.p50),
           ms(r.keys.p95),
           ms(r.keys.max),
+          `${ms(r.keyCpu.p50)} / ${ms(r.keyCpu.p95)} / ${ms(r.keyCpu.max)} (${r.keyCpu.count} keys)`,
           String(r.domNodes),
           `${r.heapMb.toFixed(1)} MB`,
         ].join(' | '),

@@ -3,7 +3,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { useTranslation } from 'react-i18next';
 import { ENDONYMS, type Language } from '../../../src/languages';
 import type { DubbingSettings, Segment, SubrelayDocument, ViewSettings } from '../../../src/model/project';
-import { positionOf } from '../../../src/model/segmentIndex';
+import { originOf, positionOf } from '../../../src/model/segmentIndex';
 import { CARET_AT_END } from '../../../src/commands/commands';
 import { setSegmentStatus } from '../../../src/model/edit';
 import { segmentFit } from '../../../src/dub/speakingTime';
@@ -419,6 +419,8 @@ export function selectRowIds(state: AppState): ReadonlyArray<string> {
 /** Whether two versions of a document have the same rows in the same order. */
 function sameRows(before: ReadonlyArray<Segment>, after: ReadonlyArray<Segment>): boolean {
   if (before.length !== after.length) return false;
+  // An edit of one cell keeps every row (it says so): no pass over the rows.
+  if (originOf(after)?.previous === before) return true;
   for (let index = 0; index < after.length; index++) {
     const a = before[index];
     const b = after[index];
