@@ -496,13 +496,15 @@ export function Grid() {
     },
     [selectedRow],
   );
+  // A new key function makes the virtualizer lay out every row again (20,000 of them): one per list of rows.
+  const getItemKey = useCallback((index: number): string | number => rowIds[index] ?? index, [rowIds]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is a mutable instance by design; render reads it.
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
     count: rowIds.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => (timed ? 62 : 50),
     overscan: 6,
-    getItemKey: (index) => rowIds[index] ?? index,
+    getItemKey,
     rangeExtractor: keepSelected,
     scrollMargin: headHeight,
   });
