@@ -247,54 +247,58 @@ const TextCell = memo(function TextCell(props: TextCellProps) {
   const status = segment.status[language];
   return (
     <td className={`text-cell lang-${language}${uncertain ? ' uncertain' : ''} ${severity}`}>
-      <textarea
-        ref={box}
-        lang={language}
-        data-cell={`${segment.id}:${language}`}
-        aria-label={cellName}
-        aria-description={description === '' ? undefined : description}
-        aria-invalid={severity === 'qa-error' ? true : undefined}
-        title={description === '' ? undefined : description}
-        value={segment.texts[language]}
-        rows={1}
-        spellCheck
-        onFocus={() => {
-          if (!selected) dispatcher.select({ segmentId: segment.id, language });
-        }}
-        onChange={(event) => dispatcher.setText(ref, language, event.target.value)}
-      />
-      {selected && messages.length > 0 && (
-        <ul className="cell-findings" aria-label={t('grid.findingsOf', { cell: cellName })}>
-          {messages.map((message, index) => (
-            <li key={index}>{message}</li>
-          ))}
-        </ul>
-      )}
-      <span className="cell-footer">
-        {props.timed && !excluded && (
-          <CellMeasures
-            segment={segment}
-            language={language}
-            number={number}
-            rules={props.rules}
-            dubbing={props.dubbing}
-          />
+      {/* A form of its own per cell: the browser's form tracking (Chromium's autofill) then looks at this
+          cell's fields on each key, not at every field of the grid. Nothing is ever submitted. */}
+      <form className="cell-form" onSubmit={(event) => event.preventDefault()}>
+        <textarea
+          ref={box}
+          lang={language}
+          data-cell={`${segment.id}:${language}`}
+          aria-label={cellName}
+          aria-description={description === '' ? undefined : description}
+          aria-invalid={severity === 'qa-error' ? true : undefined}
+          title={description === '' ? undefined : description}
+          value={segment.texts[language]}
+          rows={1}
+          spellCheck
+          onFocus={() => {
+            if (!selected) dispatcher.select({ segmentId: segment.id, language });
+          }}
+          onChange={(event) => dispatcher.setText(ref, language, event.target.value)}
+        />
+        {selected && messages.length > 0 && (
+          <ul className="cell-findings" aria-label={t('grid.findingsOf', { cell: cellName })}>
+            {messages.map((message, index) => (
+              <li key={index}>{message}</li>
+            ))}
+          </ul>
         )}
-        <select
-          className={`status-chip status-${status}`}
-          aria-label={t('grid.statusOf', { cell: cellName })}
-          value={status}
-          onChange={(event) =>
-            dispatcher.edit((p) => setSegmentStatus(p, ref, language, event.target.value as SegmentStatus), 'status')
-          }
-        >
-          {SEGMENT_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {t(`status.${value}`)}
-            </option>
-          ))}
-        </select>
-      </span>
+        <span className="cell-footer">
+          {props.timed && !excluded && (
+            <CellMeasures
+              segment={segment}
+              language={language}
+              number={number}
+              rules={props.rules}
+              dubbing={props.dubbing}
+            />
+          )}
+          <select
+            className={`status-chip status-${status}`}
+            aria-label={t('grid.statusOf', { cell: cellName })}
+            value={status}
+            onChange={(event) =>
+              dispatcher.edit((p) => setSegmentStatus(p, ref, language, event.target.value as SegmentStatus), 'status')
+            }
+          >
+            {SEGMENT_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`status.${value}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+      </form>
     </td>
   );
 }, sameCell);
