@@ -251,7 +251,8 @@ async function measure(
   );
   const lastLabel = `Українська, segment ${rows}`;
   const lastRowMs = await stage(`${name}: Ctrl+End to the last row`, 60, async () => {
-    const lastRow = page.evaluate<number>(`new Promise((resolve) => {
+    // The listeners are in place before the key is sent (an evaluate not awaited could run after the key).
+    await page.evaluate(`window.lastRowDone = new Promise((resolve) => {
       let down = 0;
       window.addEventListener('keydown', (event) => { down = event.timeStamp; }, { once: true, capture: true });
       const onFocus = (event) => {
@@ -260,9 +261,9 @@ async function measure(
         requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - down), 0));
       };
       document.addEventListener('focusin', onFocus);
-    })`);
+    }); undefined`);
     await page.keyboard.press('Control+End');
-    return lastRow;
+    return page.evaluate<number>('window.lastRowDone');
   });
 
   // Into a cell in the middle of the document, then 60 keys.
