@@ -7,6 +7,7 @@ import type { Problem, ProblemCode } from '../../src/api/problems';
 import type { Language } from '../../src/languages';
 import type { Project } from '../../src/model/project';
 import { DecodeError, decodeText } from '../../src/text/decode';
+import { revisionOfBytes } from './revision';
 
 /** A file problem worded for the translator: which file, and what is wrong with it. */
 export class FileError extends Error {
@@ -134,17 +135,39 @@ export function parseFileText<T>(file: string, text: string, parse: (text: strin
   }
 }
 
-/** Reads and validates a `.subrelay` project file. */
-export async function readProjectFile(file: string): Promise<Project> {
-  const text = await readTextFile(file, MAX_PROJECT_BYTES);
+/** A project as read from its file, with the revision of the very bytes it was read from. */
+export interface ReadProject {
+  readonly project: Project;
+  readonly revision: string;
+}
+
+/**
+ * Reads and validates a `.subrelay` project file, and names the revision it read.
+ *
+ * The file is read once: the revision (which a later save compares with the
+ * file on disk) is that of the bytes parsed, not of a second read.
+ */
+export async function readProjectFileAndRevision(file: string): Promise<ReadProject> {
+  const bytes = await readFileBytes(file, MAX_PROJECT_BYTES);
+  let text: string;
   try {
-    return parseProject(text);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { code: 'not-utf8' } });
+  }
+  try {
+    return { project: parseProject(text), revision: revisionOfBytes(bytes) };
   } catch (error) {
     if (error instanceof ProjectFormatError) {
       throw new FileError(file, error.message, 'bad-file', { problem: error.problem });
     }
     throw error;
   }
+}
+
+/** Reads and validates a `.subrelay` project file. */
+export async function readProjectFile(file: string): Promise<Project> {
+  return (await readProjectFileAndRevision(file)).project;
 }
 
 /**
@@ -155,8 +178,13 @@ export async function readProjectFile(file: string): Promise<Project> {
  * offered for it.
  */
 export async function readProjectFileOfferingBackup(file: string): Promise<Project> {
+  return (await readProjectFileAndRevisionOfferingBackup(file)).project;
+}
+
+/** `readProjectFileOfferingBackup`, with the revision read (see `readProjectFileAndRevision`). */
+export async function readProjectFileAndRevisionOfferingBackup(file: string): Promise<ReadProject> {
   try {
-    return await readProjectFile(file);
+    return await readProjectFileAndRevision(file);
   } catch (error) {
     if (!(error instanceof FileError) || error.kind !== 'bad-file' || error.problem.startsWith('version: needs'))
       throw error;

@@ -10,7 +10,7 @@ import {
   FileError,
   readDecodedFile,
   readProjectFile,
-  readProjectFileOfferingBackup,
+  readProjectFileAndRevisionOfferingBackup,
   writeFileAtomic,
 } from './files';
 import { createJournals } from './journal';
@@ -249,8 +249,7 @@ export function createHandlers(host: HandlerHost): Handlers {
         const kind = /\.txt$/iu.test(chosen) ? 'text' : 'subtitles';
         return { canceled: false, startFrom: { path: chosen, name: basename(chosen), kind, text } };
       }
-      const project = await readProjectFileOfferingBackup(chosen);
-      const revision = await currentRevision(chosen);
+      const { project, revision } = await readProjectFileAndRevisionOfferingBackup(chosen);
       const recovered = await journals.newerThanFile(chosen, sessionId);
       return { canceled: false, project, path: chosen, name: basename(chosen), revision, recovered };
     },

@@ -97,32 +97,36 @@ export const segmentSchema = z
     path: ['end'],
   });
 
-export const documentSchema = z
-  .strictObject({
-    id: idSchema,
-    kind: z.enum(['transcript', 'article']),
-    title: z.string().max(1000),
-    sourceLanguage: languageSchema,
-    media: z.strictObject({ path: z.string().min(1).max(4096) }).optional(),
-    segments: z.array(segmentSchema).max(200_000),
-    assScript: someLanguages(assScriptSchema).optional(),
-  })
-  .superRefine((document, context) => {
-    if (document.media !== undefined && document.kind !== 'transcript') {
-      context.addIssue({ code: 'custom', message: 'only a transcript can have media', path: ['media'] });
-    }
-    const seen = new Set<string>();
-    document.segments.forEach((segment, index) => {
-      if (seen.has(segment.id)) {
-        context.addIssue({
-          code: 'custom',
-          message: `duplicate segment id "${segment.id}"`,
-          path: ['segments', index, 'id'],
-        });
+function documentSchemaOf<S extends z.ZodType<{ readonly id: string }>>(segment: S) {
+  return z
+    .strictObject({
+      id: idSchema,
+      kind: z.enum(['transcript', 'article']),
+      title: z.string().max(1000),
+      sourceLanguage: languageSchema,
+      media: z.strictObject({ path: z.string().min(1).max(4096) }).optional(),
+      segments: z.array(segment).max(200_000),
+      assScript: someLanguages(assScriptSchema).optional(),
+    })
+    .superRefine((document, context) => {
+      if (document.media !== undefined && document.kind !== 'transcript') {
+        context.addIssue({ code: 'custom', message: 'only a transcript can have media', path: ['media'] });
       }
-      seen.add(segment.id);
+      const seen = new Set<string>();
+      document.segments.forEach((segment, index) => {
+        if (seen.has(segment.id)) {
+          context.addIssue({
+            code: 'custom',
+            message: `duplicate segment id "${segment.id}"`,
+            path: ['segments', index, 'id'],
+          });
+        }
+        seen.add(segment.id);
+      });
     });
-  });
+}
+
+export const documentSchema = documentSchemaOf(segmentSchema);
 
 /** The project's speaking rates for dubbing; the Speaking-rates dialog validates with it too. */
 export const dubbingSettingsSchema = z.strictObject({
@@ -149,49 +153,137 @@ export const viewSettingsSchema = z.strictObject({
   columnWeights: z.strictObject({ en: columnWeight, ko: columnWeight, uk: columnWeight, ru: columnWeight }).optional(),
 });
 
-export const projectSchema = z
-  .strictObject({
-    format: z.literal(PROJECT_FORMAT),
-    version: z.literal(PROJECT_VERSION),
-    requires: z.string().regex(/^\d+\.\d+\.\d+$/u, 'a release number like "0.2.0"'),
-    title: z.string().max(1000),
-    languages: z.array(languageSchema).min(1).max(LANGUAGES.length),
-    frameRate: z.number().positive().max(1000),
-    notes: z.array(z.string().max(100_000)).max(10_000),
-    documents: z.array(documentSchema).max(1000),
-    settings: z.strictObject({
-      export: z
-        .strictObject({
-          documentIds: z.array(idSchema).max(1000),
-          languages: z.array(languageSchema).max(LANGUAGES.length),
-          format: z.enum(EXPORT_FORMAT_NAMES),
-          secondLanguage: languageSchema.optional(),
-          lineEnding: z.enum(['crlf', 'lf']),
-          bom: z.boolean(),
-          sourceLanguage: languageSchema.optional(),
-          reviewOnlyFindings: z.boolean().optional(),
-          reviewStatuses: z.array(statusSchema).max(SEGMENT_STATUSES.length).optional(),
-          speakingTime: z.enum(['syllables', 'espeak']).optional(),
-        })
-        .optional(),
-      dubbing: dubbingSettingsSchema.optional(),
-      rules: rulesSettingsSchema.optional(),
-      view: viewSettingsSchema.optional(),
-    }),
-  })
-  .superRefine((project, context) => {
-    const seen = new Set<string>();
-    project.documents.forEach((document, index) => {
-      if (seen.has(document.id)) {
-        context.addIssue({
-          code: 'custom',
-          message: `duplicate document id "${document.id}"`,
-          path: ['documents', index, 'id'],
-        });
-      }
-      seen.add(document.id);
+function projectSchemaOf<D extends z.ZodType<{ readonly id: string }>>(document: D) {
+  return z
+    .strictObject({
+      format: z.literal(PROJECT_FORMAT),
+      version: z.literal(PROJECT_VERSION),
+      requires: z.string().regex(/^\d+\.\d+\.\d+$/u, 'a release number like "0.2.0"'),
+      title: z.string().max(1000),
+      languages: z.array(languageSchema).min(1).max(LANGUAGES.length),
+      frameRate: z.number().positive().max(1000),
+      notes: z.array(z.string().max(100_000)).max(10_000),
+      documents: z.array(document).max(1000),
+      settings: z.strictObject({
+        export: z
+          .strictObject({
+            documentIds: z.array(idSchema).max(1000),
+            languages: z.array(languageSchema).max(LANGUAGES.length),
+            format: z.enum(EXPORT_FORMAT_NAMES),
+            secondLanguage: languageSchema.optional(),
+            lineEnding: z.enum(['crlf', 'lf']),
+            bom: z.boolean(),
+            sourceLanguage: languageSchema.optional(),
+            reviewOnlyFindings: z.boolean().optional(),
+            reviewStatuses: z.array(statusSchema).max(SEGMENT_STATUSES.length).optional(),
+            speakingTime: z.enum(['syllables', 'espeak']).optional(),
+          })
+          .optional(),
+        dubbing: dubbingSettingsSchema.optional(),
+        rules: rulesSettingsSchema.optional(),
+        view: viewSettingsSchema.optional(),
+      }),
+    })
+    .superRefine((project, context) => {
+      const seen = new Set<string>();
+      project.documents.forEach((document, index) => {
+        if (seen.has(document.id)) {
+          context.addIssue({
+            code: 'custom',
+            message: `duplicate document id "${document.id}"`,
+            path: ['documents', index, 'id'],
+          });
+        }
+        seen.add(document.id);
+      });
     });
-  });
+}
+
+export const projectSchema = projectSchemaOf(documentSchema);
+
+const LANGUAGE_SET: ReadonlySet<string> = new Set(LANGUAGES);
+const STATUS_SET: ReadonlySet<string> = new Set(SEGMENT_STATUSES);
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/u;
+const MAX_MILLISECONDS = 100 * 3600 * 1000;
+/** The fields every row may have that `plainSegmentPasses` checks itself. */
+const PLAIN_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'paragraph',
+  'excluded',
+  'start',
+  'end',
+  'texts',
+  'status',
+  'note',
+]);
+/** The other fields `segmentSchema` knows: a row that has one is checked by the schema itself. */
+const RARE_FIELDS: ReadonlySet<string> = new Set(['comments', 'role', 'confidence', 'assStyle']);
+
+/** A value that is an object with exactly one field per language, each passing `passes`. */
+function perLanguagePasses(value: unknown, passes: (field: unknown) => boolean): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length !== LANGUAGES.length) return false;
+  for (const key of keys) {
+    if (!LANGUAGE_SET.has(key) || !passes((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+const textPasses = (value: unknown): boolean => typeof value === 'string' && value.length <= 100_000;
+const statusPasses = (value: unknown): boolean => typeof value === 'string' && STATUS_SET.has(value);
+const millisecondsPass = (value: unknown): boolean =>
+  Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_MILLISECONDS;
+
+/**
+ * Whether a row certainly passes `segmentSchema`, found without zod.
+ *
+ * Opening a 20,000-row project spent most of its validation in zod's
+ * per-field machinery. This check reads a row's usual fields directly and
+ * hands a row with any rarer field (comments, role, confidence, ASS style)
+ * to the schema itself. It only ever says yes to what the schema accepts;
+ * any doubt (a wrong value, an unknown field) is a no, and the whole project
+ * is then checked by the schema, which names the problem.
+ */
+function plainSegmentPasses(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const segment = value as Record<string, unknown>;
+  let rare = false;
+  for (const key of Object.keys(segment)) {
+    if (RARE_FIELDS.has(key)) rare = true;
+    else if (!PLAIN_FIELDS.has(key)) return false;
+  }
+  const { id, paragraph, excluded, start, end, note } = segment;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 100 || !ID_PATTERN.test(id)) return false;
+  if (!Number.isSafeInteger(paragraph) || (paragraph as number) < 0) return false;
+  if (excluded !== undefined && typeof excluded !== 'boolean') return false;
+  if (start !== undefined || end !== undefined) {
+    if (!millisecondsPass(start) || !millisecondsPass(end) || (end as number) < (start as number)) return false;
+  }
+  if (note !== undefined && !textPasses(note)) return false;
+  if (!perLanguagePasses(segment['texts'], textPasses) || !perLanguagePasses(segment['status'], statusPasses)) {
+    return false;
+  }
+  return !rare || segmentSchema.safeParse(value).success;
+}
+
+/** `projectSchema` with each row checked by `plainSegmentPasses`: accepts only what `projectSchema` accepts. */
+const quickProjectSchema = projectSchemaOf(
+  documentSchemaOf(z.custom<z.output<typeof segmentSchema>>((value) => plainSegmentPasses(value))),
+);
+
+/**
+ * Checks a value against `projectSchema`, quickly when it is a usual project.
+ *
+ * The rows of a usual project are checked without zod (see
+ * `plainSegmentPasses`) and come back as they were given; anything in doubt
+ * runs the whole schema, so the result, and the first problem reported, are
+ * those of `projectSchema.safeParse`.
+ */
+export function safeParseProject(value: unknown): ReturnType<typeof projectSchema.safeParse> {
+  const quick = quickProjectSchema.safeParse(value);
+  return quick.success ? quick : projectSchema.safeParse(value);
+}
 
 /** A problem with a project's content, naming the field it is in. */
 export class ProjectFormatError extends Error {
@@ -239,7 +331,7 @@ export function validateProject(value: unknown): Project {
       { code: 'newer-version', params: { requires: needed, version } },
     );
   }
-  const result = projectSchema.safeParse(migrateProject(value).value);
+  const result = safeParseProject(migrateProject(value).value);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new ProjectFormatError(issue?.message ?? 'invalid project', fieldPath(issue?.path ?? []));

@@ -9,6 +9,7 @@
  */
 import type { Language } from '../languages';
 import type { Segment, SegmentStatus, SubrelayDocument } from '../model/project';
+import { changedPositions } from '../model/segmentIndex';
 
 export interface LanguageProgress {
   readonly language: Language;
@@ -33,6 +34,8 @@ const cache = new WeakMap<SubrelayDocument, Counted>();
 let last: Counted | undefined;
 
 const FIELDS = 5;
+/** More changed rows than this are recounted by a pass over the rows. */
+const CHANGED_LIMIT = 256;
 const SLOT: Readonly<Record<SegmentStatus, number>> = { draft: 0, translated: 1, reviewed: 2, approved: 3, source: -1 };
 
 function targetsOf(document: SubrelayDocument, languages: ReadonlyArray<Language>): ReadonlyArray<Language> {
@@ -98,13 +101,17 @@ export function documentProgress(
     counts = previous.counts.slice();
     const before = previous.document.segments;
     const after = document.segments;
-    for (let index = 0; index < after.length; index++) {
+    // An edit of one cell says which row it changed: no pass over the others.
+    const changed = changedPositions(before, after, CHANGED_LIMIT);
+    const recount = (index: number): void => {
       const old = before[index];
       const now = after[index];
-      if (old === now || old === undefined || now === undefined) continue;
+      if (old === now || old === undefined || now === undefined) return;
       tally(counts, targets, old, -1);
       tally(counts, targets, now, 1);
-    }
+    };
+    if (changed !== undefined) changed.forEach(recount);
+    else for (let index = 0; index < after.length; index++) recount(index);
   } else {
     counts = new Int32Array(targets.length * FIELDS);
     for (const segment of document.segments) tally(counts, targets, segment, 1);

@@ -4,6 +4,7 @@ import { setSegmentStatus, setSegmentText } from '../../src/model/edit';
 import type { Project, Segment, SegmentStatus } from '../../src/model/project';
 import { filterRows, isFilterActive } from '../../src/review/filter';
 import { countProgress, documentProgress } from '../../src/review/progress';
+import { replaceAt } from '../../src/model/segmentIndex';
 
 const LANGS: ReadonlyArray<Language> = ['en', 'ko', 'uk', 'ru'];
 
@@ -79,6 +80,28 @@ describe('progress per language', () => {
     // Another document value with other rows is counted from scratch, not from the last one.
     const fewer = { ...document, segments: document.segments.slice(0, 2) };
     expect(documentProgress(fewer, LANGS)).toEqual(countProgress(fewer, LANGS));
+  });
+});
+
+describe('progress while typing', () => {
+  it('after an edit of one cell reads that row only, not every row', () => {
+    let reads = 0;
+    const rows = Array.from({ length: 1000 }, (_, index) => row(`r${index}`, 'draft', 'translated'));
+    // Counts the reads of the previous version's rows.
+    const counted = new Proxy(rows, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/u.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const big = { ...document, id: 'big', segments: counted };
+    expect(documentProgress(big, LANGS).find((p) => p.language === 'uk')).toMatchObject({ draft: 1000 });
+    const typed = replaceAt(counted, 500, row('r500', 'approved', 'translated'));
+    reads = 0;
+    const after = documentProgress({ ...big, segments: typed }, LANGS);
+    expect(reads).toBeLessThanOrEqual(1);
+    expect(after).toEqual(countProgress({ ...big, segments: typed }, LANGS));
+    expect(after.find((p) => p.language === 'uk')).toMatchObject({ draft: 999, approved: 1 });
   });
 });
 

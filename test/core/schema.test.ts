@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseProject, ProjectFormatError, validateProject } from '../../src/model/schema';
+import {
+  parseProject,
+  projectSchema,
+  ProjectFormatError,
+  safeParseProject,
+  validateProject,
+} from '../../src/model/schema';
 import { serializeProject } from '../../src/model/serialize';
 import { migrateProject } from '../../src/model/migrate';
 
@@ -149,5 +155,101 @@ describe('parseProject', () => {
 
   it('validates values as well as text', () => {
     expect(() => validateProject(null)).toThrow(ProjectFormatError);
+  });
+});
+
+describe('safeParseProject (the quick check of usual rows)', () => {
+  const base = JSON.parse(text) as Json;
+  const withSegment = (segment: unknown): unknown => {
+    const value = structuredClone(base);
+    (value.documents[0]!.segments as unknown[])[2] = segment;
+    return value;
+  };
+  const good = base.documents[0]!.segments[2]!;
+
+  /** A row field: the good value, or something near a limit or of the wrong kind. */
+  const fieldValue = fc.oneof(
+    fc.constantFrom<unknown>(
+      undefined,
+      null,
+      '',
+      'x',
+      'a'.repeat(100_001),
+      'c3',
+      '-x',
+      'with space',
+      0,
+      -1,
+      1.5,
+      360_000_000,
+      360_000_001,
+      Number.MAX_SAFE_INTEGER + 2,
+      Number.NaN,
+      true,
+      [],
+      {},
+      { en: 'a', ko: 'b', uk: 'c', ru: 'd' },
+      { en: 'a', ko: 'b', uk: 'c' },
+      { en: 'a', ko: 'b', uk: 'c', ru: 'd', de: 'e' },
+      { en: 'source', ko: 'draft', uk: 'translated', ru: 'approved' },
+      { en: 'source', ko: 'done', uk: 'translated', ru: 'approved' },
+      { en: 'a', ko: 1, uk: 'c', ru: 'd' },
+      [{ language: 'ko', author: 'A', time: '2024-01-01T00:00:00Z', text: 'note' }],
+      [{ language: 'ko', author: 'A', time: 'yesterday', text: 'note' }],
+      'headline',
+      { ko: 0.5 },
+      { ko: 2 },
+    ),
+    fc.string({ maxLength: 8 }),
+    fc.integer({ min: -10, max: 400_000_000 }),
+  );
+  const fieldName = fc.constantFrom(
+    'id',
+    'paragraph',
+    'excluded',
+    'start',
+    'end',
+    'texts',
+    'status',
+    'note',
+    'comments',
+    'role',
+    'confidence',
+    'assStyle',
+    'unknown',
+  );
+
+  it('accepts exactly what the schema accepts, and names the same first problem (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fieldName, fieldValue), { maxLength: 4 }), (changes) => {
+        const changed = new Map<string, unknown>(changes);
+        // An undefined change leaves the field out.
+        const segment = Object.fromEntries(
+          [...Object.entries(good).filter(([name]) => !changed.has(name)), ...changed].filter(
+            ([, value]) => value !== undefined,
+          ),
+        );
+        const value = withSegment(segment);
+        const quick = safeParseProject(value);
+        const full = projectSchema.safeParse(value);
+        expect(quick.success).toBe(full.success);
+        if (quick.success && full.success) expect(quick.data).toEqual(full.data);
+        expect(quick.error?.issues[0]).toEqual(full.error?.issues[0]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('refuses a row the quick check doubts with the schema’s own message', () => {
+    const error = errorOf(JSON.stringify(withSegment({ ...good, start: 5000, end: 10 })));
+    expect(error.message).toBe('documents[0].segments[2].end: end must not be before start');
+    expect(errorOf(JSON.stringify(withSegment({ ...good, extra: 1 }))).field).toBe('documents[0].segments[2]');
+  });
+
+  it('checks a row with comments or a role through the schema', () => {
+    const comment = { language: 'ko', author: 'A', time: '2024-01-01T00:00:00Z', text: 'n' };
+    expect(safeParseProject(withSegment({ ...good, comments: [comment], role: 'headline' })).success).toBe(true);
+    const error = errorOf(JSON.stringify(withSegment({ ...good, comments: [{ ...comment, time: 'later' }] })));
+    expect(error.field).toBe('documents[0].segments[2].comments[0].time');
   });
 });

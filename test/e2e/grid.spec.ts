@@ -133,6 +133,25 @@ test('each timed cell shows its reading speed and line lengths as exported, upda
   await expect(page.getByLabel('Segment 1 lasts 3.0 s')).toBeVisible();
 });
 
+test('each cell’s fields are a form of their own, which Enter in a cell never submits', async ({ page }) => {
+  // The browser's form tracking (Chromium's autofill) reads every field of the form a key was typed in:
+  // one form per cell keeps that to the cell (it read the whole grid's fields on every key).
+  const fields = await page.evaluate(() =>
+    [...document.querySelectorAll('textarea[data-cell]')].map((box) =>
+      box instanceof HTMLTextAreaElement ? (box.form?.elements.length ?? 0) : -1,
+    ),
+  );
+  expect(fields.length).toBeGreaterThan(8);
+  expect(new Set(fields)).toEqual(new Set([2]));
+  const box = cell(page, 'Українська', 2);
+  await box.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('next line');
+  await expect(box).toHaveValue(/\nnext line$/u);
+  await expect(page.getByRole('table')).toBeVisible();
+});
+
 test('a status set from the grid is one undo step', async ({ page }) => {
   const status = page.getByRole('combobox', { name: 'Status of Українська, segment 2' });
   await expect(status).toHaveValue('draft');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -129,6 +130,25 @@ describe('handlers in web mode', () => {
     );
     expect(forced).toMatchObject({ canceled: false, path });
     expect(parseProject(await readFile(path, 'utf8')).title).toBe('From this tab');
+  });
+
+  it('opens a project with the revision of the bytes it read, which a save then accepts', async () => {
+    const folder = await temporaryFolder('revision');
+    const path = join(folder, 'opened.subrelay');
+    const text = serializeProject(await loadSample());
+    await writeFile(path, text);
+    const handlers = createHandlers(webHost(folder));
+    const opened = await handlers.openProject({ path });
+    if (opened.canceled || !('project' in opened)) throw new Error('expected a project');
+    expect(opened.revision).toBe(createHash('sha256').update(text).digest('hex'));
+    const saved = valueOf(
+      await dispatch(handlers, 'saveProject', {
+        project: { ...opened.project, title: 'Edited' },
+        path,
+        expectedRevision: opened.revision,
+      }),
+    );
+    expect(saved).toMatchObject({ canceled: false, path });
   });
 
   it('answers a subtitle or text file with what to start a project from, not "not valid JSON"', async () => {

@@ -14,7 +14,8 @@ import {
   selectFindings,
   type AppState,
 } from '../../renderer/src/store/appState';
-import { createDispatcher } from '../../renderer/src/store/dispatcher';
+import { createDispatcher, TYPING_PAUSE_MS } from '../../renderer/src/store/dispatcher';
+import { bigProject } from '../support/bigProject';
 import { createStore } from '../../renderer/src/store/store';
 import { loadSample, useTemporaryFolders, webHost } from '../main/support';
 
@@ -177,5 +178,26 @@ describe('QA of the open transcript, checked in the background', () => {
     // An empty English cell is one more finding, known at once (the edited row is checked as it changes).
     typeInto(dispatcher, '');
     expect(selectFindings(store.getState())?.count).toBe(before + 1);
+  });
+
+  it('gives way to typing: no slice of the background check runs until the editing pauses', async () => {
+    const { store, dispatcher } = await started(await temporaryFolder('renderer-qa-typing'));
+    vi.useFakeTimers();
+    dispatcher.loadNew(bigProject(2000, 10), 'big.subrelay');
+    expect(selectDocument(store.getState())?.id).toBe('appeal');
+    const typeAt = (text: string): void => dispatcher.setText({ documentId: 'appeal', segmentId: 'c1000' }, 'uk', text);
+    typeAt('П');
+    // Keys keep coming, each well within the pause: the check waits.
+    for (let key = 0; key < 5; key++) {
+      await vi.advanceTimersByTimeAsync(TYPING_PAUSE_MS / 2);
+      typeAt(`П${'р'.repeat(key + 1)}`);
+      expect(selectFindings(store.getState())?.count).toBeUndefined();
+    }
+    await vi.advanceTimersByTimeAsync(TYPING_PAUSE_MS / 2);
+    expect(selectFindings(store.getState())?.count).toBeUndefined();
+    // The pause: the rows are checked (the clock stands still under fake timers, so one slice does them all).
+    await vi.advanceTimersByTimeAsync(TYPING_PAUSE_MS);
+    expect(selectFindings(store.getState())?.count).toBeGreaterThan(0);
+    expect(store.getState().qaChecked).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,13 @@ import type { Segment, SubrelayDocument } from '../../src/model/project';
 import { rowCounter } from '../../src/model/rowCounter';
 import { replaceAt } from '../../src/model/segmentIndex';
 import { columnWidths, contentWeights } from '../../renderer/src/components/columns';
+import { sameCell, selectRowIds, type TextCellProps } from '../../renderer/src/components/Grid';
+import { INITIAL_STATE, type AppState } from '../../renderer/src/store/appState';
+import { createHistory } from '../../src/model/history';
+import { bigProject } from '../support/bigProject';
+import type { Language } from '../../src/languages';
+import { DEFAULT_RULES } from '../../src/subtitles/rules';
+import { DEFAULT_DUBBING } from '../../src/dub/speakingTime';
 
 function segment(id: string, texts: Partial<Segment['texts']>, extra: Partial<Segment> = {}): Segment {
   return {
@@ -73,5 +80,72 @@ describe('a sum over rows kept edit by edit', () => {
     expect(reads).toBe(0);
     // Rows added: one full pass.
     expect(count([...edited, segment('new', {}, { confidence: { ko: 0.1, ru: 0.3 } })])).toBe(101);
+  });
+});
+
+describe('a cell re-renders only when what it shows changes', () => {
+  const row = segment('c1', { en: 'Hello.', uk: 'Привіт.' }, { start: 1000, end: 3000 });
+  const cell = (language: Language, shown: Segment = row): TextCellProps => ({
+    documentId: 'appeal',
+    segment: shown,
+    number: 1,
+    language,
+    timed: true,
+    rules: DEFAULT_RULES,
+    dubbing: DEFAULT_DUBBING,
+  });
+
+  it('typing in Ukrainian re-renders the Ukrainian cell, not the English one', () => {
+    const typed = { ...row, texts: { ...row.texts, uk: 'Привіт!' } };
+    expect(sameCell(cell('uk'), cell('uk', typed))).toBe(false);
+    expect(sameCell(cell('en'), cell('en', typed))).toBe(true);
+  });
+
+  it('a new time, exclusion, status or confidence of the cell re-renders it', () => {
+    for (const changed of [
+      { ...row, end: 4000 },
+      { ...row, excluded: true },
+      { ...row, status: { ...row.status, en: 'approved' as const } },
+      { ...row, confidence: { en: 0.2 } },
+    ]) {
+      expect(sameCell(cell('en'), cell('en', changed))).toBe(false);
+    }
+    expect(sameCell(cell('en'), { ...cell('en'), number: 2 })).toBe(false);
+  });
+});
+
+describe('the row ids of the grid while typing', () => {
+  const stateOf = (project: ReturnType<typeof bigProject>): AppState => ({
+    ...INITIAL_STATE,
+    workspace: {
+      history: createHistory(project),
+      settings: project.settings,
+      savedSettings: project.settings,
+      path: null,
+      name: 'big',
+      journalId: 'j',
+      revision: null,
+    },
+    documentId: 'appeal',
+  });
+
+  it('are the same array after an edit of one cell, found without reading every row', () => {
+    const project = bigProject(1000, 10);
+    const transcript = project.documents[0]!;
+    let reads = 0;
+    const counted = new Proxy(transcript.segments as Segment[], {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/u.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const before = { ...project, documents: [{ ...transcript, segments: counted }, ...project.documents.slice(1)] };
+    const ids = selectRowIds(stateOf(before));
+    expect(ids).toHaveLength(1000);
+    const typed = replaceAt(counted, 500, { ...counted[500]!, texts: { ...counted[500]!.texts, uk: 'Нове' } });
+    reads = 0;
+    const after = { ...before, documents: [{ ...transcript, segments: typed }, ...project.documents.slice(1)] };
+    expect(selectRowIds(stateOf(after))).toBe(ids);
+    expect(reads).toBe(0);
   });
 });

@@ -8,6 +8,11 @@ import { INITIAL_STATE, selectDocument, type AppState } from '../../renderer/src
 import { createDispatcher } from '../../renderer/src/store/dispatcher';
 import { selectProgress, selectVisibleRowIds } from '../../renderer/src/store/filters';
 import { createStore } from '../../renderer/src/store/store';
+import { createHistory } from '../../src/model/history';
+import type { Segment } from '../../src/model/project';
+import { replaceAt } from '../../src/model/segmentIndex';
+import type { RowFilter } from '../../src/review/filter';
+import { bigProject } from '../support/bigProject';
 import { useTemporaryFolders, webHost } from '../main/support';
 
 const temporaryFolder = useTemporaryFolders();
@@ -162,5 +167,48 @@ describe('review actions over the store', () => {
     expect(selectVisibleRowIds(store.getState())).toEqual(['q003']);
     dispatcher.run('undo');
     expect(selectDocument(store.getState())?.segments[2]?.comments).toBeUndefined();
+  });
+});
+
+describe('the rows shown, while typing in a long document', () => {
+  it('after an edit of one cell are worked out from that row alone, filter or not', () => {
+    const project = bigProject(1000, 10);
+    const transcript = project.documents[0]!;
+    let reads = 0;
+    const counted = new Proxy(transcript.segments as Segment[], {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/u.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const stateWith = (segments: ReadonlyArray<Segment>, filter: RowFilter): AppState => {
+      const shown = { ...project, documents: [{ ...transcript, segments }, ...project.documents.slice(1)] };
+      return {
+        ...INITIAL_STATE,
+        workspace: {
+          history: createHistory(shown),
+          settings: shown.settings,
+          savedSettings: shown.settings,
+          path: null,
+          name: 'big',
+          journalId: 'j',
+          revision: null,
+        },
+        documentId: 'appeal',
+        filter,
+      };
+    };
+    const approved: RowFilter = { language: 'uk', status: 'approved' };
+    const before = selectVisibleRowIds(stateWith(counted, approved));
+    expect(before).toHaveLength(250);
+    const row = counted[500]!;
+    expect(before).not.toContain(row.id);
+    const typed = replaceAt(counted, 500, { ...row, status: { ...row.status, uk: 'approved' } });
+    reads = 0;
+    const after = selectVisibleRowIds(stateWith(typed, approved));
+    expect(after).toHaveLength(251);
+    expect(after).toContain(row.id);
+    // The rows before the edit are not read one by one (the ids of the rows shown come from the new version).
+    expect(reads).toBeLessThanOrEqual(1);
   });
 });

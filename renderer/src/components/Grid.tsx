@@ -3,7 +3,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { useTranslation } from 'react-i18next';
 import { ENDONYMS, type Language } from '../../../src/languages';
 import type { DubbingSettings, Segment, SubrelayDocument, ViewSettings } from '../../../src/model/project';
-import { positionOf } from '../../../src/model/segmentIndex';
+import { originOf, positionOf } from '../../../src/model/segmentIndex';
 import { CARET_AT_END } from '../../../src/commands/commands';
 import { setSegmentStatus } from '../../../src/model/edit';
 import { segmentFit } from '../../../src/dub/speakingTime';
@@ -21,13 +21,26 @@ import { selectVisibleRowIds } from '../store/filters';
 import { caretLines } from './caretLines';
 import { columnWidths, contentWeights, FIXED_COLUMNS_EM } from './columns';
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** One number format per locale and kind, made once: `toLocaleString` builds a new one on every call. */
+function numberFormat(locale: string, minimumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}:${minimumFractionDigits}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits: 1 });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** Seconds with one decimal in the interface language's notation ("2.5" / "2,5"). */
 function seconds(milliseconds: number, locale: string): string {
-  return (milliseconds / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return numberFormat(locale, 1).format(milliseconds / 1000);
 }
 
 function number1(value: number, locale: string): string {
-  return value.toLocaleString(locale, { maximumFractionDigits: 1 });
+  return numberFormat(locale, 0).format(value);
 }
 
 /**
@@ -153,8 +166,7 @@ function TimeInput(props: {
   );
 }
 
-/** One cell's text box: takes the focus when the store's selection asks for it. */
-function TextCell(props: {
+export interface TextCellProps {
   readonly documentId: string;
   readonly segment: Segment;
   readonly number: number;
@@ -162,7 +174,35 @@ function TextCell(props: {
   readonly timed: boolean;
   readonly rules: SubtitleRules;
   readonly dubbing: DubbingSettings;
-}) {
+}
+
+/**
+ * Whether a cell shows the same as before: its own language's text, status and
+ * confidence, and the row's times and exclusion. Typing in one language of a
+ * row then re-renders that one cell, not the row's other languages.
+ */
+export function sameCell(a: TextCellProps, b: TextCellProps): boolean {
+  const { language } = b;
+  return (
+    a.documentId === b.documentId &&
+    a.number === b.number &&
+    a.language === language &&
+    a.timed === b.timed &&
+    a.rules === b.rules &&
+    a.dubbing === b.dubbing &&
+    (a.segment === b.segment ||
+      (a.segment.id === b.segment.id &&
+        a.segment.texts[language] === b.segment.texts[language] &&
+        a.segment.status[language] === b.segment.status[language] &&
+        a.segment.confidence?.[language] === b.segment.confidence?.[language] &&
+        a.segment.start === b.segment.start &&
+        a.segment.end === b.segment.end &&
+        a.segment.excluded === b.segment.excluded))
+  );
+}
+
+/** One cell's text box: takes the focus when the store's selection asks for it. */
+const TextCell = memo(function TextCell(props: TextCellProps) {
   const { t } = useTranslation();
   const dispatcher = useDispatcher();
   const { segment, language, number } = props;
@@ -207,57 +247,61 @@ function TextCell(props: {
   const status = segment.status[language];
   return (
     <td className={`text-cell lang-${language}${uncertain ? ' uncertain' : ''} ${severity}`}>
-      <textarea
-        ref={box}
-        lang={language}
-        data-cell={`${segment.id}:${language}`}
-        aria-label={cellName}
-        aria-description={description === '' ? undefined : description}
-        aria-invalid={severity === 'qa-error' ? true : undefined}
-        title={description === '' ? undefined : description}
-        value={segment.texts[language]}
-        rows={1}
-        spellCheck
-        onFocus={() => {
-          if (!selected) dispatcher.select({ segmentId: segment.id, language });
-        }}
-        onChange={(event) => dispatcher.setText(ref, language, event.target.value)}
-      />
-      {selected && messages.length > 0 && (
-        <ul className="cell-findings" aria-label={t('grid.findingsOf', { cell: cellName })}>
-          {messages.map((message, index) => (
-            <li key={index}>{message}</li>
-          ))}
-        </ul>
-      )}
-      <span className="cell-footer">
-        {props.timed && !excluded && (
-          <CellMeasures
-            segment={segment}
-            language={language}
-            number={number}
-            rules={props.rules}
-            dubbing={props.dubbing}
-          />
+      {/* A form of its own per cell: the browser's form tracking (Chromium's autofill) then looks at this
+          cell's fields on each key, not at every field of the grid. Nothing is ever submitted. */}
+      <form className="cell-form" onSubmit={(event) => event.preventDefault()}>
+        <textarea
+          ref={box}
+          lang={language}
+          data-cell={`${segment.id}:${language}`}
+          aria-label={cellName}
+          aria-description={description === '' ? undefined : description}
+          aria-invalid={severity === 'qa-error' ? true : undefined}
+          title={description === '' ? undefined : description}
+          value={segment.texts[language]}
+          rows={1}
+          spellCheck
+          onFocus={() => {
+            if (!selected) dispatcher.select({ segmentId: segment.id, language });
+          }}
+          onChange={(event) => dispatcher.setText(ref, language, event.target.value)}
+        />
+        {selected && messages.length > 0 && (
+          <ul className="cell-findings" aria-label={t('grid.findingsOf', { cell: cellName })}>
+            {messages.map((message, index) => (
+              <li key={index}>{message}</li>
+            ))}
+          </ul>
         )}
-        <select
-          className={`status-chip status-${status}`}
-          aria-label={t('grid.statusOf', { cell: cellName })}
-          value={status}
-          onChange={(event) =>
-            dispatcher.edit((p) => setSegmentStatus(p, ref, language, event.target.value as SegmentStatus), 'status')
-          }
-        >
-          {SEGMENT_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {t(`status.${value}`)}
-            </option>
-          ))}
-        </select>
-      </span>
+        <span className="cell-footer">
+          {props.timed && !excluded && (
+            <CellMeasures
+              segment={segment}
+              language={language}
+              number={number}
+              rules={props.rules}
+              dubbing={props.dubbing}
+            />
+          )}
+          <select
+            className={`status-chip status-${status}`}
+            aria-label={t('grid.statusOf', { cell: cellName })}
+            value={status}
+            onChange={(event) =>
+              dispatcher.edit((p) => setSegmentStatus(p, ref, language, event.target.value as SegmentStatus), 'status')
+            }
+          >
+            {SEGMENT_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`status.${value}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+      </form>
     </td>
   );
-}
+}, sameCell);
 
 /** One row: re-renders only when its own segment (or its findings) change. */
 const Row = memo(function Row(props: {
@@ -379,6 +423,8 @@ export function selectRowIds(state: AppState): ReadonlyArray<string> {
 /** Whether two versions of a document have the same rows in the same order. */
 function sameRows(before: ReadonlyArray<Segment>, after: ReadonlyArray<Segment>): boolean {
   if (before.length !== after.length) return false;
+  // An edit of one cell keeps every row (it says so): no pass over the rows.
+  if (originOf(after)?.previous === before) return true;
   for (let index = 0; index < after.length; index++) {
     const a = before[index];
     const b = after[index];
@@ -454,13 +500,15 @@ export function Grid() {
     },
     [selectedRow],
   );
+  // A new key function makes the virtualizer lay out every row again (20,000 of them): one per list of rows.
+  const getItemKey = useCallback((index: number): string | number => rowIds[index] ?? index, [rowIds]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is a mutable instance by design; render reads it.
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
     count: rowIds.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => (timed ? 62 : 50),
     overscan: 6,
-    getItemKey: (index) => rowIds[index] ?? index,
+    getItemKey,
     rangeExtractor: keepSelected,
     scrollMargin: headHeight,
   });

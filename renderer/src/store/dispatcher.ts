@@ -50,6 +50,11 @@ export interface MediaController {
 }
 const JOURNAL_DELAY_MS = 1500;
 const JOURNAL_HOLD_MS = 4000;
+/** The background QA check waits this long after the last edit, so typing never waits for it. */
+export const TYPING_PAUSE_MS = 400;
+/** The longest and the shortest slice of background checking. */
+const SLICE_MS = 8;
+const MIN_SLICE_MS = 2;
 
 type OpenResult = ApiResponse<'openProject'>;
 
@@ -186,7 +191,11 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
     else void perform(action);
   }
 
+  /** When the project was last edited (for the background check, which waits for a pause). */
+  let lastEditAt = Number.NEGATIVE_INFINITY;
+
   function edit(change: (project: Project) => Project, action: string, coalesceKey?: string): void {
+    lastEditAt = Date.now();
     set((s) => {
       const workspace = s.workspace;
       if (workspace === undefined) return s;
@@ -388,21 +397,36 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
   });
 
   // A long transcript is checked a slice at a time after it opens (the rows on screen are checked first, as
-  // they are drawn), so that opening and typing never wait for the whole document's QA.
-  let checking: ReturnType<typeof setTimeout> | undefined;
-  const checkSlice = (): void => {
-    checking = undefined;
+  // they are drawn), so that opening and typing never wait for the whole document's QA. The slices give way
+  // to the translator: none runs until a pause in the editing, each runs in the page's idle time where the
+  // browser has one, and each is short, so a key pressed meanwhile waits a few milliseconds at most.
+  let checking = false;
+  const scheduleSlice = (delay: number): void => {
+    checking = true;
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(checkSlice, { timeout: 1000 });
+      else checkSlice();
+    }, delay);
+  };
+  const checkSlice = (deadline?: IdleDeadline): void => {
+    checking = false;
     const check = selectFindings(get());
     if (check === undefined) return;
-    const until = Date.now() + 12;
+    const sinceEdit = Date.now() - lastEditAt;
+    if (sinceEdit < TYPING_PAUSE_MS) {
+      scheduleSlice(TYPING_PAUSE_MS - sinceEdit);
+      return;
+    }
+    const budget = Math.max(MIN_SLICE_MS, Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS));
+    const until = Date.now() + budget;
     // Done (here, or by the grid checking the rows it drew meanwhile): tell whoever shows the count.
     if (check.complete(() => Date.now() < until)) set((s) => ({ ...s, qaChecked: s.qaChecked + 1 }));
-    else checking = setTimeout(checkSlice, 0);
+    else scheduleSlice(0);
   };
   store.subscribe(() => {
-    if (checking !== undefined) return;
+    if (checking) return;
     const check = selectFindings(get());
-    if (check !== undefined && check.count === undefined) checking = setTimeout(checkSlice, 0);
+    if (check !== undefined && check.count === undefined) scheduleSlice(0);
   });
 
   // The journal: while there are unsaved changes, keep them where a crash cannot take them.

@@ -11,7 +11,7 @@
 import type { CommandDialog } from '../../../src/commands/commands';
 import { isLanguage } from '../../../src/languages';
 import type { Segment, SubrelayDocument } from '../../../src/model/project';
-import { positionOf } from '../../../src/model/segmentIndex';
+import { changedPositions, positionOf } from '../../../src/model/segmentIndex';
 import type { TranscriptCheck } from '../../../src/qa/transcriptCheck';
 import { isFilterActive, rowPasses, type FindingCells, type RowFilter } from '../../../src/review/filter';
 import { documentProgress, type LanguageProgress } from '../../../src/review/progress';
@@ -19,6 +19,8 @@ import { selectDocument, selectFindings, type AppState, type Dialog } from './ap
 
 const NO_ROWS: ReadonlyArray<string> = [];
 const NO_PROGRESS: ReadonlyArray<LanguageProgress> = [];
+/** More changed rows than this are looked at by a pass over the rows. */
+const CHANGED_LIMIT = 256;
 
 interface Visible {
   readonly document: SubrelayDocument;
@@ -100,10 +102,10 @@ export function selectVisibleRowIds(state: AppState): ReadonlyArray<string> {
     passes = previous.passes;
     let same = previous.selectedId === selectedId;
     const before = previous.document.segments;
-    for (let index = 0; index < segments.length; index++) {
+    const look = (index: number): void => {
       const now = segments[index];
       const old = before[index];
-      if (now === old || now === undefined) continue;
+      if (now === old || now === undefined) return;
       if (old === undefined || old.id !== now.id) same = false;
       const pass = test(now);
       if (pass !== passes[index]) {
@@ -111,7 +113,11 @@ export function selectVisibleRowIds(state: AppState): ReadonlyArray<string> {
         passes[index] = pass;
         same = false;
       }
-    }
+    };
+    // An edit of one cell says which row it changed: no pass over the others.
+    const changed = changedPositions(before, segments, CHANGED_LIMIT);
+    if (changed !== undefined) changed.forEach(look);
+    else for (let index = 0; index < segments.length; index++) look(index);
     if (same) ids = previous.ids;
   } else {
     passes = new Uint8Array(segments.length);
