@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import { parseProject } from '../../src/model/schema';
 import { serializeProject } from '../../src/model/serialize';
 import { bigProject } from '../support/bigProject';
-import { test } from './webMode';
+import { openProject, test } from './webMode';
 
 /**
  * The grid of issue 11: only the rows in view exist in the page, the
@@ -17,13 +17,6 @@ const cell = (page: Page, language: string, n: number) =>
   page.getByRole('textbox', { name: `${language}, segment ${n}`, exact: true });
 
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
-
-async function openProject(page: Page, path: string): Promise<void> {
-  await page.getByRole('toolbar').getByRole('button', { name: 'Project' }).click();
-  await page.getByRole('menuitem', { name: 'Open…' }).click();
-  await page.getByRole('textbox', { name: 'Project file path' }).fill(path);
-  await page.getByRole('button', { name: 'OK' }).click();
-}
 
 test.beforeEach(async ({ page, web }) => {
   await web.clearJournals();

@@ -9,7 +9,7 @@ import { serializeProject } from '../../src/model/serialize';
 import type { Segment } from '../../src/model/project';
 import { DEFAULT_RULES } from '../../src/subtitles/rules';
 import { parseTime } from '../../src/time/timecode';
-import { root, test } from './webMode';
+import { openProject, root, test } from './webMode';
 
 /**
  * The media panel of issue 13, on the sample's demo track (`npm run
@@ -49,13 +49,6 @@ test.beforeEach(async ({ page, web }) => {
   await page.goto(web.url);
   await expect(page.getByRole('table')).toBeVisible();
 });
-
-async function openProject(page: Page, path: string): Promise<void> {
-  await page.getByRole('toolbar').getByRole('button', { name: 'Project' }).click();
-  await page.getByRole('menuitem', { name: 'Open…' }).click();
-  await page.getByRole('textbox', { name: 'Project file path' }).fill(path);
-  await page.getByRole('button', { name: 'OK' }).click();
-}
 
 const preview = (page: Page) => page.getByRole('region', { name: 'Subtitle preview' });
 const video = (page: Page) => page.getByLabel('Video', { exact: true });

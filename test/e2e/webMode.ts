@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -66,3 +66,11 @@ export const test = base.extend<object, { web: WebMode }>({
     { scope: 'worker' },
   ],
 });
+
+/** Project ▸ Open… in the web mode: the path dialog, then OK. */
+export async function openProject(page: Page, path: string): Promise<void> {
+  await page.getByRole('toolbar').getByRole('button', { name: 'Project' }).click();
+  await page.getByRole('menuitem', { name: 'Open…' }).click();
+  await page.getByRole('textbox', { name: 'Project file path' }).fill(path);
+  await page.getByRole('button', { name: 'OK' }).click();
+}

@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../main/handlers/dispatch';
-import { createHandlers } from '../../main/handlers/handlers';
-import { ApiError, OPERATIONS, unwrapEnvelope, type SubrelayApi } from '../../src/api/contract';
+import { ApiError, type SubrelayApi } from '../../src/api/contract';
 import { parseProject } from '../../src/model/schema';
 import { serializeProject } from '../../src/model/serialize';
 import {
@@ -17,19 +15,10 @@ import {
 import { createDispatcher, TYPING_PAUSE_MS } from '../../renderer/src/store/dispatcher';
 import { bigProject } from '../support/bigProject';
 import { createStore } from '../../renderer/src/store/store';
-import { loadSample, useTemporaryFolders, webHost } from '../main/support';
+import { apiOver } from './support';
+import { loadSample, useTemporaryFolders } from '../main/support';
 
 const temporaryFolder = useTemporaryFolders();
-
-/** The renderer's API over the real handlers of a web-mode host, through the same dispatch the server uses. */
-function apiOver(folder: string): SubrelayApi {
-  const handlers = createHandlers(webHost(folder, { root: folder }));
-  const entries = OPERATIONS.map((operation) => [
-    operation,
-    async (request: unknown) => unwrapEnvelope(await dispatch(handlers, operation, request)),
-  ]);
-  return Object.fromEntries(entries) as SubrelayApi;
-}
 
 async function started(folder: string) {
   const store = createStore<AppState>({ ...INITIAL_STATE, mode: 'web' });

@@ -2,24 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../main/handlers/dispatch';
-import { createHandlers } from '../../main/handlers/handlers';
-import { OPERATIONS, unwrapEnvelope, type SubrelayApi } from '../../src/api/contract';
 import { INITIAL_STATE, selectDocument, type AppState } from '../../renderer/src/store/appState';
 import { createDispatcher, type MediaController } from '../../renderer/src/store/dispatcher';
 import { createStore } from '../../renderer/src/store/store';
-import { useTemporaryFolders, webHost } from '../main/support';
+import { apiOver } from './support';
+import { useTemporaryFolders } from '../main/support';
 
 const temporaryFolder = useTemporaryFolders();
-
-function apiOver(folder: string): SubrelayApi {
-  const handlers = createHandlers(webHost(folder, { root: folder }));
-  const entries = OPERATIONS.map((operation) => [
-    operation,
-    async (request: unknown) => unwrapEnvelope(await dispatch(handlers, operation, request)),
-  ]);
-  return Object.fromEntries(entries) as SubrelayApi;
-}
 
 async function started(folder: string, mode: AppState['mode'] = 'web') {
   const store = createStore<AppState>({ ...INITIAL_STATE, mode });

@@ -1,30 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../main/handlers/dispatch';
-import { createHandlers } from '../../main/handlers/handlers';
-import { OPERATIONS, unwrapEnvelope, type SubrelayApi } from '../../src/api/contract';
 import type { FindOptions } from '../../src/usecases/findReplace';
 import { INITIAL_STATE, selectDocument, type AppState } from '../../renderer/src/store/appState';
 import { createDispatcher } from '../../renderer/src/store/dispatcher';
 import { selectProgress, selectVisibleRowIds } from '../../renderer/src/store/filters';
 import { createStore } from '../../renderer/src/store/store';
+import { apiOver } from './support';
 import { createHistory } from '../../src/model/history';
 import type { Segment } from '../../src/model/project';
 import { replaceAt } from '../../src/model/segmentIndex';
 import type { RowFilter } from '../../src/review/filter';
 import { bigProject } from '../support/bigProject';
-import { useTemporaryFolders, webHost } from '../main/support';
+import { useTemporaryFolders } from '../main/support';
 
 const temporaryFolder = useTemporaryFolders();
-
-function apiOver(folder: string): SubrelayApi {
-  const handlers = createHandlers(webHost(folder, { root: folder }));
-  const entries = OPERATIONS.map((operation) => [
-    operation,
-    async (request: unknown) => unwrapEnvelope(await dispatch(handlers, operation, request)),
-  ]);
-  return Object.fromEntries(entries) as SubrelayApi;
-}
 
 async function started() {
   const store = createStore<AppState>({ ...INITIAL_STATE, mode: 'web' });
