@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseProject, ProjectFormatError } from '../../src/model/schema';
+import { isUtf8 } from 'node:buffer';
+import { readProjectText, ProjectFormatError } from '../../src/model/schema';
 import type { Problem, ProblemCode } from '../../src/api/problems';
 import type { Language } from '../../src/languages';
 import type { Project } from '../../src/model/project';
 import { DecodeError, decodeText } from '../../src/text/decode';
+import { rememberJsonSource } from './jsonSource';
 import { revisionOfBytes } from './revision';
 
 /** A file problem worded for the translator: which file, and what is wrong with it. */
@@ -86,12 +88,24 @@ export async function readFileBytes(file: string, maxBytes: number): Promise<Uin
 
 /** Reads a file as UTF-8 text, refusing files over `maxBytes` before reading them. */
 export async function readTextFile(file: string, maxBytes: number): Promise<string> {
-  const bytes = await readFileBytes(file, maxBytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { code: 'not-utf8' } });
-  }
+  const text = decodeUtf8(await readFileBytes(file, maxBytes));
+  if (text === undefined) throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { code: 'not-utf8' } });
+  return text;
+}
+
+/**
+ * UTF-8 bytes as text without a leading byte order mark (as `TextDecoder`
+ * gives them), or undefined when they are not UTF-8. Checked and decoded
+ * natively: `TextDecoder` with `fatal` took 90–150 ms for a 14 MB project.
+ */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  if (!isUtf8(bytes)) return undefined;
+  const text = withoutByteOrderMark(bytes);
+  return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8');
+}
+
+function withoutByteOrderMark(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 /** Plain-text and subtitle files larger than this are refused before being read whole. */
@@ -149,14 +163,12 @@ export interface ReadProject {
  */
 export async function readProjectFileAndRevision(file: string): Promise<ReadProject> {
   const bytes = await readFileBytes(file, MAX_PROJECT_BYTES);
-  let text: string;
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { code: 'not-utf8' } });
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { code: 'not-utf8' } });
-  }
-  try {
-    return { project: parseProject(text), revision: revisionOfBytes(bytes) };
+    const { project, asWritten } = readProjectText(text);
+    if (asWritten) rememberJsonSource(project, withoutByteOrderMark(bytes));
+    return { project, revision: revisionOfBytes(bytes) };
   } catch (error) {
     if (error instanceof ProjectFormatError) {
       throw new FileError(file, error.message, 'bad-file', { problem: error.problem });

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { dispatch } from '../handlers/dispatch';
+import { answerBody } from '../handlers/jsonSource';
 import { MEDIA_ROUTE, serveMedia } from './media';
 import { securePage } from './pageSecurity';
 import type { Handlers } from '../handlers/handlers';
@@ -61,7 +62,12 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function send(response: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+): void {
   response.writeHead(status, {
     'Content-Type': type,
     'Cache-Control': 'no-store',
@@ -183,7 +189,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         return;
       }
       const envelope = await dispatch(handlers, url.pathname.slice('/api/'.length), payload);
-      send(response, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
+      send(response, 200, answerBody(envelope), 'application/json; charset=utf-8');
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

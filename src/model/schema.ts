@@ -341,6 +341,16 @@ export function validateProject(value: unknown): Project {
 
 /** Parses the text of a `.subrelay` file; see `validateProject`. */
 export function parseProject(text: string): Project {
+  return readProjectText(text).project;
+}
+
+/**
+ * Parses the text of a `.subrelay` file (see `validateProject`) and says
+ * whether the project is exactly the JSON the text holds: nothing migrated,
+ * given a default or left out. Then the text itself can stand for the
+ * project, for instance sent as it is instead of written out again.
+ */
+export function readProjectText(text: string): { readonly project: Project; readonly asWritten: boolean } {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/u, ''));
@@ -348,5 +358,31 @@ export function parseProject(text: string): Project {
     const detail = error instanceof Error ? error.message : String(error);
     throw new ProjectFormatError(`not valid JSON (${detail})`, '', { code: 'not-json', params: { detail } });
   }
-  return validateProject(value);
+  const project = validateProject(value);
+  return { project, asWritten: sameJsonValue(value, project) };
+}
+
+/**
+ * Whether two JSON values hold the same: the same keys with the same values,
+ * arrays of the same length and order. A part that is the same object in both
+ * is not looked into, so a validated project whose rows came back as they were
+ * read is compared in time proportional to its rows, not to its text.
+ */
+export function sameJsonValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!sameJsonValue(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(right, key) || !sameJsonValue(left[key], right[key])) return false;
+  }
+  return true;
 }

@@ -180,7 +180,7 @@ interface TraceEvent {
   readonly ts: number;
   readonly dur?: number;
   readonly tdur?: number;
-  readonly args?: { readonly data?: { readonly type?: string } };
+  readonly args?: { readonly data?: { readonly type?: string }; readonly name?: string };
 }
 
 /**
@@ -220,6 +220,129 @@ function keyCpuTimes(trace: Buffer): number[] {
   });
 }
 
+/** What each kind of main-thread work is called in a Chromium trace (by the start of the event's name). */
+const WORK_KINDS: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
+  ['editing', ['TypingCommand', 'Editor::', 'FrameSelection::']],
+  ['style', ['Blink.Style', 'UpdateLayoutTree', 'RecalculateStyles', 'Document::recalcStyle', 'Document::updateStyle']],
+  [
+    'layout',
+    [
+      'Layout',
+      'Blink.Layout',
+      'Blink.ForcedStyleAndLayout',
+      'Document::UpdateStyleAndLayout',
+      'LocalFrameView::UpdateStyleAndLayout',
+      'LocalFrameView::RunStyleAndLayoutLifecyclePhases',
+      'LocalFrameView::layout',
+      'LocalFrameView::performLayout',
+      'InlineNode::',
+      'HitTest',
+      'LayoutView::HitTest',
+    ],
+  ],
+  [
+    'paint',
+    [
+      'Paint',
+      'PrePaint',
+      'Blink.Paint',
+      'Blink.PrePaint',
+      'Blink.CompositingCommit',
+      'UpdateLayer',
+      'WebFrameWidgetImpl::UpdateLifecycle',
+      'LocalFrameView::RunPaintLifecyclePhase',
+      'LocalFrameView::RunPrePaintLifecyclePhase',
+      'Layerize',
+      'PaintArtifactCompositor',
+      'Commit',
+      'CullRectUpdate',
+      'Blink.CompositingInputs',
+      'LocalFrameView::RunCompositingInputsLifecyclePhase',
+      'LocalFrameView::pushPaintArtifactToCompositor',
+    ],
+  ],
+  ['GC', ['MinorGC', 'MajorGC', 'V8.GC', 'BlinkGC']],
+  [
+    'script',
+    [
+      'FunctionCall',
+      'EventDispatch',
+      'TimerFire',
+      'FireAnimationFrame',
+      'RunMicrotasks',
+      'EvaluateScript',
+      'v8.',
+      'V8.',
+      'ParseHTML',
+      'XHRLoad',
+      'ResourceReceivedData',
+    ],
+  ],
+];
+
+/**
+ * Where the page's main thread spent its time between two moments of a trace
+ * (µs), by kind of work: each event's own time (its length less its
+ * children's), summed by kind.
+ */
+function workByKind(trace: Buffer, from = 0, to = Number.POSITIVE_INFINITY): Map<string, number> {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  // The page's main thread: of the renderers' main threads, the one with the most work.
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const count = (thread: TraceEvent): number =>
+    events.filter((e) => e.pid === thread.pid && e.tid === thread.tid).length;
+  const mainThread = mains
+    .map((thread) => ({ thread, events: count(thread) }))
+    .sort((a, b) => b.events - a.events)[0]?.thread;
+  const threadEvents = events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.dur !== undefined &&
+        e.pid === mainThread?.pid &&
+        e.tid === mainThread.tid &&
+        e.ts >= from &&
+        e.ts <= to,
+    )
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const totals = new Map<string, number>();
+  const stack: Array<{ readonly event: TraceEvent; own: number }> = [];
+  const close = (entry: { readonly event: TraceEvent; own: number }): void => {
+    const kind =
+      WORK_KINDS.find(([, prefixes]) => prefixes.some((p) => entry.event.name.startsWith(p)))?.[0] ?? 'other';
+    totals.set(kind, (totals.get(kind) ?? 0) + entry.own / 1000);
+  };
+  for (const event of threadEvents) {
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top === undefined || top.event.ts + (top.event.dur ?? 0) > event.ts) break;
+      close(top);
+      stack.pop();
+    }
+    const parent = stack[stack.length - 1];
+    if (parent !== undefined) parent.own -= event.dur ?? 0;
+    stack.push({ event, own: event.dur ?? 0 });
+  }
+  for (const entry of stack) close(entry);
+  return totals;
+}
+
+/** The trace times (µs) of the first keydown and of 100 ms after the last. */
+function keydownSpan(trace: Buffer): readonly [number, number] {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const times = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').map((e) => e.ts);
+  return times.length === 0 ? [0, 0] : [Math.min(...times), Math.max(...times) + 100_000];
+}
+
+function describeWork(totals: Map<string, number>, per = 1): string {
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, time]) => `${kind} ${ms(time / per)}`)
+    .join(', ');
+}
+
 async function profiled<T>(client: CDPSession | undefined, name: string, work: () => Promise<T>): Promise<T> {
   if (client === undefined || PROFILE_FOLDER === undefined) return work();
   await client.send('Profiler.enable');
@@ -243,7 +366,23 @@ async function measure(
   rows: number,
 ): Promise<Figures> {
   const client = await page.context().newCDPSession(page);
-  const opened = await stage(`${name}: open`, 180, () => profiled(client, `${name}-open`, () => open(client)));
+  const opened = await stage(`${name}: open`, 180, () =>
+    profiled(client, `${name}-open`, async () => {
+      if (PROFILE_FOLDER === undefined) return open(client);
+      // Traced only when profiling: tracing slows what it watches.
+      const browser = page.context().browser();
+      await browser?.startTracing(page, {
+        path: join(resolve(PROFILE_FOLDER), `${name}-open.trace.json`),
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'],
+      });
+      try {
+        return await open(client);
+      } finally {
+        const trace = await browser?.stopTracing();
+        if (trace !== undefined) log(`${name}: the open's main-thread work: ${describeWork(workByKind(trace))}`);
+      }
+    }),
+  );
 
   // Ctrl+End from the first cell: measured in the page, from keydown to the frame after the last cell took the focus.
   await stage(`${name}: focus the first cell`, 60, () =>
@@ -299,6 +438,10 @@ async function measure(
       }
       await page.waitForFunction('window.keySamples.length >= 60', undefined, { timeout: 0 });
       const trace = await browser?.stopTracing();
+      if (trace !== undefined) {
+        const [first, last] = keydownSpan(trace);
+        log(`${name}: each key's main-thread work, on average: ${describeWork(workByKind(trace, first, last), 60)}`);
+      }
       return {
         samples: (await page.evaluate<number[]>('window.keySamples')).sort((a, b) => a - b),
         cpu: trace === undefined ? [] : keyCpuTimes(trace).sort((a, b) => a - b),

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   parseProject,
   projectSchema,
+  readProjectText,
+  sameJsonValue,
   ProjectFormatError,
   safeParseProject,
   validateProject,
@@ -251,5 +253,52 @@ describe('safeParseProject (the quick check of usual rows)', () => {
     expect(safeParseProject(withSegment({ ...good, comments: [comment], role: 'headline' })).success).toBe(true);
     const error = errorOf(JSON.stringify(withSegment({ ...good, comments: [{ ...comment, time: 'later' }] })));
     expect(error.field).toBe('documents[0].segments[2].comments[0].time');
+  });
+});
+
+describe('readProjectText', () => {
+  it('says a current project is exactly what its text holds', () => {
+    const { project, asWritten } = readProjectText(text);
+    expect(asWritten).toBe(true);
+    expect(project).toEqual(parseProject(text));
+  });
+
+  it('says so when reading changed the project (an older format, migrated)', () => {
+    const old = readFileSync(new URL('../fixtures/kursk-appeal.v2.subrelay', import.meta.url), 'utf8');
+    const read = readProjectText(old);
+    expect(read.asWritten).toBe(false);
+    expect(read.project).toEqual(parseProject(old));
+  });
+});
+
+describe('sameJsonValue', () => {
+  it('compares keys, values and array order, not key order', () => {
+    expect(sameJsonValue({ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 })).toBe(true);
+    expect(sameJsonValue({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameJsonValue({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(sameJsonValue({ a: {} }, { a: [] })).toBe(false);
+    expect(sameJsonValue([], {})).toBe(false);
+    expect(sameJsonValue({ a: '1' }, { a: 1 })).toBe(false);
+    expect(sameJsonValue(null, {})).toBe(false);
+  });
+
+  it('agrees with comparing the values written out with their keys sorted', () => {
+    const sorted = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sorted)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(
+              Object.entries(value)
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .map(([key, item]) => [key, sorted(item)]),
+            )
+          : value;
+    const canonical = (value: unknown): string => JSON.stringify(sorted(value));
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        expect(sameJsonValue(a, b)).toBe(canonical(a) === canonical(b));
+        expect(sameJsonValue(a, JSON.parse(JSON.stringify(a)))).toBe(true);
+      }),
+    );
   });
 });

@@ -9,6 +9,10 @@ import { root, test } from './webMode';
 const FIRST_SENTENCE =
   'A South Korean soldier fighting on Ukraine’s side on Wednesday published an appeal to his North Korean “brothers”';
 
+// Tall enough that the whole sample (ten rows after a split) is drawn: the grid draws only the rows near the
+// view (windowing has its own tests in grid.spec.ts); these tests look at rows across the sample.
+test.use({ viewport: { width: 1280, height: 1000 } });
+
 test.beforeEach(async ({ page, web }) => {
   await web.clearJournals();
   await page.goto(web.url);

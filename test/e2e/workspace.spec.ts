@@ -18,6 +18,10 @@ async function openMenuItem(page: Page, menu: string, item: string): Promise<voi
   await page.getByRole('menuitem', { name: item }).click();
 }
 
+// Tall enough that the rows these tests look at are drawn: the grid draws only the rows near the view
+// (windowing has its own tests in grid.spec.ts).
+test.use({ viewport: { width: 1280, height: 1000 } });
+
 test.beforeEach(async ({ page, web }) => {
   await web.clearJournals();
   await page.goto(web.url);

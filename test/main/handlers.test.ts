@@ -151,6 +151,25 @@ describe('handlers in web mode', () => {
     expect(saved).toMatchObject({ canceled: false, path });
   });
 
+  it('refuses a project file that is not UTF-8, naming it; a byte order mark is read past', async () => {
+    const folder = await temporaryFolder('utf8');
+    const handlers = createHandlers(webHost(folder));
+    const text = serializeProject(await loadSample());
+    const latin1 = join(folder, 'latin1.subrelay');
+    // "Privé" in Latin-1: a lone 0xE9 byte is not UTF-8.
+    await writeFile(
+      latin1,
+      Buffer.concat([Buffer.from(text.replace('}', ', "x": "Priv')), Buffer.from([0xe9]), Buffer.from('"}')]),
+    );
+    const refused = errorOf(await dispatch(handlers, 'openProject', { path: latin1 }));
+    expect(refused).toMatchObject({ code: 'bad-file', file: latin1, problem: { code: 'not-utf8' } });
+    const marked = join(folder, 'marked.subrelay');
+    await writeFile(marked, `\uFEFF${text}`);
+    const opened = await handlers.openProject({ path: marked });
+    if (opened.canceled || !('project' in opened)) throw new Error('expected a project');
+    expect(opened.project).toEqual(parseProject(text));
+  });
+
   it('answers a subtitle or text file with what to start a project from, not "not valid JSON"', async () => {
     const folder = await temporaryFolder('start');
     const srt = join(folder, 'appeal.ko.srt');

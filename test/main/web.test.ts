@@ -1,11 +1,12 @@
 import { request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { Server, connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../main/handlers/handlers';
 import { startWebServer, TOKEN_HEADER, type RunningWebServer } from '../../main/web/server';
 import type { ApiEnvelope } from '../../src/api/contract';
+import { parseProject } from '../../src/model/schema';
 import { useTemporaryFolders, webHost } from './support';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnop';
@@ -204,6 +205,38 @@ describe('startWebServer', () => {
       ok: true,
       value: { samples: [{ id: 'kursk-appeal', title: 'Kursk appeal' }] },
     });
+  });
+
+  it('answers openProject with the file as written, or as validated when reading it changed something', async () => {
+    const { port } = await start();
+    const folder = await temporaryFolder('projects');
+    const text = await readFile(new URL('../../samples/kursk-appeal.subrelay', import.meta.url), 'utf8');
+    const sessionId = '0b6f4e0a-1c1e-4d7e-9a52-2f6f0d3c9a11';
+    const open = async (name: string, content: string): Promise<Reply> => {
+      const path = join(folder, name);
+      await writeFile(path, content);
+      return api(port, 'openProject', { path, sessionId });
+    };
+
+    // A current project: the answer carries the file's own bytes, and means exactly the project read from them.
+    const current = await open('current.subrelay', text);
+    expect(current.body).toContain(text.trimEnd());
+    const answered = JSON.parse(current.body) as { ok: boolean; value: { project: unknown; name: string } };
+    expect(answered.ok).toBe(true);
+    expect(answered.value.name).toBe('current.subrelay');
+    expect(answered.value.project).toEqual(parseProject(text));
+
+    // With a byte order mark: the mark is not sent (it would not be JSON there).
+    const marked = await open('marked.subrelay', `\uFEFF${text}`);
+    expect(marked.body).not.toContain('\uFEFF');
+    expect((JSON.parse(marked.body) as { value: { project: unknown } }).value.project).toEqual(parseProject(text));
+
+    // An older format is migrated on reading: the answer is the migrated project, not the file.
+    const old = await readFile(new URL('../fixtures/kursk-appeal.v2.subrelay', import.meta.url), 'utf8');
+    const migrated = await open('old.subrelay', old);
+    const project = (JSON.parse(migrated.body) as { value: { project: { version: number } } }).value.project;
+    expect(project).toEqual(parseProject(old));
+    expect(project.version).not.toBe((JSON.parse(old) as { version: number }).version);
   });
 
   it('answers an unknown operation with a not-found envelope', async () => {

@@ -246,7 +246,7 @@ const TextCell = memo(function TextCell(props: TextCellProps) {
   const cellName = t('grid.cellLabel', { language: ENDONYMS[language], number });
   const status = segment.status[language];
   return (
-    <td className={`text-cell lang-${language}${uncertain ? ' uncertain' : ''} ${severity}`}>
+    <td role="cell" className={`text-cell lang-${language}${uncertain ? ' uncertain' : ''} ${severity}`}>
       {/* A form of its own per cell: the browser's form tracking (Chromium's autofill) then looks at this
           cell's fields on each key, not at every field of the grid. Nothing is ever submitted. */}
       <form className="cell-form" onSubmit={(event) => event.preventDefault()}>
@@ -340,6 +340,7 @@ const Row = memo(function Row(props: {
   return (
     <tr
       ref={measure}
+      role="row"
       data-index={index}
       aria-rowindex={index + 2}
       className={excluded ? 'excluded' : undefined}
@@ -347,6 +348,7 @@ const Row = memo(function Row(props: {
     >
       <th
         scope="row"
+        role="rowheader"
         className="number"
         title={excluded ? t('grid.excluded') : t('grid.paragraph', { number: segment.paragraph + 1 })}
       >
@@ -356,7 +358,7 @@ const Row = memo(function Row(props: {
       </th>
       {props.timed && (
         <>
-          <td className="time-cell">
+          <td role="cell" className="time-cell">
             <TimeInput
               value={segment.start}
               label={t('grid.startLabel', { number })}
@@ -364,7 +366,7 @@ const Row = memo(function Row(props: {
               onInvalid={invalidTime}
             />
           </td>
-          <td className="time-cell">
+          <td role="cell" className="time-cell">
             <TimeInput
               value={segment.end}
               label={t('grid.endLabel', { number })}
@@ -507,7 +509,7 @@ export function Grid() {
     count: rowIds.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => (timed ? 62 : 50),
-    overscan: 6,
+    overscan: 3,
     getItemKey,
     rangeExtractor: keepSelected,
     scrollMargin: headHeight,
@@ -540,6 +542,11 @@ export function Grid() {
     [document?.id, languages, view?.columnWeights],
   );
   const widths = columnWidths(languages, weights, width, timed);
+  const template = [
+    `${FIXED_COLUMNS_EM.number}em`,
+    ...(timed ? [`${FIXED_COLUMNS_EM.time}em`, `${FIXED_COLUMNS_EM.time}em`] : []),
+    ...languages.map((language) => (widths[language] === undefined ? 'minmax(0, 1fr)' : `${widths[language]}px`)),
+  ].join(' ');
 
   if (document === undefined) return null;
 
@@ -599,9 +606,8 @@ export function Grid() {
   const margin = virtualizer.options.scrollMargin;
   const body: React.ReactNode[] = [];
   let offset = margin;
-  const span = 1 + (timed ? 2 : 0) + languages.length;
   for (const item of items) {
-    if (item.start > offset) body.push(<Spacer key={`gap-${item.index}`} height={item.start - offset} span={span} />);
+    if (item.start > offset) body.push(<Spacer key={`gap-${item.index}`} height={item.start - offset} />);
     const segmentId = rowIds[item.index];
     if (segmentId !== undefined) {
       body.push(
@@ -620,43 +626,38 @@ export function Grid() {
     }
     offset = item.end;
   }
-  if (total + margin > offset) body.push(<Spacer key="end" height={total + margin - offset} span={span} />);
+  if (total + margin > offset) body.push(<Spacer key="end" height={total + margin - offset} />);
 
   return (
     <div className="grid-area">
       <ColumnChooser languages={allLanguages} hidden={hidden ?? []} />
       <div className="grid-scroll" ref={scroller} onKeyDown={onKeyDown}>
-        <table className="grid" aria-rowcount={rowIds.length + 1}>
-          <caption className="visually-hidden">{t('grid.label', { title: document.title })}</caption>
-          <colgroup>
-            <col style={{ width: `${FIXED_COLUMNS_EM.number}em` }} />
-            {timed && (
-              <>
-                <col style={{ width: `${FIXED_COLUMNS_EM.time}em` }} />
-                <col style={{ width: `${FIXED_COLUMNS_EM.time}em` }} />
-              </>
-            )}
-            {languages.map((language) => (
-              <col key={language} style={widths[language] === undefined ? undefined : { width: widths[language] }} />
-            ))}
-          </colgroup>
-          <thead ref={head}>
-            <tr aria-rowindex={1}>
-              <th scope="col" className="number">
+        {/* A table to assistive technology (the roles are said outright: the rows are laid out as CSS grids,
+            each its own layout and paint boundary, so typing in one cell lays out and paints that row only). */}
+        <table
+          className="grid"
+          role="table"
+          aria-label={t('grid.label', { title: document.title })}
+          aria-rowcount={rowIds.length + 1}
+          style={{ '--grid-columns': template } as React.CSSProperties}
+        >
+          <thead ref={head} role="rowgroup">
+            <tr role="row" aria-rowindex={1}>
+              <th scope="col" role="columnheader" className="number">
                 {t('grid.number')}
               </th>
               {timed && (
                 <>
-                  <th scope="col" className="time-col">
+                  <th scope="col" role="columnheader" className="time-col">
                     {t('grid.start')}
                   </th>
-                  <th scope="col" className="time-col">
+                  <th scope="col" role="columnheader" className="time-col">
                     {t('grid.end')}
                   </th>
                 </>
               )}
               {languages.map((language, index) => (
-                <th scope="col" key={language} lang={language} aria-label={ENDONYMS[language]}>
+                <th scope="col" role="columnheader" key={language} lang={language} aria-label={ENDONYMS[language]}>
                   {ENDONYMS[language]}
                   {index < languages.length - 1 && (
                     <ColumnResizer
@@ -670,19 +671,15 @@ export function Grid() {
               ))}
             </tr>
           </thead>
-          <tbody>{body}</tbody>
+          <tbody role="rowgroup">{body}</tbody>
         </table>
       </div>
     </div>
   );
 }
 
-function Spacer(props: { readonly height: number; readonly span: number }) {
-  return (
-    <tr className="spacer" aria-hidden="true" style={{ height: props.height }}>
-      <td colSpan={props.span} />
-    </tr>
-  );
+function Spacer(props: { readonly height: number }) {
+  return <tr className="spacer" aria-hidden="true" style={{ height: props.height }} />;
 }
 
 /** Checkboxes that show or hide each language's column; remembered with the project. */
