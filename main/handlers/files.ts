@@ -89,7 +89,7 @@ export async function readFileBytes(file: string, maxBytes: number): Promise<Uin
 /** Reads a file as UTF-8 text, refusing files over `maxBytes` before reading them. */
 export async function readTextFile(file: string, maxBytes: number): Promise<string> {
   const text = decodeUtf8(await readFileBytes(file, maxBytes));
-  if (text === undefined) throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { code: 'not-utf8' } });
+  if (text === undefined) throw notUtf8(file);
   return text;
 }
 
@@ -164,7 +164,7 @@ export interface ReadProject {
 export async function readProjectFileAndRevision(file: string): Promise<ReadProject> {
   const bytes = await readFileBytes(file, MAX_PROJECT_BYTES);
   const text = decodeUtf8(bytes);
-  if (text === undefined) throw new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { code: 'not-utf8' } });
+  if (text === undefined) throw notUtf8(file);
   try {
     const { project, asWritten } = readProjectText(text);
     if (asWritten) rememberJsonSource(project, withoutByteOrderMark(bytes));
@@ -175,6 +175,22 @@ export async function readProjectFileAndRevision(file: string): Promise<ReadProj
     }
     throw error;
   }
+}
+
+function notUtf8(file: string): FileError {
+  return new FileError(file, 'is not UTF-8 text', 'bad-file', { problem: { code: 'not-utf8' } });
+}
+
+/**
+ * Reads a `.subrelay` project file's bytes without looking into them: UTF-8
+ * (or refused, naming the file) and without a byte order mark, with the
+ * revision of the bytes read. For a caller that parses and validates the
+ * project itself (the web page; see `openProject`'s `unchecked`).
+ */
+export async function readProjectFileUnchecked(file: string): Promise<{ bytes: Uint8Array; revision: string }> {
+  const bytes = await readFileBytes(file, MAX_PROJECT_BYTES);
+  if (!isUtf8(bytes)) throw notUtf8(file);
+  return { bytes: withoutByteOrderMark(bytes), revision: revisionOfBytes(bytes) };
 }
 
 /** Reads and validates a `.subrelay` project file. */

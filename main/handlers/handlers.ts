@@ -4,6 +4,7 @@ import type { ApiRequest, ApiResponse, Operation } from '../../src/api/contract'
 import type { Problem } from '../../src/api/problems';
 import { planExport, type ExportWarning } from '../../src/export/plan';
 import type { Language } from '../../src/languages';
+import type { Project } from '../../src/model/project';
 import { serializeProject } from '../../src/model/serialize';
 import {
   backupPathOf,
@@ -11,9 +12,11 @@ import {
   readDecodedFile,
   readProjectFile,
   readProjectFileAndRevisionOfferingBackup,
+  readProjectFileUnchecked,
   writeFileAtomic,
 } from './files';
 import { createJournals } from './journal';
+import { unreadJson } from './jsonSource';
 import { currentRevision, revisionOfBytes } from './revision';
 import { createMediaHandlers } from './media';
 import { measureExportLines } from './speech';
@@ -240,7 +243,7 @@ export function createHandlers(host: HandlerHost): Handlers {
       };
     },
 
-    openProject: async ({ path, sessionId }) => {
+    openProject: async ({ path, sessionId, unchecked }) => {
       const chosen = await chooseOrRequire(path, () => host.askOpenPath(), 'open a project');
       if (chosen === undefined) return { canceled: true };
       grantedPaths.add(chosen);
@@ -248,6 +251,13 @@ export function createHandlers(host: HandlerHost): Handlers {
         const { text } = await readDecodedFile(chosen);
         const kind = /\.txt$/iu.test(chosen) ? 'text' : 'subtitles';
         return { canceled: false, startFrom: { path: chosen, name: basename(chosen), kind, text } };
+      }
+      if (unchecked === true && !desktop) {
+        // The page reads and validates the file's JSON itself (see the contract).
+        const { bytes, revision } = await readProjectFileUnchecked(chosen);
+        const recovered = await journals.newerThanFile(chosen, sessionId);
+        const project = unreadJson(bytes) as Project;
+        return { canceled: false, project, path: chosen, name: basename(chosen), revision, recovered };
       }
       const { project, revision } = await readProjectFileAndRevisionOfferingBackup(chosen);
       const recovered = await journals.newerThanFile(chosen, sessionId);

@@ -14,6 +14,17 @@ export function rememberJsonSource(value: object, bytes: Uint8Array): void {
 }
 
 /**
+ * A stand-in for JSON that is sent as it is, unread (see `answerBody`): the
+ * web page reads and validates it. Over IPC it would be an empty object, so
+ * only the web mode's answers carry one.
+ */
+export function unreadJson(bytes: Uint8Array): object {
+  const standIn = Object.freeze({});
+  sources.set(standIn, bytes);
+  return standIn;
+}
+
+/**
  * The body of a web-mode answer: `JSON.stringify(envelope)` as UTF-8, except
  * that the project an answer carries, when it was read from a file that holds
  * exactly it, is written as that file's bytes.

@@ -103,7 +103,18 @@ export const contract = {
      * Without a path, the desktop app asks with a dialog; the web mode needs one.
      * The caller's session: unsaved work another live tab holds is not offered back.
      */
-    request: z.strictObject({ path: pathSchema.optional(), sessionId: sessionIdSchema.optional() }),
+    request: z.strictObject({
+      path: pathSchema.optional(),
+      sessionId: sessionIdSchema.optional(),
+      /**
+       * Web mode only: answer with the project file as it is, not parsed or
+       * validated, for the page to read itself (a 16 MB project is then read
+       * once, not twice). If the page finds a problem, it asks again without
+       * this, and the answer names the file and the problem (and any backup).
+       * The desktop app ignores it.
+       */
+      unchecked: z.boolean().optional(),
+    }),
     response: openResult,
   },
   saveProject: {

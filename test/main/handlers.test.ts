@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../main/handlers/dispatch';
+import { answerBody } from '../../main/handlers/jsonSource';
 import { FileError } from '../../main/handlers/files';
 import { createHandlers, type HandlerHost } from '../../main/handlers/handlers';
 import type { ApiEnvelope, ApiRequest } from '../../src/api/contract';
@@ -149,6 +150,21 @@ describe('handlers in web mode', () => {
       }),
     );
     expect(saved).toMatchObject({ canceled: false, path });
+  });
+
+  it('answers `unchecked` with the file unread in the web mode only; the desktop reads and validates it', async () => {
+    const folder = await temporaryFolder('unchecked');
+    const path = join(folder, 'project.subrelay');
+    const text = serializeProject(await loadSample());
+    await writeFile(path, text);
+    const web = await dispatch(createHandlers(webHost(folder)), 'openProject', { path, unchecked: true });
+    // The answer's project is the file itself, sent as it is (an empty stand-in until the answer is written).
+    expect(answerBody(web).toString('utf8')).toContain(text.trimEnd());
+    expect(valueOf(web)).toMatchObject({ canceled: false, project: {} });
+    // The desktop asks with its dialog (which grants the path).
+    const desktopHost = { ...webHost(folder), mode: 'electron' as const, askOpenPath: async () => path };
+    const desktop = valueOf(await dispatch(createHandlers(desktopHost), 'openProject', { unchecked: true }));
+    expect(desktop).toMatchObject({ canceled: false, project: parseProject(text) });
   });
 
   it('refuses a project file that is not UTF-8, naming it; a byte order mark is read past', async () => {

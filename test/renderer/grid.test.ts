@@ -3,13 +3,10 @@ import type { Segment, SubrelayDocument } from '../../src/model/project';
 import { rowCounter } from '../../src/model/rowCounter';
 import { replaceAt } from '../../src/model/segmentIndex';
 import { columnWidths, contentWeights } from '../../renderer/src/components/columns';
-import { sameCell, selectRowIds, type TextCellProps } from '../../renderer/src/components/Grid';
+import { sameCellSegment, sameRowHeader, selectRowIds } from '../../renderer/src/components/Grid';
 import { INITIAL_STATE, type AppState } from '../../renderer/src/store/appState';
 import { createHistory } from '../../src/model/history';
 import { bigProject } from '../support/bigProject';
-import type { Language } from '../../src/languages';
-import { DEFAULT_RULES } from '../../src/subtitles/rules';
-import { DEFAULT_DUBBING } from '../../src/dub/speakingTime';
 
 function segment(id: string, texts: Partial<Segment['texts']>, extra: Partial<Segment> = {}): Segment {
   return {
@@ -85,20 +82,12 @@ describe('a sum over rows kept edit by edit', () => {
 
 describe('a cell re-renders only when what it shows changes', () => {
   const row = segment('c1', { en: 'Hello.', uk: 'Привіт.' }, { start: 1000, end: 3000 });
-  const cell = (language: Language, shown: Segment = row): TextCellProps => ({
-    documentId: 'appeal',
-    segment: shown,
-    number: 1,
-    language,
-    timed: true,
-    rules: DEFAULT_RULES,
-    dubbing: DEFAULT_DUBBING,
-  });
 
-  it('typing in Ukrainian re-renders the Ukrainian cell, not the English one', () => {
+  it('typing in Ukrainian re-renders the Ukrainian cell, not the English one, nor the row', () => {
     const typed = { ...row, texts: { ...row.texts, uk: 'Привіт!' } };
-    expect(sameCell(cell('uk'), cell('uk', typed))).toBe(false);
-    expect(sameCell(cell('en'), cell('en', typed))).toBe(true);
+    expect(sameCellSegment(row, typed, 'uk')).toBe(false);
+    expect(sameCellSegment(row, typed, 'en')).toBe(true);
+    expect(sameRowHeader(row, typed)).toBe(true);
   });
 
   it('a new time, exclusion, status or confidence of the cell re-renders it', () => {
@@ -108,9 +97,20 @@ describe('a cell re-renders only when what it shows changes', () => {
       { ...row, status: { ...row.status, en: 'approved' as const } },
       { ...row, confidence: { en: 0.2 } },
     ]) {
-      expect(sameCell(cell('en'), cell('en', changed))).toBe(false);
+      expect(sameCellSegment(row, changed, 'en')).toBe(false);
     }
-    expect(sameCell(cell('en'), { ...cell('en'), number: 2 })).toBe(false);
+    expect(sameCellSegment(row, undefined, 'en')).toBe(false);
+  });
+
+  it('a new time, exclusion, paragraph or role re-renders the row', () => {
+    for (const changed of [
+      { ...row, start: 500 },
+      { ...row, excluded: true },
+      { ...row, paragraph: 3 },
+      { ...row, role: 'headline' as const },
+    ]) {
+      expect(sameRowHeader(row, changed)).toBe(false);
+    }
   });
 });
 

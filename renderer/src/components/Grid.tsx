@@ -50,7 +50,7 @@ function number1(value: number, locale: string): string {
  * dubbing fit with its tolerance. What is over a limit is marked with a sign
  * and in words for screen readers, so colour is never the only signal.
  */
-function CellMeasures(props: {
+const CellMeasures = memo(function CellMeasures(props: {
   readonly segment: Segment;
   readonly language: Language;
   readonly number: number;
@@ -105,7 +105,7 @@ function CellMeasures(props: {
       <FitChip segment={segment} language={language} dubbing={props.dubbing} />
     </span>
   );
-}
+});
 
 /**
  * Shown only when a cell's line does not fit its cue's slot for dubbing: the
@@ -113,9 +113,24 @@ function CellMeasures(props: {
  * tolerance allowed.
  */
 function FitChip(props: { readonly segment: Segment; readonly language: Language; readonly dubbing: DubbingSettings }) {
-  const { t, i18n } = useTranslation();
-  const fit = segmentFit(props.segment, props.language, props.dubbing);
+  const { segment, language, dubbing } = props;
+  const text = segment.texts[language];
+  const fit = useMemo(
+    () => segmentFit(segment, language, dubbing),
+    // The fit depends on the text, the slot and the settings, not on the rest of the row.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [text, segment.start, segment.end, segment.excluded, language, dubbing],
+  );
   if (fit === undefined || fit.fit.fits) return null;
+  return <DoesNotFit fit={fit} dubbing={dubbing} />;
+}
+
+function DoesNotFit(props: {
+  readonly fit: NonNullable<ReturnType<typeof segmentFit>>;
+  readonly dubbing: DubbingSettings;
+}) {
+  const { t, i18n } = useTranslation();
+  const { fit } = props;
   const values = {
     speaking: seconds(fit.speakingMs, i18n.language),
     slot: seconds(fit.slotMs, i18n.language),
@@ -168,7 +183,7 @@ function TimeInput(props: {
 
 export interface TextCellProps {
   readonly documentId: string;
-  readonly segment: Segment;
+  readonly segmentId: string;
   readonly number: number;
   readonly language: Language;
   readonly timed: boolean;
@@ -177,27 +192,38 @@ export interface TextCellProps {
 }
 
 /**
- * Whether a cell shows the same as before: its own language's text, status and
- * confidence, and the row's times and exclusion. Typing in one language of a
- * row then re-renders that one cell, not the row's other languages.
+ * Whether a cell shows the same of its segment as before: its own language's
+ * text, status and confidence, and the row's times and exclusion. Typing in
+ * one language of a row then re-renders that one cell, not the row's other
+ * languages (nor the row).
  */
-export function sameCell(a: TextCellProps, b: TextCellProps): boolean {
-  const { language } = b;
+export function sameCellSegment(a: Segment | undefined, b: Segment | undefined, language: Language): boolean {
   return (
-    a.documentId === b.documentId &&
-    a.number === b.number &&
-    a.language === language &&
-    a.timed === b.timed &&
-    a.rules === b.rules &&
-    a.dubbing === b.dubbing &&
-    (a.segment === b.segment ||
-      (a.segment.id === b.segment.id &&
-        a.segment.texts[language] === b.segment.texts[language] &&
-        a.segment.status[language] === b.segment.status[language] &&
-        a.segment.confidence?.[language] === b.segment.confidence?.[language] &&
-        a.segment.start === b.segment.start &&
-        a.segment.end === b.segment.end &&
-        a.segment.excluded === b.segment.excluded))
+    a === b ||
+    (a !== undefined &&
+      b !== undefined &&
+      a.id === b.id &&
+      a.texts[language] === b.texts[language] &&
+      a.status[language] === b.status[language] &&
+      a.confidence?.[language] === b.confidence?.[language] &&
+      a.start === b.start &&
+      a.end === b.end &&
+      a.excluded === b.excluded)
+  );
+}
+
+/** Whether a row's own cells (number, times, duration) show the same as before: not its texts. */
+export function sameRowHeader(a: Segment | undefined, b: Segment | undefined): boolean {
+  return (
+    a === b ||
+    (a !== undefined &&
+      b !== undefined &&
+      a.id === b.id &&
+      a.start === b.start &&
+      a.end === b.end &&
+      a.excluded === b.excluded &&
+      a.paragraph === b.paragraph &&
+      a.role === b.role)
   );
 }
 
@@ -205,25 +231,34 @@ export function sameCell(a: TextCellProps, b: TextCellProps): boolean {
 const TextCell = memo(function TextCell(props: TextCellProps) {
   const { t } = useTranslation();
   const dispatcher = useDispatcher();
-  const { segment, language, number } = props;
+  const { segmentId, language, number } = props;
+  const segment = useAppState(
+    useCallback((state) => selectSegment(state, segmentId), [segmentId]),
+    useCallback((a: Segment | undefined, b: Segment | undefined) => sameCellSegment(a, b, language), [language]),
+  );
   const findings = useAppState(
-    useCallback((state) => selectCellFindings(state, segment.id, language), [segment.id, language]),
+    useCallback((state) => selectCellFindings(state, segmentId, language), [segmentId, language]),
     sameFindings,
   );
-  const selected = useAppState(
-    useCallback(
-      (state: AppState) => state.selection?.segmentId === segment.id && state.selection.language === language,
-      [segment.id, language],
-    ),
-  );
+  // One subscription for both: -1 when another cell is selected, else the focus requests so far.
   const focusToken = useAppState(
     useCallback(
-      (state) =>
-        state.selection?.segmentId === segment.id && state.selection.language === language ? state.focusToken : -1,
-      [segment.id, language],
+      (state: AppState) =>
+        state.selection?.segmentId === segmentId && state.selection.language === language ? state.focusToken : -1,
+      [segmentId, language],
     ),
   );
+  const selected = focusToken >= 0;
   const box = useRef<HTMLTextAreaElement>(null);
+  // The box is not a controlled field: for one of those, React writes the text into the element's default value
+  // too on every key, which lays the row out a second time. What the translator types stays in the box as typed;
+  // a text changed elsewhere (undo, replace, an alignment) is put in here, before the frame is drawn.
+  const text = segment?.texts[language] ?? '';
+  const [firstText] = useState(text);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (element !== null && element.value !== text) element.value = text;
+  }, [text]);
   useEffect(() => {
     const element = box.current;
     if (focusToken <= 0 || element === null) return;
@@ -234,16 +269,27 @@ const TextCell = memo(function TextCell(props: TextCellProps) {
       element.setSelectionRange(at, at);
     }
   }, [focusToken, dispatcher]);
+  // Worked out when what they say changes, not on every key.
+  const uncertain = (segment?.confidence?.[language] ?? 1) < 0.5;
+  const messages = useMemo(
+    () => [...(uncertain ? [t('align.uncertainCell')] : []), ...findings.map((finding) => qaMessage(finding, t))],
+    [uncertain, findings, t],
+  );
+  const labels = useMemo(() => {
+    const cell = t('grid.cellLabel', { language: ENDONYMS[language], number });
+    return {
+      cell,
+      status: t('grid.statusOf', { cell }),
+      findings: t('grid.findingsOf', { cell }),
+      statuses: SEGMENT_STATUSES.map((value) => ({ value, label: t(`status.${value}`) })),
+    };
+  }, [t, language, number]);
+  if (segment === undefined) return null;
   const excluded = segment.excluded === true;
-  const uncertain = (segment.confidence?.[language] ?? 1) < 0.5;
   const severity = findings.some((f) => f.severity === 'error') ? 'qa-error' : findings.length > 0 ? 'qa-warning' : '';
-  const messages = [
-    ...(uncertain ? [t('align.uncertainCell')] : []),
-    ...findings.map((finding) => qaMessage(finding, t)),
-  ];
   const description = messages.join('; ');
   const ref = { documentId: props.documentId, segmentId: segment.id };
-  const cellName = t('grid.cellLabel', { language: ENDONYMS[language], number });
+  const cellName = labels.cell;
   const status = segment.status[language];
   return (
     <td role="cell" className={`text-cell lang-${language}${uncertain ? ' uncertain' : ''} ${severity}`}>
@@ -258,7 +304,7 @@ const TextCell = memo(function TextCell(props: TextCellProps) {
           aria-description={description === '' ? undefined : description}
           aria-invalid={severity === 'qa-error' ? true : undefined}
           title={description === '' ? undefined : description}
-          value={segment.texts[language]}
+          defaultValue={firstText}
           rows={1}
           spellCheck
           onFocus={() => {
@@ -267,7 +313,7 @@ const TextCell = memo(function TextCell(props: TextCellProps) {
           onChange={(event) => dispatcher.setText(ref, language, event.target.value)}
         />
         {selected && messages.length > 0 && (
-          <ul className="cell-findings" aria-label={t('grid.findingsOf', { cell: cellName })}>
+          <ul className="cell-findings" aria-label={labels.findings}>
             {messages.map((message, index) => (
               <li key={index}>{message}</li>
             ))}
@@ -285,15 +331,15 @@ const TextCell = memo(function TextCell(props: TextCellProps) {
           )}
           <select
             className={`status-chip status-${status}`}
-            aria-label={t('grid.statusOf', { cell: cellName })}
+            aria-label={labels.status}
             value={status}
             onChange={(event) =>
               dispatcher.edit((p) => setSegmentStatus(p, ref, language, event.target.value as SegmentStatus), 'status')
             }
           >
-            {SEGMENT_STATUSES.map((value) => (
+            {labels.statuses.map(({ value, label }) => (
               <option key={value} value={value}>
-                {t(`status.${value}`)}
+                {label}
               </option>
             ))}
           </select>
@@ -301,7 +347,7 @@ const TextCell = memo(function TextCell(props: TextCellProps) {
       </form>
     </td>
   );
-}, sameCell);
+});
 
 /** One row: re-renders only when its own segment (or its findings) change. */
 const Row = memo(function Row(props: {
@@ -317,7 +363,10 @@ const Row = memo(function Row(props: {
   const { measure, index } = props;
   const { t, i18n } = useTranslation();
   const dispatcher = useDispatcher();
-  const segment = useAppState(useCallback((state) => selectSegment(state, props.segmentId), [props.segmentId]));
+  const segment = useAppState(
+    useCallback((state) => selectSegment(state, props.segmentId), [props.segmentId]),
+    sameRowHeader,
+  );
   const selected = useAppState(
     useCallback((state) => state.selection?.segmentId === props.segmentId, [props.segmentId]),
   );
@@ -388,7 +437,7 @@ const Row = memo(function Row(props: {
         <TextCell
           key={language}
           documentId={props.documentId}
-          segment={segment}
+          segmentId={segment.id}
           number={number}
           language={language}
           timed={props.timed}
@@ -504,12 +553,20 @@ export function Grid() {
   );
   // A new key function makes the virtualizer lay out every row again (20,000 of them): one per list of rows.
   const getItemKey = useCallback((index: number): string | number => rowIds[index] ?? index, [rowIds]);
+  // A document's first frame draws only the rows in view; the few around them follow a frame later.
+  const [overscanFor, setOverscanFor] = useState<string>();
+  useEffect(() => {
+    const id = document?.id;
+    if (id === undefined) return undefined;
+    const frame = requestAnimationFrame(() => setOverscanFor(id));
+    return () => cancelAnimationFrame(frame);
+  }, [document?.id]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is a mutable instance by design; render reads it.
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
     count: rowIds.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => (timed ? 62 : 50),
-    overscan: 3,
+    overscan: overscanFor !== undefined && overscanFor === document?.id ? 3 : 0,
     getItemKey,
     rangeExtractor: keepSelected,
     scrollMargin: headHeight,
@@ -545,7 +602,11 @@ export function Grid() {
   const template = [
     `${FIXED_COLUMNS_EM.number}em`,
     ...(timed ? [`${FIXED_COLUMNS_EM.time}em`, `${FIXED_COLUMNS_EM.time}em`] : []),
-    ...languages.map((language) => (widths[language] === undefined ? 'minmax(0, 1fr)' : `${widths[language]}px`)),
+    // At least its width, and a share of any room left by the same measure (as a fixed-layout table gives it).
+    ...languages.map((language) => {
+      const width = widths[language];
+      return width === undefined ? 'minmax(0, 1fr)' : `minmax(${width}px, ${width}fr)`;
+    }),
   ].join(' ');
 
   if (document === undefined) return null;
@@ -631,48 +692,52 @@ export function Grid() {
   return (
     <div className="grid-area">
       <ColumnChooser languages={allLanguages} hidden={hidden ?? []} />
-      <div className="grid-scroll" ref={scroller} onKeyDown={onKeyDown}>
-        {/* A table to assistive technology (the roles are said outright: the rows are laid out as CSS grids,
+      {/* The scroller is placed in a frame rather than being the panel's flex item: a flex item is laid out with
+          its container, so typing in a row laid out the whole window; the scroller (size-contained) is not. */}
+      <div className="grid-frame">
+        <div className="grid-scroll" ref={scroller} onKeyDown={onKeyDown}>
+          {/* A table to assistive technology (the roles are said outright: the rows are laid out as CSS grids,
             each its own layout and paint boundary, so typing in one cell lays out and paints that row only). */}
-        <table
-          className="grid"
-          role="table"
-          aria-label={t('grid.label', { title: document.title })}
-          aria-rowcount={rowIds.length + 1}
-          style={{ '--grid-columns': template } as React.CSSProperties}
-        >
-          <thead ref={head} role="rowgroup">
-            <tr role="row" aria-rowindex={1}>
-              <th scope="col" role="columnheader" className="number">
-                {t('grid.number')}
-              </th>
-              {timed && (
-                <>
-                  <th scope="col" role="columnheader" className="time-col">
-                    {t('grid.start')}
-                  </th>
-                  <th scope="col" role="columnheader" className="time-col">
-                    {t('grid.end')}
-                  </th>
-                </>
-              )}
-              {languages.map((language, index) => (
-                <th scope="col" role="columnheader" key={language} lang={language} aria-label={ENDONYMS[language]}>
-                  {ENDONYMS[language]}
-                  {index < languages.length - 1 && (
-                    <ColumnResizer
-                      language={language}
-                      next={languages[index + 1] ?? language}
-                      weights={weights}
-                      width={widths[language] ?? 0}
-                    />
-                  )}
+          <table
+            className="grid"
+            role="table"
+            aria-label={t('grid.label', { title: document.title })}
+            aria-rowcount={rowIds.length + 1}
+            style={{ '--grid-columns': template } as React.CSSProperties}
+          >
+            <thead ref={head} role="rowgroup">
+              <tr role="row" aria-rowindex={1}>
+                <th scope="col" role="columnheader" className="number">
+                  {t('grid.number')}
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody role="rowgroup">{body}</tbody>
-        </table>
+                {timed && (
+                  <>
+                    <th scope="col" role="columnheader" className="time-col">
+                      {t('grid.start')}
+                    </th>
+                    <th scope="col" role="columnheader" className="time-col">
+                      {t('grid.end')}
+                    </th>
+                  </>
+                )}
+                {languages.map((language, index) => (
+                  <th scope="col" role="columnheader" key={language} lang={language} aria-label={ENDONYMS[language]}>
+                    {ENDONYMS[language]}
+                    {index < languages.length - 1 && (
+                      <ColumnResizer
+                        language={language}
+                        next={languages[index + 1] ?? language}
+                        weights={weights}
+                        width={widths[language] ?? 0}
+                      />
+                    )}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody role="rowgroup">{body}</tbody>
+          </table>
+        </div>
       </div>
     </div>
   );
