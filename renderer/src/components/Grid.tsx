@@ -602,11 +602,7 @@ export function Grid() {
   const template = [
     `${FIXED_COLUMNS_EM.number}em`,
     ...(timed ? [`${FIXED_COLUMNS_EM.time}em`, `${FIXED_COLUMNS_EM.time}em`] : []),
-    // At least its width, and a share of any room left by the same measure (as a fixed-layout table gives it).
-    ...languages.map((language) => {
-      const width = widths[language];
-      return width === undefined ? 'minmax(0, 1fr)' : `minmax(${width}px, ${width}fr)`;
-    }),
+    ...languages.map((language) => (widths[language] === undefined ? 'minmax(0, 1fr)' : `${widths[language]}px`)),
   ].join(' ');
 
   if (document === undefined) return null;
