@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ENDONYMS, type Language } from '../../../src/languages';
 import type { DubbingSettings, Segment, SubrelayDocument, ViewSettings } from '../../../src/model/project';
 import { originOf, positionOf } from '../../../src/model/segmentIndex';
@@ -227,6 +228,18 @@ export function sameRowHeader(a: Segment | undefined, b: Segment | undefined): b
   );
 }
 
+const statusLabelCache = new WeakMap<TFunction, ReadonlyArray<{ value: SegmentStatus; label: string }>>();
+
+/** The statuses' names in the interface language: the same for every cell, worked out once per language. */
+function statusLabels(t: TFunction): ReadonlyArray<{ value: SegmentStatus; label: string }> {
+  let labels = statusLabelCache.get(t);
+  if (labels === undefined) {
+    labels = SEGMENT_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }));
+    statusLabelCache.set(t, labels);
+  }
+  return labels;
+}
+
 /** One cell's text box: takes the focus when the store's selection asks for it. */
 const TextCell = memo(function TextCell(props: TextCellProps) {
   const { t } = useTranslation();
@@ -281,7 +294,7 @@ const TextCell = memo(function TextCell(props: TextCellProps) {
       cell,
       status: t('grid.statusOf', { cell }),
       findings: t('grid.findingsOf', { cell }),
-      statuses: SEGMENT_STATUSES.map((value) => ({ value, label: t(`status.${value}`) })),
+      statuses: statusLabels(t),
     };
   }, [t, language, number]);
   if (segment === undefined) return null;
