@@ -157,6 +157,21 @@ interface Candidate {
 export function breakLines(text: string, language: Language, options: LineBreakOptions): string {
   if (/[\r\n]/u.test(text)) return text;
   if (options.maxLines < 2 || lineLength(text, language) <= options.maxLineLength) return text;
+  // The same line is often broken twice in a row (a cell's measures and its QA as the translator types).
+  const key = `${language}\u0000${options.maxLineLength}\u0000${options.maxLines}\u0000${text}`;
+  const known = recentBreaks.get(key);
+  if (known !== undefined) return known;
+  const broken = breakLongLine(text, language, options);
+  if (recentBreaks.size >= RECENT_BREAKS) recentBreaks.delete(recentBreaks.keys().next().value ?? '');
+  recentBreaks.set(key, broken);
+  return broken;
+}
+
+/** How many recent line breaks are kept (the lines on a screen and then some). */
+const RECENT_BREAKS = 512;
+const recentBreaks = new Map<string, string>();
+
+function breakLongLine(text: string, language: Language, options: LineBreakOptions): string {
   const pieces = splitPieces(text);
   const candidates = pieces.spaces.map((space, index) => classify(pieces, index, language, space));
   if (candidates.length === 0) return text;

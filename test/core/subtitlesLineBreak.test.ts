@@ -284,3 +284,25 @@ describe('breakLines (properties)', () => {
     );
   });
 });
+
+describe('breakLines remembers recent lines', () => {
+  const text = 'We will not just receive you as prisoners of war, we will help you start a new life here.';
+
+  it('answers a line broken before as it did, and the limits are part of what it remembers', () => {
+    const wide = breakLines(text, 'en', { maxLineLength: 60, maxLines: 2 });
+    const narrow = breakLines(text, 'en', { maxLineLength: 46, maxLines: 2 });
+    expect(wide).not.toBe(narrow);
+    expect(breakLines(text, 'en', { maxLineLength: 60, maxLines: 2 })).toBe(wide);
+    expect(breakLines(text, 'en', { maxLineLength: 46, maxLines: 2 })).toBe(narrow);
+    expect(breakLines(text, 'en', { maxLineLength: 46, maxLines: 1 })).toBe(text);
+    for (const line of narrow.split('\n')) expect(lineLength(line, 'en')).toBeLessThanOrEqual(46);
+  });
+
+  it('gives the same breaks after more lines than it keeps have passed through it', () => {
+    const first = breakLines(text, 'uk', { maxLineLength: 42, maxLines: 2 });
+    for (let index = 0; index < 600; index++) {
+      breakLines(`${text} ${index}`, 'uk', { maxLineLength: 42, maxLines: 2 });
+    }
+    expect(breakLines(text, 'uk', { maxLineLength: 42, maxLines: 2 })).toBe(first);
+  });
+});
