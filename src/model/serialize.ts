@@ -144,3 +144,71 @@ export function serializeProject(project: Project): string {
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
+
+const rowJson = new WeakMap<object, string>();
+let jsonCalls = 0;
+
+/**
+ * `JSON.stringify(value)` for a value that holds projects (an API request),
+ * with each row's JSON remembered by the row itself. Rows are never changed in
+ * place (an edit makes a new row and keeps the others), so writing a project
+ * again after an edit writes the rows that edit made and copies the rest:
+ * the journal of a 25,000-row project is written in a few milliseconds of
+ * work on the rows, not in the 100–200 ms a whole `JSON.stringify` takes.
+ */
+export function stringifyRemembering(value: unknown): string {
+  const marker = `\u0000rows-${(jsonCalls++).toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const lists: Array<ReadonlyArray<object>> = [];
+  const text = JSON.stringify(value, function replace(this: unknown, key: string, item: unknown) {
+    if (key === 'segments' && Array.isArray(item) && isDocumentLike(this)) {
+      lists.push(item as ReadonlyArray<object>);
+      return `${marker}${lists.length - 1}`;
+    }
+    return item;
+  });
+  if (lists.length === 0) return text;
+  const quoted = JSON.stringify(marker).slice(0, -1);
+  let result = '';
+  let from = 0;
+  for (let index = 0; index < lists.length; index++) {
+    const placeholder = `${quoted}${index}"`;
+    const at = text.indexOf(placeholder, from);
+    if (at < 0) return JSON.stringify(value);
+    result += text.slice(from, at);
+    result += '[';
+    const rows = lists[index] ?? [];
+    for (let row = 0; row < rows.length; row++) {
+      if (row > 0) result += ',';
+      result += rowText(rows[row]);
+    }
+    result += ']';
+    from = at + placeholder.length;
+  }
+  return result + text.slice(from);
+}
+
+function isDocumentLike(holder: unknown): boolean {
+  return typeof holder === 'object' && holder !== null && 'kind' in holder && 'id' in holder;
+}
+
+function rowText(row: unknown): string {
+  if (typeof row !== 'object' || row === null) return JSON.stringify(row) ?? 'null';
+  let text = rowJson.get(row);
+  if (text === undefined) {
+    text = JSON.stringify(row);
+    rowJson.set(row, text);
+  }
+  return text;
+}
+
+/**
+ * Writes (and remembers) the JSON of `rows` from `from` on while `more()`
+ * says there is time; returns where it stopped. Lets a page write a project's
+ * rows ahead, in its idle time, so the first `stringifyRemembering` after an
+ * edit does not write them all at once.
+ */
+export function rememberRows(rows: ReadonlyArray<object>, from: number, more: () => boolean): number {
+  let index = from;
+  while (index < rows.length && more()) rowText(rows[index++]);
+  return index;
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, type SubrelayApi } from '../../src/api/contract';
 import { parseProject } from '../../src/model/schema';
-import { serializeProject } from '../../src/model/serialize';
+import { serializeProject, stringifyRemembering } from '../../src/model/serialize';
 import {
   INITIAL_STATE,
   selectDirty,
@@ -188,5 +188,23 @@ describe('QA of the open transcript, checked in the background', () => {
     await vi.advanceTimersByTimeAsync(TYPING_PAUSE_MS);
     expect(selectFindings(store.getState())?.count).toBeGreaterThan(0);
     expect(store.getState().qaChecked).toBeGreaterThan(0);
+  });
+});
+
+describe('the journal of an opened project', () => {
+  it('writes the rows ahead after opening, so the first journal writes only the row typed in', async () => {
+    const { store, dispatcher } = await started(await temporaryFolder('rows-ahead'));
+    // Node has no requestIdleCallback: the rows are written at once here (in a page, in idle slices).
+    await settle();
+    typeInto(dispatcher, 'Edited.');
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const project = store.getState().workspace?.history.present;
+    const text = stringifyRemembering({ project });
+    const rows = stringify.mock.calls.filter(
+      ([value]) => typeof value === 'object' && value !== null && 'texts' in value,
+    );
+    stringify.mockRestore();
+    expect(rows.map(([row]) => (row as { id: string }).id)).toEqual(['q001']);
+    expect(text).toBe(JSON.stringify({ project }));
   });
 });

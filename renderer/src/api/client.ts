@@ -10,6 +10,7 @@ import {
 } from '../../../src/api/contract';
 import type { CommandId } from '../../../src/commands/commands';
 import { validateProject } from '../../../src/model/schema';
+import { stringifyRemembering } from '../../../src/model/serialize';
 import { createFocusedLanguageNotifier, watchFocusedLanguage } from './focusedLanguage';
 import { takeWebToken } from './webToken';
 
@@ -42,7 +43,8 @@ function webCall<O extends Operation>(token: string, operation: O) {
       response = await fetch(`./api/${operation}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Subrelay-Token': token },
-        body: JSON.stringify(request),
+        // A project's rows are written from what was written of them before (a journal after each pause in typing).
+        body: stringifyRemembering(request),
         // A closing tab lets go of its journals: that small request must outlive the page.
         keepalive: operation === 'releaseJournals',
       });

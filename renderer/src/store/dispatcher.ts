@@ -11,6 +11,7 @@ import type { Language } from '../../../src/languages';
 import { setDocumentMedia, setSegmentText, setSegmentTime, type SegmentRef } from '../../../src/model/edit';
 import { createHistory, markSaved, recordEdit, redo, undo } from '../../../src/model/history';
 import type { Project, ProjectSettings } from '../../../src/model/project';
+import { rememberRows } from '../../../src/model/serialize';
 import { snapToFrame } from '../../../src/timing/timing';
 import type { Problem } from '../../../src/api/problems';
 import type { SegmentComment } from '../../../src/model/project';
@@ -54,6 +55,12 @@ const JOURNAL_HOLD_MS = 4000;
 export const TYPING_PAUSE_MS = 400;
 /** The longest and the shortest slice of background checking. */
 const SLICE_MS = 8;
+
+/** Runs `work` in the page's idle time where the browser has one (within a second), else at once. */
+function whenIdle(work: (deadline?: IdleDeadline) => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 });
+  else work();
+}
 const MIN_SLICE_MS = 2;
 
 type OpenResult = ApiResponse<'openProject'>;
@@ -403,10 +410,7 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
   let checking = false;
   const scheduleSlice = (delay: number): void => {
     checking = true;
-    setTimeout(() => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(checkSlice, { timeout: 1000 });
-      else checkSlice();
-    }, delay);
+    setTimeout(() => whenIdle(checkSlice), delay);
   };
   const checkSlice = (deadline?: IdleDeadline): void => {
     checking = false;
@@ -427,6 +431,39 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
     if (checking) return;
     const check = selectFindings(get());
     if (check !== undefined && check.count === undefined) scheduleSlice(0);
+  });
+
+  // The journal (below) and saves write a project's rows from what was written of them before
+  // (`stringifyRemembering`). After a project opens, its rows are written once ahead, in slices in the page's
+  // idle time that give way to typing as the QA's do, so the first journal is not a pause of its own.
+  let rowsAhead: { readonly project: Project; document: number; row: number } | undefined;
+  const writeRowsAhead = (deadline?: IdleDeadline): void => {
+    const job = rowsAhead;
+    if (job === undefined || get().workspace === undefined) return;
+    const sinceEdit = Date.now() - lastEditAt;
+    if (sinceEdit < TYPING_PAUSE_MS) {
+      setTimeout(() => whenIdle(writeRowsAhead), TYPING_PAUSE_MS - sinceEdit);
+      return;
+    }
+    const until = Date.now() + Math.max(MIN_SLICE_MS, Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS));
+    while (job.document < job.project.documents.length && Date.now() < until) {
+      const rows = job.project.documents[job.document]?.segments ?? [];
+      job.row = rememberRows(rows, job.row, () => Date.now() < until);
+      if (job.row >= rows.length) {
+        job.document += 1;
+        job.row = 0;
+      }
+    }
+    if (job.document < job.project.documents.length) whenIdle(writeRowsAhead);
+    else rowsAhead = undefined;
+  };
+  let rowsWrittenFor: Project | undefined;
+  store.subscribe(() => {
+    const history = get().workspace?.history;
+    if (history === undefined || history.past.length > 0 || history.present === rowsWrittenFor) return;
+    rowsWrittenFor = history.present;
+    rowsAhead = { project: history.present, document: 0, row: 0 };
+    whenIdle(writeRowsAhead);
   });
 
   // The journal: while there are unsaved changes, keep them where a crash cannot take them.
