@@ -404,58 +404,62 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
   });
 
   // A long transcript is checked a slice at a time after it opens (the rows on screen are checked first, as
-  // they are drawn), so that opening and typing never wait for the whole document's QA. The slices give way
-  // to the translator: none runs until a pause in the editing, each runs in the page's idle time where the
-  // browser has one, and each is short, so a key pressed meanwhile waits a few milliseconds at most.
+  // they are drawn), so that opening and typing never wait for the whole document's QA.
   let checking = false;
-  const scheduleSlice = (delay: number): void => {
-    checking = true;
-    setTimeout(() => whenIdle(checkSlice), delay);
-  };
-  const checkSlice = (deadline?: IdleDeadline): void => {
-    checking = false;
+  const checkStep = (more: () => boolean): boolean => {
     const check = selectFindings(get());
-    if (check === undefined) return;
-    const sinceEdit = Date.now() - lastEditAt;
-    if (sinceEdit < TYPING_PAUSE_MS) {
-      scheduleSlice(TYPING_PAUSE_MS - sinceEdit);
-      return;
-    }
-    const budget = Math.max(MIN_SLICE_MS, Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS));
-    const until = Date.now() + budget;
     // Done (here, or by the grid checking the rows it drew meanwhile): tell whoever shows the count.
-    if (check.complete(() => Date.now() < until)) set((s) => ({ ...s, qaChecked: s.qaChecked + 1 }));
-    else scheduleSlice(0);
+    const done = check === undefined || check.complete(more);
+    if (check !== undefined && done) set((s) => ({ ...s, qaChecked: s.qaChecked + 1 }));
+    if (done) checking = false;
+    return done;
   };
   store.subscribe(() => {
     if (checking) return;
     const check = selectFindings(get());
-    if (check !== undefined && check.count === undefined) scheduleSlice(0);
+    if (check === undefined || check.count !== undefined) return;
+    checking = true;
+    inIdleSlices(checkStep);
   });
 
-  // The journal (below) and saves write a project's rows from what was written of them before
-  // (`stringifyRemembering`). After a project opens, its rows are written once ahead, in slices in the page's
-  // idle time that give way to typing as the QA's do, so the first journal is not a pause of its own.
-  let rowsAhead: { readonly project: Project; document: number; row: number } | undefined;
-  const writeRowsAhead = (deadline?: IdleDeadline): void => {
-    const job = rowsAhead;
-    if (job === undefined || get().workspace === undefined) return;
-    const sinceEdit = Date.now() - lastEditAt;
-    if (sinceEdit < TYPING_PAUSE_MS) {
-      setTimeout(() => whenIdle(writeRowsAhead), TYPING_PAUSE_MS - sinceEdit);
-      return;
-    }
-    const until = Date.now() + Math.max(MIN_SLICE_MS, Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS));
-    while (job.document < job.project.documents.length && Date.now() < until) {
-      const rows = job.project.documents[job.document]?.segments ?? [];
-      job.row = rememberRows(rows, job.row, () => Date.now() < until);
-      if (job.row >= rows.length) {
-        job.document += 1;
-        job.row = 0;
+  // Background work (the QA of a long transcript, writing an opened project's rows ahead) runs in short
+  // slices in the page's idle time where the browser has one, none until a pause in the editing, so a key
+  // pressed meanwhile waits a few milliseconds at most. `step` does what it can while `more()` and says
+  // whether it is done.
+  const inIdleSlices = (step: (more: () => boolean) => boolean, delay = 0): void => {
+    const slice = (deadline?: IdleDeadline): void => {
+      const sinceEdit = Date.now() - lastEditAt;
+      if (sinceEdit < TYPING_PAUSE_MS) {
+        setTimeout(() => whenIdle(slice), TYPING_PAUSE_MS - sinceEdit);
+        return;
       }
+      const until = Date.now() + Math.max(MIN_SLICE_MS, Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS));
+      if (!step(() => Date.now() < until)) whenIdle(slice);
+    };
+    setTimeout(() => whenIdle(slice), delay);
+  };
+
+  // The journal (below) and saves write a project's rows from what was written of them before
+  // (`stringifyRemembering`). After a project opens, its rows are written once ahead, in idle slices, so the
+  // first journal is not a pause of its own.
+  let rowsAhead: { readonly project: Project; document: number; row: number } | undefined;
+  let writingAhead = false;
+  const writeRowsAhead = (more: () => boolean): boolean => {
+    const job = rowsAhead;
+    if (job !== undefined && get().workspace !== undefined) {
+      while (job.document < job.project.documents.length && more()) {
+        const rows = job.project.documents[job.document]?.segments ?? [];
+        job.row = rememberRows(rows, job.row, more);
+        if (job.row >= rows.length) {
+          job.document += 1;
+          job.row = 0;
+        }
+      }
+      if (job.document < job.project.documents.length) return false;
     }
-    if (job.document < job.project.documents.length) whenIdle(writeRowsAhead);
-    else rowsAhead = undefined;
+    rowsAhead = undefined;
+    writingAhead = false;
+    return true;
   };
   let rowsWrittenFor: Project | undefined;
   store.subscribe(() => {
@@ -463,7 +467,9 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
     if (history === undefined || history.past.length > 0 || history.present === rowsWrittenFor) return;
     rowsWrittenFor = history.present;
     rowsAhead = { project: history.present, document: 0, row: 0 };
-    whenIdle(writeRowsAhead);
+    if (writingAhead) return;
+    writingAhead = true;
+    inIdleSlices(writeRowsAhead);
   });
 
   // The journal: while there are unsaved changes, keep them where a crash cannot take them.
