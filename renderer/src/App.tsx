@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CARET_AT_END, commandForKeyPress } from '../../src/commands/commands';
 import { ENDONYMS, isLanguage } from '../../src/languages';
 import { setSegmentTimes } from '../../src/model/edit';
-import type { ProjectSettings } from '../../src/model/project';
+import type { ProjectSettings, Segment } from '../../src/model/project';
 import { DEFAULT_RULES } from '../../src/subtitles/rules';
 import { importSubtitles } from '../../src/usecases/importSubtitles';
 import { importXliff } from '../../src/usecases/importXliff';
@@ -113,8 +113,23 @@ function selectInspector(state: AppState) {
   };
 }
 
+/** The panel shows a segment's note, comments and whether it is excluded: typing in one of its cells changes none. */
 function sameInspector(a: ReturnType<typeof selectInspector>, b: ReturnType<typeof selectInspector>): boolean {
-  return a.segment === b.segment && a.number === b.number && a.notes === b.notes && a.qaOpen === b.qaOpen;
+  return (
+    sameShownSegment(a.segment, b.segment) && a.number === b.number && a.notes === b.notes && a.qaOpen === b.qaOpen
+  );
+}
+
+export function sameShownSegment(a: Segment | undefined, b: Segment | undefined): boolean {
+  return (
+    a === b ||
+    (a !== undefined &&
+      b !== undefined &&
+      a.id === b.id &&
+      a.excluded === b.excluded &&
+      a.note === b.note &&
+      a.comments === b.comments)
+  );
 }
 
 function InspectorPane() {

@@ -9,7 +9,9 @@ import {
   INITIAL_STATE,
   selectDirty,
   selectDocument,
+  selectCellFindings,
   selectFindings,
+  selectSegment,
   type AppState,
 } from '../../renderer/src/store/appState';
 import { createDispatcher, TYPING_PAUSE_MS } from '../../renderer/src/store/dispatcher';
@@ -164,9 +166,53 @@ describe('QA of the open transcript, checked in the background', () => {
     await vi.waitFor(() => expect(selectFindings(store.getState())?.count).toBeDefined());
     const before = selectFindings(store.getState())?.count ?? -1;
     expect(before).toBeGreaterThan(0);
-    // An empty English cell is one more finding, known at once (the edited row is checked as it changes).
+    // An empty English cell is one more finding, known once the key is drawn (the edited row is checked then).
     typeInto(dispatcher, '');
-    expect(selectFindings(store.getState())?.count).toBe(before + 1);
+    await vi.waitFor(() => expect(selectFindings(store.getState())?.count).toBe(before + 1));
+  });
+
+  it('checks a typed row after the frame that shows the key, once for all the keys before it', async () => {
+    const { store, dispatcher } = await started(await temporaryFolder('renderer-qa-after-key'));
+    await vi.waitFor(() => expect(selectFindings(store.getState())?.count).toBeDefined());
+    const before = selectFindings(store.getState());
+    const cellFindings = () => selectCellFindings(store.getState(), 'q001', 'en').length;
+    expect(cellFindings()).toBe(0);
+    vi.useFakeTimers();
+    typeInto(dispatcher, 'Still typing');
+    typeInto(dispatcher, '');
+    // The keys are in the project at once; their row's findings are those of the text before them for now.
+    expect(selectSegment(store.getState(), 'q001')?.texts.en).toBe('');
+    expect(selectFindings(store.getState())).toBe(before);
+    expect(cellFindings()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(cellFindings()).toBe(1);
+    expect(selectFindings(store.getState())?.count).toBe((before?.count ?? -1) + 1);
+    expect(store.getState().qaDocument).toBeUndefined();
+  });
+
+  it('checks a typed row at once when a command asks for the findings, an undo or any other edit', async () => {
+    const { store, dispatcher } = await started(await temporaryFolder('renderer-qa-command'));
+    vi.useFakeTimers();
+    const cellFindings = () => selectCellFindings(store.getState(), 'q001', 'en').length;
+    typeInto(dispatcher, '');
+    expect(cellFindings()).toBe(0);
+    // Next item to check reads the findings: the typed row is checked first.
+    dispatcher.run('nextUncertain');
+    expect(cellFindings()).toBe(1);
+    typeInto(dispatcher, 'Back.');
+    expect(cellFindings()).toBe(1);
+    // Undo takes back the typing (one step) and shows the findings of what it brought back.
+    dispatcher.run('undo');
+    expect(store.getState().qaDocument).toBeUndefined();
+    expect(selectSegment(store.getState(), 'q001')?.texts.en).not.toBe('');
+    expect(cellFindings()).toBe(0);
+    typeInto(dispatcher, '');
+    expect(cellFindings()).toBe(0);
+    // Any edit other than typing: checked at once.
+    const end = selectSegment(store.getState(), 'q001')?.end ?? 0;
+    dispatcher.setTime({ documentId: 'appeal', segmentId: 'q001' }, 'end', end + 40);
+    expect(store.getState().qaDocument).toBeUndefined();
+    expect(cellFindings()).toBe(1);
   });
 
   it('gives way to typing: no slice of the background check runs until the editing pauses', async () => {

@@ -4,6 +4,7 @@ import { rowCounter } from '../../src/model/rowCounter';
 import { replaceAt } from '../../src/model/segmentIndex';
 import { columnWidths, contentWeights } from '../../renderer/src/components/columns';
 import { sameCellSegment, sameRowHeader, selectRowIds } from '../../renderer/src/components/Grid';
+import { sameShownSegment } from '../../renderer/src/App';
 import { INITIAL_STATE, type AppState } from '../../renderer/src/store/appState';
 import { createHistory } from '../../src/model/history';
 import { bigProject } from '../support/bigProject';
@@ -147,5 +148,24 @@ describe('the row ids of the grid while typing', () => {
     const after = { ...before, documents: [{ ...transcript, segments: typed }, ...project.documents.slice(1)] };
     expect(selectRowIds(stateOf(after))).toBe(ids);
     expect(reads).toBe(0);
+  });
+});
+
+describe('the side panel re-renders for what it shows', () => {
+  const row = segment('s1', { en: 'One.' }, { note: 'Check the name.' });
+  it('not for a text typed in the row', () => {
+    expect(sameShownSegment(row, { ...row, texts: { ...row.texts, uk: 'Один.' } })).toBe(true);
+  });
+  it('for another row, a note, comments or exclusion', () => {
+    expect(sameShownSegment(row, { ...row, id: 's2' })).toBe(false);
+    expect(sameShownSegment(row, { ...row, note: 'Checked.' })).toBe(false);
+    expect(sameShownSegment(row, { ...row, excluded: true })).toBe(false);
+    expect(
+      sameShownSegment(row, {
+        ...row,
+        comments: [{ language: 'uk', author: 'O.', time: '2026-11-30T12:00:00Z', text: 'Так.' }],
+      }),
+    ).toBe(false);
+    expect(sameShownSegment(row, undefined)).toBe(false);
   });
 });

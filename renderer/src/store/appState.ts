@@ -119,6 +119,12 @@ export interface AppState {
   readonly filter: RowFilter;
   /** Bumped when the background check of the open transcript's rows finishes (its count is then known). */
   readonly qaChecked: number;
+  /**
+   * While the translator types: the version of the open document whose QA findings are shown. The row being
+   * typed in is checked again after the frame that shows the key (the dispatcher then clears this), so a key
+   * costs the edit and the cell's measures, not the row's check. Undefined: the findings of the current version.
+   */
+  readonly qaDocument: SubrelayDocument | undefined;
   readonly player: PlayerState;
 }
 
@@ -135,6 +141,7 @@ export const INITIAL_STATE: AppState = {
   qaOpen: false,
   filter: {},
   qaChecked: 0,
+  qaDocument: undefined,
   player: {
     loop: false,
     followPlayback: true,
@@ -199,7 +206,7 @@ const qaCache = createQaCache();
  * 20,000-cue transcript as in a short one.
  */
 export function selectFindings(state: AppState): TranscriptCheck | undefined {
-  const document = selectDocument(state);
+  const document = checkedDocument(state);
   const workspace = state.workspace;
   if (document === undefined || workspace === undefined || document.kind !== 'transcript') return undefined;
   const { languages, frameRate } = workspace.history.present;
@@ -224,6 +231,13 @@ export function selectFindings(state: AppState): TranscriptCheck | undefined {
   latestChecks.set(document.id, check);
   checks.set(document, { languages, frameRate, rules, check });
   return check;
+}
+
+/** The version of the open document whose findings are shown: see `AppState.qaDocument`. */
+export function checkedDocument(state: AppState): SubrelayDocument | undefined {
+  const document = selectDocument(state);
+  const shown = state.qaDocument;
+  return shown !== undefined && shown.id === document?.id ? shown : document;
 }
 
 const NONE: ReadonlyArray<QaFinding> = [];

@@ -29,6 +29,7 @@ import {
 import { dialogForCommand } from './filters';
 import type { Store } from './store';
 import {
+  checkedDocument,
   commandContextOf,
   projectOf,
   selectDirty,
@@ -49,6 +50,8 @@ export const SAMPLE_ID = 'kursk-appeal';
 export interface MediaController {
   run(action: Exclude<MediaAction, 'attach' | 'timeFromSpeech' | 'snapToSpeech'>): void;
 }
+/** The history's name for typing in a cell (one undo step per cell and pause). */
+const TYPING = 'editText';
 const JOURNAL_DELAY_MS = 1500;
 const JOURNAL_HOLD_MS = 4000;
 /** The background QA check waits this long after the last edit, so typing never waits for it. */
@@ -62,6 +65,20 @@ function whenIdle(work: (deadline?: IdleDeadline) => void): void {
   else work();
 }
 const MIN_SLICE_MS = 2;
+/** How long a typed row's check may wait for a frame that does not come (a tab in the background draws none). */
+const FRAME_WAIT_MS = 100;
+
+/** Runs `work` once, just after the next frame is drawn (or after `FRAME_WAIT_MS` when no frame comes). */
+function afterNextFrame(work: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, typeof requestAnimationFrame === 'function' ? FRAME_WAIT_MS : 0);
+}
 
 type OpenResult = ApiResponse<'openProject'>;
 
@@ -119,6 +136,7 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
     set((s) => ({
       ...s,
       workspace,
+      qaDocument: undefined,
       documentId: loaded.project.documents.some((d) => d.id === s.documentId)
         ? s.documentId
         : loaded.project.documents[0]?.id,
@@ -203,6 +221,7 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
 
   function edit(change: (project: Project) => Project, action: string, coalesceKey?: string): void {
     lastEditAt = Date.now();
+    const typing = action === TYPING;
     set((s) => {
       const workspace = s.workspace;
       if (workspace === undefined) return s;
@@ -210,14 +229,33 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
       if (after === workspace.history.present) return s;
       return {
         ...s,
+        // Typing keeps showing the findings of the text before it until the key is drawn (`checkTyped`).
+        qaDocument: typing ? checkedDocument(s) : undefined,
         workspace: { ...workspace, history: recordEdit(workspace.history, after, action, { coalesceKey }) },
       };
     });
+    if (typing) checkTypedAfterFrame();
+  }
+
+  // The row being typed in is checked again just after the frame that shows the key, once for however many
+  // keys came before that frame: the key itself costs the edit and the cell's measures, and the cell's
+  // findings follow a frame later. Anything that reads the findings to act on them checks at once.
+  let typedCheckPending = false;
+  function checkTyped(): void {
+    typedCheckPending = false;
+    if (get().qaDocument !== undefined) set((s) => ({ ...s, qaDocument: undefined }));
+  }
+  function checkTypedAfterFrame(): void {
+    if (typedCheckPending) return;
+    typedCheckPending = true;
+    afterNextFrame(checkTyped);
   }
 
   function moveHistory(step: typeof undo): void {
     set((s) =>
-      s.workspace === undefined ? s : { ...s, workspace: { ...s.workspace, history: step(s.workspace.history) } },
+      s.workspace === undefined
+        ? s
+        : { ...s, qaDocument: undefined, workspace: { ...s.workspace, history: step(s.workspace.history) } },
     );
   }
 
@@ -522,6 +560,7 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
 
     /** Runs a command from the list if it applies; `caret` is the text caret of the focused cell. */
     run(command: CommandId, caret?: number): void {
+      checkTyped();
       apply(runCommand(command, commandContextOf(get(), caret)));
     },
 
@@ -534,7 +573,7 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
       set((s) => ({ ...s, documentId, selection: undefined }));
     },
     setText(ref: SegmentRef, language: Language, text: string): void {
-      edit((p) => setSegmentText(p, ref, language, text), 'editText', `text:${ref.segmentId}:${language}`);
+      edit((p) => setSegmentText(p, ref, language, text), TYPING, `text:${ref.segmentId}:${language}`);
     },
     // Typed times snap to the project's frames, as every subtitle editor does.
     setTime(ref: SegmentRef, bound: 'start' | 'end', milliseconds: number): void {
