@@ -242,6 +242,67 @@ describe('safeParseProject (the quick check of usual rows)', () => {
     );
   });
 
+  it('checks documents as the schema does, rows apart (property)', () => {
+    const document = base.documents[0]!;
+    const rows = document.segments;
+    const documentValue = fc.oneof(
+      fieldValue,
+      fc.constantFrom<unknown>(
+        [],
+        [rows[0], rows[0]],
+        [rows[1], { ...rows[2], id: rows[1]!.id }],
+        rows.slice(1),
+        'transcript',
+        'article',
+        { path: '/media/appeal.mp4' },
+        { path: '' },
+        { ko: { info: [], styles: [] } },
+      ),
+    );
+    const documentField = fc.constantFrom(
+      'id',
+      'kind',
+      'title',
+      'sourceLanguage',
+      'media',
+      'segments',
+      'assScript',
+      'unknown',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(documentField, documentValue), { maxLength: 3 }),
+        fc.boolean(),
+        (changes, twice) => {
+          const changed = new Map<string, unknown>(changes);
+          const edited = Object.fromEntries(
+            [...Object.entries(document).filter(([name]) => !changed.has(name)), ...changed].filter(
+              ([, value]) => value !== undefined,
+            ),
+          );
+          const value = structuredClone(base);
+          value.documents[0] = edited as never;
+          if (twice) value.documents.push(structuredClone(edited) as never);
+          const quick = safeParseProject(value);
+          const full = projectSchema.safeParse(value);
+          expect(quick.success).toBe(full.success);
+          if (quick.success && full.success) expect(quick.data).toEqual(full.data);
+          expect(quick.error?.issues[0]).toEqual(full.error?.issues[0]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives a usual project’s rows back as they were read', () => {
+    const value = structuredClone(base);
+    const quick = safeParseProject(value);
+    expect(quick.success).toBe(true);
+    expect(quick.data?.documents[1]?.segments).toBe(value.documents[1]?.segments);
+    expect(quick.data?.documents[0]?.segments[0]).toBe(value.documents[0]?.segments[0]);
+    expect(quick.data?.documents[0]).not.toBe(value.documents[0]);
+  });
+
   it('refuses a row the quick check doubts with the schema’s own message', () => {
     const error = errorOf(JSON.stringify(withSegment({ ...good, start: 5000, end: 10 })));
     expect(error.message).toBe('documents[0].segments[2].end: end must not be before start');
