@@ -1,4 +1,15 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  createContext,
+  memo,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -21,6 +32,16 @@ import { isFilterActive } from '../../../src/review/filter';
 import { selectVisibleRowIds } from '../store/filters';
 import { caretLines } from './caretLines';
 import { columnWidths, contentWeights, FIXED_COLUMNS_EM } from './columns';
+import { createFastT } from '../fastT';
+
+/** The interface language and its `t` for the grid's rows and cells, worked out once for all of them. */
+const GridTranslation = createContext<{ readonly t: TFunction; readonly language: string } | undefined>(undefined);
+
+function useGridTranslation(): { readonly t: TFunction; readonly language: string } {
+  const translation = useContext(GridTranslation);
+  if (translation === undefined) throw new Error('A grid cell outside the grid');
+  return translation;
+}
 
 const formats = new Map<string, Intl.NumberFormat>();
 
@@ -58,7 +79,7 @@ const CellMeasures = memo(function CellMeasures(props: {
   readonly rules: SubtitleRules;
   readonly dubbing: DubbingSettings;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, language: locale } = useGridTranslation();
   const { segment, language, rules } = props;
   const text = segment.texts[language];
   const measures = useMemo(() => {
@@ -75,7 +96,6 @@ const CellMeasures = memo(function CellMeasures(props: {
   }, [segment.start, segment.end, text, language, rules]);
   if (measures === undefined) return null;
   const { limits } = measures;
-  const locale = i18n.language;
   const cpsOver = measures.cps > limits.maxCps;
   const linesOver =
     measures.lengths.some((length) => length > limits.maxLineLength) || measures.lengths.length > rules.maxLines;
@@ -130,11 +150,11 @@ function DoesNotFit(props: {
   readonly fit: NonNullable<ReturnType<typeof segmentFit>>;
   readonly dubbing: DubbingSettings;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, language: locale } = useGridTranslation();
   const { fit } = props;
   const values = {
-    speaking: seconds(fit.speakingMs, i18n.language),
-    slot: seconds(fit.slotMs, i18n.language),
+    speaking: seconds(fit.speakingMs, locale),
+    slot: seconds(fit.slotMs, locale),
     tolerance: props.dubbing.tolerancePercent,
   };
   const label = t('grid.doesNotFit', values);
@@ -242,7 +262,7 @@ function statusLabels(t: TFunction): ReadonlyArray<{ value: SegmentStatus; label
 
 /** One cell's text box: takes the focus when the store's selection asks for it. */
 const TextCell = memo(function TextCell(props: TextCellProps) {
-  const { t } = useTranslation();
+  const { t } = useGridTranslation();
   const dispatcher = useDispatcher();
   const { segmentId, language, number } = props;
   const segment = useAppState(
@@ -374,7 +394,7 @@ const Row = memo(function Row(props: {
   readonly measure: (element: HTMLTableRowElement | null) => void;
 }) {
   const { measure, index } = props;
-  const { t, i18n } = useTranslation();
+  const { t, language: locale } = useGridTranslation();
   const dispatcher = useDispatcher();
   const segment = useAppState(
     useCallback((state) => selectSegment(state, props.segmentId), [props.segmentId]),
@@ -438,9 +458,9 @@ const Row = memo(function Row(props: {
             {duration !== undefined && (
               <span
                 className="duration"
-                aria-label={t('grid.durationLabel', { number, seconds: seconds(duration, i18n.language) })}
+                aria-label={t('grid.durationLabel', { number, seconds: seconds(duration, locale) })}
               >
-                {t('grid.duration', { seconds: seconds(duration, i18n.language) })}
+                {t('grid.duration', { seconds: seconds(duration, locale) })}
               </span>
             )}
           </td>
@@ -530,7 +550,8 @@ function pageRows(element: HTMLElement | null, averageRow: number): number {
  * not in the page by moving the store's selection.
  */
 export function Grid() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const translation = useMemo(() => ({ t: createFastT(i18n, t), language: i18n.language }), [i18n, t]);
   const dispatcher = useDispatcher();
   const document = useAppState(selectDocumentHeader, sameDocumentHeader);
   const allLanguages = useAppState(selectLanguages);
@@ -699,56 +720,58 @@ export function Grid() {
   if (total + margin > offset) body.push(<Spacer key="end" height={total + margin - offset} />);
 
   return (
-    <div className="grid-area">
-      <ColumnChooser languages={allLanguages} hidden={hidden ?? []} />
-      {/* The scroller is placed in a frame rather than being the panel's flex item: a flex item is laid out with
+    <GridTranslation.Provider value={translation}>
+      <div className="grid-area">
+        <ColumnChooser languages={allLanguages} hidden={hidden ?? []} />
+        {/* The scroller is placed in a frame rather than being the panel's flex item: a flex item is laid out with
           its container, so typing in a row laid out the whole window; the scroller (size-contained) is not. */}
-      <div className="grid-frame">
-        <div className="grid-scroll" ref={scroller} onKeyDown={onKeyDown}>
-          {/* A table to assistive technology (the roles are said outright: the rows are laid out as CSS grids,
+        <div className="grid-frame">
+          <div className="grid-scroll" ref={scroller} onKeyDown={onKeyDown}>
+            {/* A table to assistive technology (the roles are said outright: the rows are laid out as CSS grids,
             each its own layout and paint boundary, so typing in one cell lays out and paints that row only). */}
-          <table
-            className="grid"
-            role="table"
-            aria-label={t('grid.label', { title: document.title })}
-            aria-rowcount={rowIds.length + 1}
-            style={{ '--grid-columns': template } as React.CSSProperties}
-          >
-            <thead ref={head} role="rowgroup">
-              <tr role="row" aria-rowindex={1}>
-                <th scope="col" role="columnheader" className="number">
-                  {t('grid.number')}
-                </th>
-                {timed && (
-                  <>
-                    <th scope="col" role="columnheader" className="time-col">
-                      {t('grid.start')}
-                    </th>
-                    <th scope="col" role="columnheader" className="time-col">
-                      {t('grid.end')}
-                    </th>
-                  </>
-                )}
-                {languages.map((language, index) => (
-                  <th scope="col" role="columnheader" key={language} lang={language} aria-label={ENDONYMS[language]}>
-                    {ENDONYMS[language]}
-                    {index < languages.length - 1 && (
-                      <ColumnResizer
-                        language={language}
-                        next={languages[index + 1] ?? language}
-                        weights={weights}
-                        width={widths[language] ?? 0}
-                      />
-                    )}
+            <table
+              className="grid"
+              role="table"
+              aria-label={t('grid.label', { title: document.title })}
+              aria-rowcount={rowIds.length + 1}
+              style={{ '--grid-columns': template } as React.CSSProperties}
+            >
+              <thead ref={head} role="rowgroup">
+                <tr role="row" aria-rowindex={1}>
+                  <th scope="col" role="columnheader" className="number">
+                    {t('grid.number')}
                   </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody role="rowgroup">{body}</tbody>
-          </table>
+                  {timed && (
+                    <>
+                      <th scope="col" role="columnheader" className="time-col">
+                        {t('grid.start')}
+                      </th>
+                      <th scope="col" role="columnheader" className="time-col">
+                        {t('grid.end')}
+                      </th>
+                    </>
+                  )}
+                  {languages.map((language, index) => (
+                    <th scope="col" role="columnheader" key={language} lang={language} aria-label={ENDONYMS[language]}>
+                      {ENDONYMS[language]}
+                      {index < languages.length - 1 && (
+                        <ColumnResizer
+                          language={language}
+                          next={languages[index + 1] ?? language}
+                          weights={weights}
+                          width={widths[language] ?? 0}
+                        />
+                      )}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody role="rowgroup">{body}</tbody>
+            </table>
+          </div>
         </div>
       </div>
-    </div>
+    </GridTranslation.Provider>
   );
 }
 
