@@ -113,7 +113,7 @@ describe('parseProject', () => {
     const project = parseProject(JSON.stringify(value));
     expect(project.documents[0]?.segments[0]?.confidence).toEqual({ en: 1, ko: 0.25 });
     expect(serializeProject(project)).toContain(
-      '"confidence": {\n            "en": 1,\n            "ko": 0.25\n          }',
+      '"confidence":{"en":1,"ko":0.25}',
     );
     value.documents[0]!.segments[0]!['confidence'] = { ko: 1.5 };
     expect(errorOf(JSON.stringify(value)).field).toBe('documents[0].segments[0].confidence.ko');
