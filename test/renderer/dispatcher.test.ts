@@ -10,6 +10,7 @@ import {
   selectDirty,
   selectDocument,
   selectCellFindings,
+  selectCheckedSegment,
   selectFindings,
   selectSegment,
   type AppState,
@@ -184,8 +185,11 @@ describe('QA of the open transcript, checked in the background', () => {
     expect(selectSegment(store.getState(), 'q001')?.texts.en).toBe('');
     expect(selectFindings(store.getState())).toBe(before);
     expect(cellFindings()).toBe(0);
+    // The cell's measures are worked out on the same version as its findings.
+    expect(selectCheckedSegment(store.getState(), 'q001')?.texts.en).not.toBe('');
     await vi.advanceTimersByTimeAsync(1);
     expect(cellFindings()).toBe(1);
+    expect(selectCheckedSegment(store.getState(), 'q001')?.texts.en).toBe('');
     expect(selectFindings(store.getState())?.count).toBe((before?.count ?? -1) + 1);
     expect(store.getState().qaDocument).toBeUndefined();
   });

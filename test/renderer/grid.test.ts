@@ -3,7 +3,7 @@ import type { Segment, SubrelayDocument } from '../../src/model/project';
 import { rowCounter } from '../../src/model/rowCounter';
 import { replaceAt } from '../../src/model/segmentIndex';
 import { columnWidths, contentWeights } from '../../renderer/src/components/columns';
-import { sameCellSegment, sameRowHeader, selectRowIds } from '../../renderer/src/components/Grid';
+import { sameCellSegment, sameMeasuredSegment, sameRowHeader, selectRowIds } from '../../renderer/src/components/Grid';
 import { sameShownSegment } from '../../renderer/src/App';
 import { INITIAL_STATE, type AppState } from '../../renderer/src/store/appState';
 import { createHistory } from '../../src/model/history';
@@ -167,5 +167,17 @@ describe('the side panel re-renders for what it shows', () => {
       }),
     ).toBe(false);
     expect(sameShownSegment(row, undefined)).toBe(false);
+  });
+});
+
+describe('a cell’s measures re-render for what they measure', () => {
+  const row = segment('s1', { en: 'One.', uk: 'Один.' }, { start: 1000, end: 2000 });
+  it('its times and its own text', () => {
+    expect(sameMeasuredSegment(row, { ...row, texts: { ...row.texts, en: 'Two.' } }, 'uk')).toBe(true);
+    expect(sameMeasuredSegment(row, { ...row, status: { ...row.status, uk: 'approved' } }, 'uk')).toBe(true);
+    expect(sameMeasuredSegment(row, { ...row, texts: { ...row.texts, uk: 'Два.' } }, 'uk')).toBe(false);
+    expect(sameMeasuredSegment(row, { ...row, end: 2500 }, 'uk')).toBe(false);
+    expect(sameMeasuredSegment(row, { ...row, start: 500 }, 'uk')).toBe(false);
+    expect(sameMeasuredSegment(row, undefined, 'uk')).toBe(false);
   });
 });

@@ -25,7 +25,14 @@ import { breakLines } from '../../../src/subtitles/lineBreak';
 import { DEFAULT_RULES, lineLength, readingSpeed, type SubtitleRules } from '../../../src/subtitles/rules';
 import { SEGMENT_STATUSES, type SegmentStatus } from '../../../src/model/project';
 import { qaMessage } from './QaPanel';
-import { sameFindings, selectCellFindings, selectDocument, selectSegment, type AppState } from '../store/appState';
+import {
+  sameFindings,
+  selectCellFindings,
+  selectCheckedSegment,
+  selectDocument,
+  selectSegment,
+  type AppState,
+} from '../store/appState';
 import { useAppState, useDispatcher } from '../store/context';
 import { LocalizedError } from '../errors';
 import { isFilterActive } from '../../../src/review/filter';
@@ -71,8 +78,41 @@ function number1(value: number, locale: string): string {
  * against the line limit, and (only when the line does not fit its slot) the
  * dubbing fit with its tolerance. What is over a limit is marked with a sign
  * and in words for screen readers, so colour is never the only signal.
+ *
+ * Measured on the version of the row whose findings are shown: while the
+ * translator types, the measures and the findings of a key follow just after
+ * the frame that shows it (see `AppState.qaDocument`), together.
  */
 const CellMeasures = memo(function CellMeasures(props: {
+  readonly segmentId: string;
+  readonly language: Language;
+  readonly number: number;
+  readonly rules: SubtitleRules;
+  readonly dubbing: DubbingSettings;
+}) {
+  const { segmentId, language, rules } = props;
+  const checked = useAppState(
+    useCallback((state) => selectCheckedSegment(state, segmentId), [segmentId]),
+    useCallback((a: Segment | undefined, b: Segment | undefined) => sameMeasuredSegment(a, b, language), [language]),
+  );
+  return checked === undefined ? null : (
+    <Measures segment={checked} language={language} number={props.number} rules={rules} dubbing={props.dubbing} />
+  );
+});
+
+/** Two versions of a row that measure the same in one language: its times and its text there. */
+export function sameMeasuredSegment(a: Segment | undefined, b: Segment | undefined, language: Language): boolean {
+  return (
+    a === b ||
+    (a !== undefined &&
+      b !== undefined &&
+      a.start === b.start &&
+      a.end === b.end &&
+      a.texts[language] === b.texts[language])
+  );
+}
+
+function Measures(props: {
   readonly segment: Segment;
   readonly language: Language;
   readonly number: number;
@@ -126,7 +166,7 @@ const CellMeasures = memo(function CellMeasures(props: {
       <FitChip segment={segment} language={language} dubbing={props.dubbing} />
     </span>
   );
-});
+}
 
 /**
  * Shown only when a cell's line does not fit its cue's slot for dubbing: the
@@ -355,7 +395,7 @@ const TextCell = memo(function TextCell(props: TextCellProps) {
         <span className="cell-footer">
           {props.timed && !excluded && (
             <CellMeasures
-              segment={segment}
+              segmentId={segment.id}
               language={language}
               number={number}
               rules={props.rules}

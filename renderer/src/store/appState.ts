@@ -240,6 +240,13 @@ export function checkedDocument(state: AppState): SubrelayDocument | undefined {
   return shown !== undefined && shown.id === document?.id ? shown : document;
 }
 
+/** A row as it is in the version of the open document whose findings are shown (see `AppState.qaDocument`). */
+export function selectCheckedSegment(state: AppState, segmentId: string): Segment | undefined {
+  const document = checkedDocument(state);
+  if (document === undefined) return undefined;
+  return document.segments[positionOf(document.segments, segmentId)];
+}
+
 const NONE: ReadonlyArray<QaFinding> = [];
 
 /** One cell's findings: the same array until that cell's findings change. */
