@@ -112,9 +112,7 @@ describe('parseProject', () => {
     value.documents[0]!.segments[0]!['confidence'] = { ko: 0.25, en: 1 };
     const project = parseProject(JSON.stringify(value));
     expect(project.documents[0]?.segments[0]?.confidence).toEqual({ en: 1, ko: 0.25 });
-    expect(serializeProject(project)).toContain(
-      '"confidence":{"en":1,"ko":0.25}',
-    );
+    expect(serializeProject(project)).toContain('"confidence":{"en":1,"ko":0.25}');
     value.documents[0]!.segments[0]!['confidence'] = { ko: 1.5 };
     expect(errorOf(JSON.stringify(value)).field).toBe('documents[0].segments[0].confidence.ko');
   });
