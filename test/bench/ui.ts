@@ -651,7 +651,7 @@ async function main(): Promise<void> {
         await measure(
           page,
           'generated',
-          `${CUES} cues + ${ROWS} rows, ${(text.length / 1e6).toFixed(1)} MB`,
+          `${CUES} cues + ${ROWS} rows, ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB`,
           open,
           CUES,
         ),
