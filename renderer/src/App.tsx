@@ -43,6 +43,7 @@ import {
   type AppState,
 } from './store/appState';
 import { useAppState, useDispatcher } from './store/context';
+import { sameWhenBoth } from './store/store';
 import type { Dispatcher } from './store/dispatcher';
 
 /** The project's settings without one of them, which then takes its default. */
@@ -121,14 +122,10 @@ function sameInspector(a: ReturnType<typeof selectInspector>, b: ReturnType<type
 }
 
 export function sameShownSegment(a: Segment | undefined, b: Segment | undefined): boolean {
-  return (
-    a === b ||
-    (a !== undefined &&
-      b !== undefined &&
-      a.id === b.id &&
-      a.excluded === b.excluded &&
-      a.note === b.note &&
-      a.comments === b.comments)
+  return sameWhenBoth(
+    a,
+    b,
+    (x, y) => x.id === y.id && x.excluded === y.excluded && x.note === y.note && x.comments === y.comments,
   );
 }
 

@@ -118,18 +118,6 @@ function orderedDocument(document: SubrelayDocument, rows: string): Record<strin
   };
 }
 
-/** Each row's line in a project file, remembered by the row (rows are never changed in place). */
-const savedRowJson = new WeakMap<Segment, string>();
-
-function rowLine(segment: Segment): string {
-  let line = savedRowJson.get(segment);
-  if (line === undefined) {
-    line = JSON.stringify(orderedSegment(segment));
-    savedRowJson.set(segment, line);
-  }
-  return line;
-}
-
 /**
  * Writes a project as stable, diff-friendly JSON.
  *
@@ -174,7 +162,7 @@ export function serializeProject(project: Project): string {
     result +=
       document.segments.length === 0
         ? '[]'
-        : `[\n${document.segments.map((segment) => `${indent}  ${rowLine(segment)}`).join(',\n')}\n${indent}]`;
+        : `[\n${document.segments.map((segment) => `${indent}  ${JSON.stringify(orderedSegment(segment))}`).join(',\n')}\n${indent}]`;
     from = at + placeholder.length;
   });
   return `${result}${text.slice(from)}\n`;

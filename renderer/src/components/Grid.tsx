@@ -34,6 +34,7 @@ import {
   type AppState,
 } from '../store/appState';
 import { useAppState, useDispatcher } from '../store/context';
+import { sameWhenBoth } from '../store/store';
 import { LocalizedError } from '../errors';
 import { isFilterActive } from '../../../src/review/filter';
 import { selectVisibleRowIds } from '../store/filters';
@@ -102,13 +103,10 @@ const CellMeasures = memo(function CellMeasures(props: {
 
 /** Two versions of a row that measure the same in one language: its times and its text there. */
 export function sameMeasuredSegment(a: Segment | undefined, b: Segment | undefined, language: Language): boolean {
-  return (
-    a === b ||
-    (a !== undefined &&
-      b !== undefined &&
-      a.start === b.start &&
-      a.end === b.end &&
-      a.texts[language] === b.texts[language])
+  return sameWhenBoth(
+    a,
+    b,
+    (x, y) => x.start === y.start && x.end === y.end && x.texts[language] === y.texts[language],
   );
 }
 
@@ -259,32 +257,32 @@ export interface TextCellProps {
  * languages (nor the row).
  */
 export function sameCellSegment(a: Segment | undefined, b: Segment | undefined, language: Language): boolean {
-  return (
-    a === b ||
-    (a !== undefined &&
-      b !== undefined &&
-      a.id === b.id &&
-      a.texts[language] === b.texts[language] &&
-      a.status[language] === b.status[language] &&
-      a.confidence?.[language] === b.confidence?.[language] &&
-      a.start === b.start &&
-      a.end === b.end &&
-      a.excluded === b.excluded)
+  return sameWhenBoth(
+    a,
+    b,
+    (x, y) =>
+      x.id === y.id &&
+      x.texts[language] === y.texts[language] &&
+      x.status[language] === y.status[language] &&
+      x.confidence?.[language] === y.confidence?.[language] &&
+      x.start === y.start &&
+      x.end === y.end &&
+      x.excluded === y.excluded,
   );
 }
 
 /** Whether a row's own cells (number, times, duration) show the same as before: not its texts. */
 export function sameRowHeader(a: Segment | undefined, b: Segment | undefined): boolean {
-  return (
-    a === b ||
-    (a !== undefined &&
-      b !== undefined &&
-      a.id === b.id &&
-      a.start === b.start &&
-      a.end === b.end &&
-      a.excluded === b.excluded &&
-      a.paragraph === b.paragraph &&
-      a.role === b.role)
+  return sameWhenBoth(
+    a,
+    b,
+    (x, y) =>
+      x.id === y.id &&
+      x.start === y.start &&
+      x.end === y.end &&
+      x.excluded === y.excluded &&
+      x.paragraph === y.paragraph &&
+      x.role === y.role,
   );
 }
 
@@ -939,7 +937,7 @@ function selectDocumentHeader(state: AppState): DocumentHeader | undefined {
 }
 
 function sameDocumentHeader(a: DocumentHeader | undefined, b: DocumentHeader | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.id === b.id && a.title === b.title && a.kind === b.kind);
+  return sameWhenBoth(a, b, (x, y) => x.id === y.id && x.title === y.title && x.kind === y.kind);
 }
 
 const NO_LANGUAGES: ReadonlyArray<Language> = [];

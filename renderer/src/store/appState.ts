@@ -120,9 +120,10 @@ export interface AppState {
   /** Bumped when the background check of the open transcript's rows finishes (its count is then known). */
   readonly qaChecked: number;
   /**
-   * While the translator types: the version of the open document whose QA findings are shown. The row being
-   * typed in is checked again after the frame that shows the key (the dispatcher then clears this), so a key
-   * costs the edit and the cell's measures, not the row's check. Undefined: the findings of the current version.
+   * While the translator types: the version of the open document whose QA findings and cell measures are
+   * shown. The row being typed in is measured and checked again after the frame that shows the key (the
+   * dispatcher then clears this), so a key costs the edit and the character, not the row's measures and check.
+   * Undefined: the current version.
    */
   readonly qaDocument: SubrelayDocument | undefined;
   readonly player: PlayerState;

@@ -237,9 +237,9 @@ export function createDispatcher(api: SubrelayApi, store: Store<AppState>, sessi
     if (typing) checkTypedAfterFrame();
   }
 
-  // The row being typed in is checked again just after the frame that shows the key, once for however many
-  // keys came before that frame: the key itself costs the edit and the cell's measures, and the cell's
-  // findings follow a frame later. Anything that reads the findings to act on them checks at once.
+  // The row being typed in is measured and checked again just after the frame that shows the key, once for
+  // however many keys came before that frame: the key itself costs the edit and the character, and the cell's
+  // measures and findings follow a frame later. Anything that reads the findings to act on them checks at once.
   let typedCheckPending = false;
   function checkTyped(): void {
     typedCheckPending = false;

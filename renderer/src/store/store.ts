@@ -31,6 +31,14 @@ export function createStore<S>(initial: S): Store<S> {
   };
 }
 
+/**
+ * Two versions of something a component shows, either of which may be missing: the same when they are the
+ * same object, or both there and `same` by what the component shows of them.
+ */
+export function sameWhenBoth<T>(a: T | undefined, b: T | undefined, same: (a: T, b: T) => boolean): boolean {
+  return a === b || (a !== undefined && b !== undefined && same(a, b));
+}
+
 /** Two arrays with the same items in the same order. */
 export function shallowArrayEqual<T>(a: ReadonlyArray<T>, b: ReadonlyArray<T>): boolean {
   return a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
