@@ -125,8 +125,8 @@ function orderedDocument(document: SubrelayDocument, rows: string): Record<strin
  * that two translators keeping a project in version control see only what
  * changed. The project's own fields are indented, one per line; each row
  * (segment) is one line of its own, so a diff lists the rows that changed,
- * one line each, and a 20,000-row file is a third smaller than with every
- * field of every row on a line of its own (it opens that much sooner). Any
+ * one line each, and a 20,000-row file is a quarter smaller than with every
+ * field of every row on a line of its own (19.9 → 14.7 MB; it opens ~100 ms sooner). Any
  * JSON reader reads it; older Subrelay versions read it unchanged.
  */
 export function serializeProject(project: Project): string {
