@@ -158,6 +158,25 @@ describe('parseProject', () => {
   });
 });
 
+/** `fields` with some changed; an undefined change leaves the field out. */
+function withChanges(fields: object, changes: ReadonlyArray<readonly [string, unknown]>): Record<string, unknown> {
+  const changed = new Map<string, unknown>(changes);
+  return Object.fromEntries(
+    [...Object.entries(fields).filter(([name]) => !changed.has(name)), ...changed].filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
+}
+
+/** `safeParseProject` says what `projectSchema` says: success, data and the first problem. */
+function expectAsSchema(value: unknown): void {
+  const quick = safeParseProject(value);
+  const full = projectSchema.safeParse(value);
+  expect(quick.success).toBe(full.success);
+  if (quick.success && full.success) expect(quick.data).toEqual(full.data);
+  expect(quick.error?.issues[0]).toEqual(full.error?.issues[0]);
+}
+
 describe('safeParseProject (the quick check of usual rows)', () => {
   const base = JSON.parse(text) as Json;
   const withSegment = (segment: unknown): unknown => {
@@ -222,19 +241,7 @@ describe('safeParseProject (the quick check of usual rows)', () => {
   it('accepts exactly what the schema accepts, and names the same first problem (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fieldName, fieldValue), { maxLength: 4 }), (changes) => {
-        const changed = new Map<string, unknown>(changes);
-        // An undefined change leaves the field out.
-        const segment = Object.fromEntries(
-          [...Object.entries(good).filter(([name]) => !changed.has(name)), ...changed].filter(
-            ([, value]) => value !== undefined,
-          ),
-        );
-        const value = withSegment(segment);
-        const quick = safeParseProject(value);
-        const full = projectSchema.safeParse(value);
-        expect(quick.success).toBe(full.success);
-        if (quick.success && full.success) expect(quick.data).toEqual(full.data);
-        expect(quick.error?.issues[0]).toEqual(full.error?.issues[0]);
+        expectAsSchema(withSegment(withChanges(good, changes)));
       }),
       { numRuns: 1000 },
     );
@@ -272,20 +279,11 @@ describe('safeParseProject (the quick check of usual rows)', () => {
         fc.array(fc.tuple(documentField, documentValue), { maxLength: 3 }),
         fc.boolean(),
         (changes, twice) => {
-          const changed = new Map<string, unknown>(changes);
-          const edited = Object.fromEntries(
-            [...Object.entries(document).filter(([name]) => !changed.has(name)), ...changed].filter(
-              ([, value]) => value !== undefined,
-            ),
-          );
+          const edited = withChanges(document, changes);
           const value = structuredClone(base);
           value.documents[0] = edited as never;
           if (twice) value.documents.push(structuredClone(edited) as never);
-          const quick = safeParseProject(value);
-          const full = projectSchema.safeParse(value);
-          expect(quick.success).toBe(full.success);
-          if (quick.success && full.success) expect(quick.data).toEqual(full.data);
-          expect(quick.error?.issues[0]).toEqual(full.error?.issues[0]);
+          expectAsSchema(value);
         },
       ),
       { numRuns: 500 },
